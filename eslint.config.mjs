@@ -1,0 +1,63 @@
+// ESLint: type-aware TypeScript rules plus the layering of DESIGN §1:
+// widget → shared ← server, and shared/ does no I/O (no DOM, no process, no node:*, no clock).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+const ioGlobals = [
+  'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest',
+  'process', 'require', 'setTimeout', 'setInterval', 'console', 'Buffer', '__dirname', 'ZOHO',
+].map((name) => ({ name, message: 'shared/ is pure: pass this in from server/ or widget/.' }));
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'app/', 'dist/', 'coverage/', 'test-artifacts/', '.state/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'smart'],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './shared', from: './server', message: 'shared/ must not depend on server/.' },
+            { target: './shared', from: './widget', message: 'shared/ must not depend on widget/.' },
+            { target: './widget', from: './server', message: 'widget/ talks to the CRM through ZOHO, not server/.' },
+            { target: './server', from: './widget', message: 'server/ must not import widget code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...ioGlobals],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No clock in shared/: take `asOf` as an argument.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'No clock in shared/: take `asOf` as an argument.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'shared/ is deterministic.' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'http', 'https', 'os', 'child_process', 'crypto'], message: 'shared/ does no I/O.' },
+            { group: ['@zohocrm/*', 'express', 'pino', 'better-sqlite3', 'node-cron', 'preact', 'preact/*'], message: 'shared/ imports only small pure libraries.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

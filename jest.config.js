@@ -1,0 +1,21 @@
+/** Jest: TypeScript through SWC (no type-checking here; `npm run typecheck` does that). */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic', importSource: 'preact' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  testMatch: ['<rootDir>/{shared,server,widget,test}/**/*.test.{ts,tsx}'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/faults/'],
+  coverageThreshold: { './shared/': { lines: 90, branches: 80 } },
+  collectCoverageFrom: ['shared/**/*.ts', '!shared/**/*.test.ts'],
+};

@@ -1,0 +1,125 @@
+/**
+ * Zoho API names the product reads and writes (DESIGN §2). Every name has the DESIGN default and can be
+ * overridden in the `fields:` section of the config, e.g. when an org's custom module is called
+ * `CustomModule3` instead of `Account_Plans`.
+ */
+import { z } from 'zod';
+
+const apiName = z.string().regex(/^\$?[A-Za-z][A-Za-z0-9_]*$/, 'must be a Zoho API name like Account_Name');
+
+function section<const T extends Record<string, string>>(defaults: T) {
+  const shape = Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, apiName.default(v)])) as {
+    [K in keyof T]: z.ZodDefault<typeof apiName>;
+  };
+  return z.strictObject(shape).prefault({} as z.input<z.ZodObject<typeof shape>>);
+}
+
+export const fieldsSchema = z
+  .strictObject({
+    modules: section({
+      accounts: 'Accounts',
+      contacts: 'Contacts',
+      deals: 'Deals',
+      tasks: 'Tasks',
+      events: 'Events',
+      calls: 'Calls',
+      accountPlans: 'Account_Plans',
+      stageHistory: 'Relationship_Stage_History',
+    }),
+    account: section({
+      name: 'Account_Name',
+      owner: 'Owner',
+      parent: 'Parent_Account',
+      industry: 'Industry',
+      annualRevenue: 'Annual_Revenue',
+      modifiedTime: 'Modified_Time',
+      customerSatisfaction: 'Customer_Satisfaction',
+      relationshipStage: 'Relationship_Stage',
+      stageSince: 'Relationship_Stage_Since',
+      stageProgress: 'Stage_Progress',
+      nextStageGaps: 'Next_Stage_Gaps',
+      insightUpdatedAt: 'Insight_Updated_At',
+      kpiPrefix: 'KPI_',
+      kgiAnnualRevenue: 'KGI_Annual_Revenue',
+      kgiShareOfWallet: 'KGI_Share_Of_Wallet',
+      kgiFyOrders: 'KGI_FY_Orders',
+      kgiExpansionRevenue: 'KGI_Expansion_Revenue',
+    }),
+    contact: section({
+      account: 'Account_Name',
+      fullName: 'Full_Name',
+      department: 'Department',
+      title: 'Title',
+      reportingTo: 'Reporting_To',
+      buyingRole: 'Buying_Role',
+      attitude: 'Attitude',
+      influence: 'Influence_Level',
+      isExecutive: 'Is_Executive',
+      modifiedTime: 'Modified_Time',
+    }),
+    deal: section({
+      name: 'Deal_Name',
+      account: 'Account_Name',
+      contact: 'Contact_Name',
+      stage: 'Stage',
+      amount: 'Amount',
+      closingDate: 'Closing_Date',
+      type: 'Type',
+      probability: 'Probability',
+      createdTime: 'Created_Time',
+      modifiedTime: 'Modified_Time',
+      owner: 'Owner',
+      buyingStage: 'Buying_Stage',
+      strategicRole: 'Strategic_Role',
+      priority: 'Deal_Priority',
+      forecastRisk: 'Forecast_Risk',
+    }),
+    activity: section({
+      what: 'What_Id',
+      who: 'Who_Id',
+      kind: 'Activity_Kind',
+      purpose: 'Activity_Purpose',
+      modifiedTime: 'Modified_Time',
+    }),
+    task: section({ subject: 'Subject', status: 'Status', dueDate: 'Due_Date', closedTime: 'Closed_Time' }),
+    event: section({
+      title: 'Event_Title',
+      start: 'Start_DateTime',
+      end: 'End_DateTime',
+      participants: 'Participants',
+    }),
+    call: section({
+      subject: 'Subject',
+      callType: 'Call_Type',
+      start: 'Call_Start_Time',
+      purpose: 'Call_Purpose',
+    }),
+    plan: section({
+      account: 'Account',
+      overview: 'Company_Overview',
+      strategy: 'Strategy_Hypothesis',
+      issues: 'Issue_Hypothesis',
+      group: 'Group_Structure',
+      longTermActions: 'Long_Term_Actions',
+      shortTermActions: 'Short_Term_Actions',
+      potentialMap: 'Potential_Map',
+      segment: 'Segment',
+      offering: 'Offering',
+      potentialAmount: 'Potential_Amount',
+      currentAmount: 'Current_Amount',
+      updates: 'Plan_Updates',
+      updatedOn: 'Updated_On',
+      summary: 'Summary',
+      modifiedTime: 'Modified_Time',
+    }),
+    stageHistory: section({
+      account: 'Account',
+      from: 'From_Stage',
+      to: 'To_Stage',
+      changedAt: 'Changed_At',
+    }),
+  })
+  .prefault({});
+
+export type FieldNames = z.infer<typeof fieldsSchema>;
+export const DEFAULT_FIELDS: FieldNames = fieldsSchema.parse(undefined);

@@ -1,0 +1,155 @@
+/**
+ * Parse and validate the sales-process config from its text. Pure: the caller reads the file.
+ * Every problem names the file, line, column, path and what was expected, so ops can fix the YAML
+ * without reading code.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { salesProcessConfigSchema, type SalesProcessConfig } from './schema';
+
+export interface ConfigProblem {
+  file: string;
+  line: number;
+  column: number;
+  /** Dotted path into the config, e.g. `stages[2].criteria[0].metric`; `(root)` for the whole file. */
+  path: string;
+  message: string;
+}
+
+export type ConfigResult =
+  { ok: true; config: SalesProcessConfig } | { ok: false; problems: ConfigProblem[] };
+
+type PathKey = string | number;
+
+export function parseSalesProcessConfig(text: string, file: string): ConfigResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number, path: PathKey[], message: string): ConfigProblem => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col, path: formatPath(path), message };
+  };
+
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => at(e.pos[0], [], `YAML syntax: ${firstLine(e.message)}`)),
+    };
+  }
+  if (doc.contents == null) {
+    return {
+      ok: false,
+      problems: [at(0, [], 'the file is empty; expected the sales-process config (stages, buyingStages, …)')],
+    };
+  }
+  if (!isMap(doc.contents)) {
+    return {
+      ok: false,
+      problems: [
+        at(
+          doc.contents.range?.[0] ?? 0,
+          [],
+          'expected a mapping of sections (stages:, buyingStages:, …) at the top level',
+        ),
+      ],
+    };
+  }
+
+  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  const parsed = salesProcessConfigSchema.safeParse(data);
+  if (parsed.success) return { ok: true, config: parsed.data };
+
+  const problems = parsed.error.issues.flatMap((issue) =>
+    describeIssue(issue, data).map(({ path, message }) => {
+      const node = locate(doc, path);
+      return at(node?.range?.[0] ?? 0, path, message);
+    }),
+  );
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { ok: false, problems };
+}
+
+/** `file:line:column path: message` — one line per problem, the shape editors and CI annotate. */
+export function formatConfigProblem(p: ConfigProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.path}: ${p.message}`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: PathKey[]; message: string }[] {
+  const path = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
+  const value = valueAt(data, path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((k) => ({
+        path: [...path, k],
+        message: `unknown key "${k}" (check the spelling; see the comments in config/sales-process.yaml)`,
+      }));
+    case 'invalid_value':
+      return [
+        {
+          path,
+          message: `expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}; got ${describe(value)}`,
+        },
+      ];
+    case 'invalid_type':
+      return [
+        {
+          path,
+          message:
+            value === undefined
+              ? `missing; expected ${article(issue.expected)}`
+              : `expected ${article(issue.expected)}; got ${describe(value)}`,
+        },
+      ];
+    case 'invalid_union':
+      return [{ path, message: `not a valid entry here; got ${describe(value)}` }];
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+/** The deepest YAML node on the path (the parent when a key is missing). */
+function locate(doc: Document, path: PathKey[]): Node | null {
+  let node: unknown = doc.contents;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+      if (!pair) return node;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item: unknown = node.items[key];
+      if (item == null) return node;
+      node = item;
+    } else break;
+  }
+  return (node as Node | null) ?? null;
+}
+
+function valueAt(data: unknown, path: PathKey[]): unknown {
+  let v: unknown = data;
+  for (const k of path) {
+    if (v == null || typeof v !== 'object') return undefined;
+    v = (v as Record<PathKey, unknown>)[k];
+  }
+  return v;
+}
+
+function formatPath(path: PathKey[]): string {
+  if (path.length === 0) return '(root)';
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function article(expected: string): string {
+  const word = expected === 'object' ? 'mapping' : expected === 'array' ? 'list' : expected;
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
