@@ -15,7 +15,8 @@ export function resolveConfigPath(explicit?: string, env: NodeJS.ProcessEnv = pr
 
 /** Read and validate; a file that cannot be read is reported like any other config problem. */
 export function loadConfigFile(file: string): ConfigResult {
-  const shown = path.relative(process.cwd(), file) || file;
+  const relative = path.relative(process.cwd(), file);
+  const shown = relative && !relative.startsWith('..') ? relative : file;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

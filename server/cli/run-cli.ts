@@ -1,0 +1,37 @@
+/**
+ * The shell of every command-line entry point: parse arguments strictly, run, and turn any failure
+ * into one clear line on stderr and a non-zero exit — never a stack trace (set DEBUG=1 for one).
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AppError, toAppError } from '../errors';
+
+export function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  options: T,
+  args = process.argv.slice(2),
+  allowPositionals = false,
+) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals });
+  } catch (e) {
+    throw new AppError(
+      'BAD_INPUT',
+      (e as Error).message.replace(/\. To specify a positional argument.*$/, ''),
+    );
+  }
+}
+
+export function runCli(main: () => Promise<number | void> | number | void): void {
+  Promise.resolve()
+    .then(main)
+    .then(
+      (code) => {
+        process.exitCode = code ?? 0;
+      },
+      (e: unknown) => {
+        const err = toAppError(e);
+        process.stderr.write(`error: ${err.message}\n`);
+        if (process.env.DEBUG) process.stderr.write(`${(e as Error).stack ?? ''}\n`);
+        process.exitCode = err.code === 'INTERNAL' ? 2 : 1;
+      },
+    );
+}

@@ -1,0 +1,57 @@
+/**
+ * Lookups derived once per config object (keyword matchers, regexes, stage maps), so computing
+ * thousands of insights does not re-derive them. Memoised on the config's identity.
+ */
+import type { ActivityKindConfig, SalesProcessConfig } from '../config/schema';
+import {
+  BUYING_STAGE_KEYS,
+  type ActivityKind,
+  type ActivityPurpose,
+  type BuyingStageKey,
+} from '../model/keys';
+import { offsetMinutes } from '../model/time';
+
+export interface CompiledConfig {
+  config: SalesProcessConfig;
+  offset: number;
+  kindRules: { key: ActivityKind; keywords: string[] }[];
+  kindPurpose: Map<ActivityKind, ActivityPurpose | null>;
+  kindConfig: Map<ActivityKind, ActivityKindConfig>;
+  executiveInclude: RegExp[];
+  executiveExclude: RegExp[];
+  buyingStageOfZoho: Map<string, BuyingStageKey>;
+  buyingIndex: Map<BuyingStageKey, number>;
+  won: Set<string>;
+  lost: Set<string>;
+  keyRoles: Set<string>;
+}
+
+const cache = new WeakMap<SalesProcessConfig, CompiledConfig>();
+
+export function compileConfig(config: SalesProcessConfig): CompiledConfig {
+  const hit = cache.get(config);
+  if (hit) return hit;
+  const buyingStageOfZoho = new Map<string, BuyingStageKey>();
+  for (const b of config.buyingStages) for (const z of b.zohoStages) buyingStageOfZoho.set(z, b.key);
+  const compiled: CompiledConfig = {
+    config,
+    offset: offsetMinutes(config.utcOffset),
+    kindRules: config.activityKinds.map((k) => ({ key: k.key, keywords: k.keywords.map(normaliseText) })),
+    kindPurpose: new Map(config.activityKinds.map((k) => [k.key, k.purpose])),
+    kindConfig: new Map(config.activityKinds.map((k) => [k.key, k])),
+    executiveInclude: config.executiveTitles.include.map((p) => new RegExp(p, 'iu')),
+    executiveExclude: config.executiveTitles.exclude.map((p) => new RegExp(p, 'iu')),
+    buyingStageOfZoho,
+    buyingIndex: new Map(BUYING_STAGE_KEYS.map((k, i) => [k, i])),
+    won: new Set(config.dealOutcomes.won),
+    lost: new Set(config.dealOutcomes.lost),
+    keyRoles: new Set(config.buyerMap.keyRoles),
+  };
+  cache.set(config, compiled);
+  return compiled;
+}
+
+/** Case- and width-insensitive text for keyword matching (ＰｏＣ = PoC, ｾﾐﾅｰ = セミナー). */
+export function normaliseText(s: string): string {
+  return s.normalize('NFKC').toLowerCase();
+}

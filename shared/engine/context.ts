@@ -1,0 +1,88 @@
+/**
+ * Per-account working set for one insight: activities classified once, contacts flagged as key /
+ * executive / decision maker, the as-of instant and day. Metrics read from here.
+ */
+import type { ActivityKind, ActivityPurpose, BuyingStageKey } from '../model/keys';
+import { localDateOf } from '../model/time';
+import type { AccountBundle, Activity, Contact, Deal, Instant, LocalDate, ZohoId } from '../model/types';
+import { classifyActivity } from './classify';
+import type { CompiledConfig } from './compiled';
+
+export interface ClassifiedActivity {
+  activity: Activity;
+  kind: ActivityKind;
+  purpose: ActivityPurpose;
+  /** Happened by `asOf`: a completed task, or an event/call, with its time not after `asOf`. */
+  happened: boolean;
+}
+
+export type DealStatus = 'open' | 'won' | 'lost';
+
+export interface DealView {
+  deal: Deal;
+  status: DealStatus;
+  buyingStage: BuyingStageKey | null;
+}
+
+export interface AccountContext {
+  cc: CompiledConfig;
+  bundle: AccountBundle;
+  asOf: Instant;
+  asOfDate: LocalDate;
+  activities: ClassifiedActivity[];
+  contacts: Map<ZohoId, ContactView>;
+  deals: DealView[];
+  /** Memo of metric values by their spec key (a criterion and a KPI may ask the same question). */
+  memo: Map<string, number | null>;
+  /** Memo of the activities that happened, by window length in days. */
+  happenedByWindow: Map<number, ClassifiedActivity[]>;
+}
+
+export interface ContactView {
+  contact: Contact;
+  key: boolean;
+  executive: boolean;
+  decisionMaker: boolean;
+}
+
+export function buildContext(bundle: AccountBundle, cc: CompiledConfig, asOf: Instant): AccountContext {
+  const contacts = new Map<ZohoId, ContactView>();
+  for (const c of bundle.contacts) {
+    contacts.set(c.id, {
+      contact: c,
+      key:
+        (c.buyingRole != null && cc.keyRoles.has(c.buyingRole)) ||
+        (c.influence ?? 0) >= cc.config.buyerMap.keyInfluenceMin,
+      executive: c.executiveFlag || isExecutiveTitle(c.title, cc),
+      decisionMaker: c.buyingRole === 'decision_maker',
+    });
+  }
+  return {
+    cc,
+    bundle,
+    asOf,
+    asOfDate: localDateOf(asOf, cc.offset),
+    activities: bundle.activities.map((a) => ({
+      activity: a,
+      ...classifyActivity(a, cc),
+      happened: a.completed && a.at != null && a.at <= asOf,
+    })),
+    contacts,
+    deals: bundle.deals.map((d) => viewDeal(d, cc)),
+    memo: new Map(),
+    happenedByWindow: new Map(),
+  };
+}
+
+/** A title matching an executive pattern and no exclusion (社長室 is staff, not the president). */
+export function isExecutiveTitle(title: string | null, cc: CompiledConfig): boolean {
+  if (!title) return false;
+  return cc.executiveInclude.some((r) => r.test(title)) && !cc.executiveExclude.some((r) => r.test(title));
+}
+
+function viewDeal(deal: Deal, cc: CompiledConfig): DealView {
+  const stage = deal.zohoStage;
+  const status: DealStatus =
+    stage && cc.won.has(stage) ? 'won' : stage && cc.lost.has(stage) ? 'lost' : 'open';
+  return { deal, status, buyingStage: stage ? (cc.buyingStageOfZoho.get(stage) ?? null) : null };
+}

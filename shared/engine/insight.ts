@@ -1,0 +1,104 @@
+/**
+ * `computeAccountInsight`: one account's records → where it stands, why, what is missing, its KPIs
+ * and KGIs, deals in context and next actions (DESIGN §4). Pure: the same bundle, config and as-of
+ * instant always give the same insight, in the widget and in the service.
+ */
+import type { Bilingual, SalesProcessConfig } from '../config/schema';
+import type { KgiKey, KpiKey } from '../model/keys';
+import type { AccountBundle, DataIssue, Instant } from '../model/types';
+import { nextActionsFor, type NextAction } from './actions';
+import { compileConfig } from './compiled';
+import { buildContext } from './context';
+import { analyseDeals, type DealInsight } from './deals';
+import { computeKgis, computeKpis, happenedIn } from './metrics';
+import { evaluateStages } from './stage';
+
+export interface AccountInsight {
+  accountId: string;
+  accountName: string;
+  asOf: string;
+  stage: { key: string; index: number; label: Bilingual } | null;
+  nextStage: {
+    key: string;
+    label: Bilingual;
+    progress: number;
+    missing: { criterion: string; actual: number | null; required: number; label: Bilingual }[];
+  } | null;
+  evidence: { stage: string; criterion: string; actual: number | null; required: number; label: Bilingual }[];
+  kpis: Record<KpiKey, number | null>;
+  kgis: Partial<Record<KgiKey, number | null>>;
+  targets: Partial<Record<KpiKey, { target: number; actual: number | null; met: boolean }>>;
+  activityMix: {
+    deal: number;
+    relationship: number;
+    relationshipShare: number | null;
+    recommendedRelationshipShare: number;
+  };
+  deals: DealInsight[];
+  nextActions: NextAction[];
+  issues: DataIssue[];
+}
+
+export function computeAccountInsight(
+  bundle: AccountBundle,
+  config: SalesProcessConfig,
+  asOf: Instant,
+): AccountInsight {
+  const cc = compileConfig(config);
+  const ctx = buildContext(bundle, cc, asOf);
+  const evaluation = evaluateStages(ctx);
+  const stage = evaluation.index >= 0 ? (config.stages[evaluation.index] ?? null) : null;
+  const kpis = computeKpis(ctx);
+  const stageTargets = (stage ?? config.notStarted).kpiTargets;
+  const targets: AccountInsight['targets'] = {};
+  for (const [key, target] of Object.entries(stageTargets) as [KpiKey, number][]) {
+    const actual = kpis[key];
+    targets[key] = { target, actual, met: actual != null && actual >= target };
+  }
+  const windowed = happenedIn(ctx, config.windows.kpiWindowDays);
+  const relationship = windowed.filter((a) => a.purpose === 'relationship').length;
+  const { deals, issues: dealIssues } = analyseDeals(ctx, stage);
+  return {
+    accountId: bundle.account.id,
+    accountName: bundle.account.name,
+    asOf: new Date(asOf).toISOString(),
+    stage: stage ? { key: stage.key, index: evaluation.index, label: stage.label } : null,
+    nextStage: evaluation.next
+      ? {
+          key: evaluation.next.stage.key,
+          label: evaluation.next.stage.label,
+          progress: round(evaluation.next.progress, 4),
+          missing: evaluation.next.missing.map(({ criterion, actual, required, label }) => ({
+            criterion,
+            actual,
+            required,
+            label,
+          })),
+        }
+      : null,
+    evidence: evaluation.evidence.map(({ stage: s, criterion, actual, required, label }) => ({
+      stage: s,
+      criterion,
+      actual,
+      required,
+      label,
+    })),
+    kpis,
+    kgis: computeKgis(ctx),
+    targets,
+    activityMix: {
+      deal: windowed.length - relationship,
+      relationship,
+      relationshipShare: kpis.relationship_activity_share,
+      recommendedRelationshipShare: (stage ?? config.notStarted).recommendedRelationshipShare,
+    },
+    deals,
+    nextActions: nextActionsFor(ctx, stage, evaluation),
+    issues: [...bundle.issues, ...dealIssues],
+  };
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

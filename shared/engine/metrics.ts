@@ -1,0 +1,227 @@
+/**
+ * Every KPI, KGI and fact of DESIGN §4, each over an explicit window. Counts are whole numbers;
+ * shares are 0..1 (written to Zoho as percent by the write-back); money is in the deal currency.
+ */
+import {
+  PLAN_SECTIONS,
+  type ActivityKind,
+  type KgiKey,
+  type KpiKey,
+  type MetricKey,
+  type PlanSection,
+} from '../model/keys';
+import { dateInWindow, fiscalYearStart, inWindow } from '../model/time';
+import type { AccountPlan, ZohoId } from '../model/types';
+import type { AccountContext, ClassifiedActivity, DealView } from './context';
+
+export interface MetricSpec {
+  metric: MetricKey;
+  /** Trailing window in days (ignored by metrics that are not counted over a window). */
+  windowDays: number;
+  kinds?: readonly ActivityKind[] | undefined;
+  sections?: readonly PlanSection[] | undefined;
+}
+
+/** The value of one metric for the account, memoised per spec. `null` = not measurable. */
+export function metricValue(ctx: AccountContext, spec: MetricSpec): number | null {
+  const key = `${spec.metric}|${spec.windowDays}|${spec.kinds?.join(',') ?? ''}|${spec.sections?.join(',') ?? ''}`;
+  if (ctx.memo.has(key)) return ctx.memo.get(key) ?? null;
+  const value = compute(ctx, spec);
+  ctx.memo.set(key, value);
+  return value;
+}
+
+function compute(ctx: AccountContext, spec: MetricSpec): number | null {
+  const w = spec.windowDays;
+  const acts = () => happenedIn(ctx, w);
+  const ofKind = (...kinds: ActivityKind[]) => acts().filter((a) => kinds.includes(a.kind));
+  switch (spec.metric) {
+    case 'contacts_reached':
+      return reachedContacts(acts()).size;
+    case 'departments_reached':
+      return departments(ctx, reachedContacts(acts())).size;
+    case 'customer_consultations':
+      return acts().filter(
+        (a) => a.kind === 'consultation' || (a.activity.module === 'Calls' && a.activity.inbound),
+      ).length;
+    case 'plan_updates':
+      return new Set(
+        ctx.bundle.plan?.updates.filter((u) => dateInWindow(u.date, ctx.asOfDate, w)).map((u) => u.date),
+      ).size;
+    case 'key_person_meetings':
+      return acts().filter((a) => a.activity.module === 'Events' && withContact(ctx, a, (c) => c.key)).length;
+    case 'executive_touchpoints':
+      return acts().filter((a) => withContact(ctx, a, (c) => c.executive)).length;
+    case 'proposals':
+      return ofKind('proposal', 'quote').length;
+    case 'decision_maker_proposals':
+      return ofKind('proposal', 'quote').filter((a) => withContact(ctx, a, (c) => c.decisionMaker)).length;
+    case 'study_sessions':
+      return ofKind('study_session').length;
+    case 'seminars':
+      return ofKind('seminar').length;
+    case 'referrals':
+      return ofKind('referral').length;
+    case 'deals_created':
+      return ctx.deals.filter((d) => d.deal.createdTime != null && inWindow(d.deal.createdTime, ctx.asOf, w))
+        .length;
+    case 'relationship_activity_share': {
+      const all = acts();
+      return all.length === 0 ? null : all.filter((a) => a.purpose === 'relationship').length / all.length;
+    }
+    case 'csat':
+      return ctx.bundle.account.customerSatisfaction;
+    case 'annual_revenue':
+    case 'share_of_wallet':
+    case 'fy_orders':
+    case 'expansion_revenue':
+      return kgiValue(ctx, spec.metric);
+    case 'decision_maker_identified':
+      return [...ctx.contacts.values()].some((c) => c.decisionMaker) ? 1 : 0;
+    case 'key_persons':
+      return [...ctx.contacts.values()].filter((c) => c.key).length;
+    case 'executive_contacts':
+      return [...ctx.contacts.values()].filter((c) => c.executive).length;
+    case 'buyer_map_roles':
+      return ctx.bundle.contacts.filter((c) => c.buyingRole != null).length;
+    case 'plan_sections_filled':
+      return (spec.sections ?? PLAN_SECTIONS).filter((s) => sectionFilled(ctx, s)).length;
+    case 'won_deals':
+      return wonIn(ctx, w).length;
+    case 'won_deal_departments': {
+      const ids = wonIn(ctx, w).flatMap((d) => (d.deal.contactId ? [d.deal.contactId] : []));
+      return departments(ctx, new Set(ids)).size;
+    }
+    case 'related_companies_engaged':
+      return ctx.bundle.related.filter((r) => r.engagedAt.some((t) => inWindow(t, ctx.asOf, w))).length;
+    case 'activities':
+      return spec.kinds ? ofKind(...spec.kinds).length : acts().length;
+  }
+}
+
+/** KGIs have fixed windows: the trailing 365 days, or the fiscal year to date. */
+function kgiValue(ctx: AccountContext, key: KgiKey): number | null {
+  const annual = sum(wonIn(ctx, 365));
+  switch (key) {
+    case 'annual_revenue':
+      return annual;
+    case 'share_of_wallet': {
+      const potential = (ctx.bundle.plan?.potentialMap ?? []).reduce((s, r) => s + r.potential, 0);
+      return potential > 0 ? annual / potential : null;
+    }
+    case 'fy_orders':
+      return sum(wonThisFiscalYear(ctx));
+    case 'expansion_revenue': {
+      const existing = new Set(ctx.cc.config.values.existingBusinessTypes);
+      return sum(wonThisFiscalYear(ctx).filter((d) => d.deal.type != null && existing.has(d.deal.type)));
+    }
+  }
+}
+
+/** Activities that happened in the last `days` days (memoised per window: most metrics share one). */
+export function happenedIn(ctx: AccountContext, days: number): ClassifiedActivity[] {
+  let list = ctx.happenedByWindow.get(days);
+  if (!list) {
+    list = ctx.activities.filter(
+      (a) => a.happened && a.activity.at != null && inWindow(a.activity.at, ctx.asOf, days),
+    );
+    ctx.happenedByWindow.set(days, list);
+  }
+  return list;
+}
+
+function reachedContacts(acts: ClassifiedActivity[]): Set<ZohoId> {
+  const ids = new Set<ZohoId>();
+  for (const a of acts) for (const id of a.activity.contactIds) ids.add(id);
+  return ids;
+}
+
+function departments(ctx: AccountContext, contactIds: Set<ZohoId>): Set<string> {
+  const out = new Set<string>();
+  for (const id of contactIds) {
+    const dept = ctx.contacts.get(id)?.contact.department;
+    if (dept) out.add(dept);
+  }
+  return out;
+}
+
+function withContact(
+  ctx: AccountContext,
+  a: ClassifiedActivity,
+  test: (c: { key: boolean; executive: boolean; decisionMaker: boolean }) => boolean,
+): boolean {
+  return a.activity.contactIds.some((id) => {
+    const c = ctx.contacts.get(id);
+    return c != null && test(c);
+  });
+}
+
+function wonIn(ctx: AccountContext, days: number): DealView[] {
+  return ctx.deals.filter(
+    (d) =>
+      d.status === 'won' &&
+      d.deal.closingDate != null &&
+      dateInWindow(d.deal.closingDate, ctx.asOfDate, days),
+  );
+}
+
+function wonThisFiscalYear(ctx: AccountContext): DealView[] {
+  const start = fiscalYearStart(ctx.asOfDate, ctx.cc.config.fiscalYearStartMonth);
+  return ctx.deals.filter(
+    (d) =>
+      d.status === 'won' &&
+      d.deal.closingDate != null &&
+      d.deal.closingDate >= start &&
+      d.deal.closingDate <= ctx.asOfDate,
+  );
+}
+
+function sum(deals: DealView[]): number {
+  return deals.reduce((s, d) => s + (d.deal.amount ?? 0), 0);
+}
+
+/** A plan section counts as filled when it holds something a colleague could act on. */
+export function sectionFilled(ctx: AccountContext, section: PlanSection): boolean {
+  if (section === 'buyer_map') return ctx.bundle.contacts.some((c) => c.buyingRole != null);
+  const plan: AccountPlan | null = ctx.bundle.plan;
+  if (!plan) return false;
+  switch (section) {
+    case 'overview':
+      return plan.overview !== '';
+    case 'strategy':
+      return plan.strategy !== '' || plan.issues !== '';
+    case 'group':
+      return plan.group !== '';
+    case 'potential_map':
+      return plan.potentialMap.some((r) => r.potential > 0);
+    case 'action_plan':
+      return plan.longTermActions !== '' || plan.shortTermActions !== '';
+  }
+}
+
+/** All KPIs over the config's KPI window. */
+export function computeKpis(ctx: AccountContext): Record<KpiKey, number | null> {
+  const w = ctx.cc.config.windows.kpiWindowDays;
+  const v = (metric: KpiKey) => metricValue(ctx, { metric, windowDays: w });
+  return {
+    contacts_reached: v('contacts_reached'),
+    departments_reached: v('departments_reached'),
+    customer_consultations: v('customer_consultations'),
+    plan_updates: v('plan_updates'),
+    key_person_meetings: v('key_person_meetings'),
+    executive_touchpoints: v('executive_touchpoints'),
+    proposals: v('proposals'),
+    decision_maker_proposals: v('decision_maker_proposals'),
+    study_sessions: v('study_sessions'),
+    seminars: v('seminars'),
+    referrals: v('referrals'),
+    deals_created: v('deals_created'),
+    relationship_activity_share: v('relationship_activity_share'),
+    csat: v('csat'),
+  };
+}
+
+/** The KGIs the config enables (a team may switch off what it cannot measure yet). */
+export function computeKgis(ctx: AccountContext): Partial<Record<KgiKey, number | null>> {
+  return Object.fromEntries(ctx.cc.config.kgis.map((k) => [k, kgiValue(ctx, k)]));
+}

@@ -1,0 +1,223 @@
+/**
+ * Group a normalised dataset by account: each account with its contacts, deals, the activities
+ * linked to it directly or through one of its deals (DESIGN §4), its plan and its group companies.
+ */
+import type { SalesProcessConfig } from '../config/schema';
+import type {
+  Account,
+  AccountBundle,
+  AccountPlan,
+  Activity,
+  DataIssue,
+  Dataset,
+  Deal,
+  Instant,
+  ZohoId,
+} from '../model/types';
+import { offsetMinutes, startOfLocalDay } from '../model/time';
+
+export interface Bundles {
+  bundles: Map<ZohoId, AccountBundle>;
+  /** Problems that belong to no known account (e.g. an activity linked to a deleted deal). */
+  unassigned: DataIssue[];
+}
+
+export function bundleByAccount(ds: Dataset, config: SalesProcessConfig): Bundles {
+  const m = config.fields.modules;
+  const unassigned: DataIssue[] = [];
+  const bundles = new Map<ZohoId, AccountBundle>();
+  for (const account of ds.accounts) {
+    bundles.set(account.id, {
+      account,
+      contacts: [],
+      deals: [],
+      activities: [],
+      plan: null,
+      related: [],
+      issues: [],
+    });
+  }
+  const ownerOf = new Map<string, ZohoId>(); // record id → account id, to route issues
+  const orphan = (module: string, id: string, why: string) =>
+    unassigned.push({ code: 'ORPHAN_RECORD', message: `${module} ${id}: ${why}; not counted`, recordId: id });
+
+  for (const c of ds.contacts) {
+    const b = c.accountId ? bundles.get(c.accountId) : undefined;
+    if (b) {
+      b.contacts.push(c);
+      ownerOf.set(c.id, b.account.id);
+    }
+  }
+  const dealAccount = new Map<ZohoId, ZohoId>();
+  for (const d of ds.deals) {
+    const b = d.accountId ? bundles.get(d.accountId) : undefined;
+    if (!b) {
+      orphan(
+        m.deals,
+        d.id,
+        d.accountId ? `its account ${d.accountId} is not in the data` : 'it has no account',
+      );
+      continue;
+    }
+    b.deals.push(d);
+    dealAccount.set(d.id, b.account.id);
+    ownerOf.set(d.id, b.account.id);
+  }
+  for (const a of ds.activities) {
+    const accountId = activityAccount(a, dealAccount, m);
+    const b = accountId ? bundles.get(accountId) : undefined;
+    if (b) {
+      b.activities.push(a);
+      ownerOf.set(a.id, b.account.id);
+    } else if (a.what && (a.what.module === m.accounts || a.what.module === m.deals)) {
+      orphan(
+        a.module,
+        a.id,
+        `its ${a.what.module === m.deals ? 'deal' : 'account'} ${a.what.id} is not in the data`,
+      );
+    }
+  }
+  for (const p of latestPlans(ds.plans, bundles, unassigned, config)) {
+    const b = bundles.get(p.accountId as ZohoId);
+    if (b) {
+      b.plan = p;
+      ownerOf.set(p.id, b.account.id);
+    }
+  }
+  for (const issue of ds.issues) {
+    const accountId = issue.recordId
+      ? bundles.has(issue.recordId as ZohoId)
+        ? issue.recordId
+        : ownerOf.get(issue.recordId)
+      : undefined;
+    const b = accountId ? bundles.get(accountId as ZohoId) : undefined;
+    if (b) b.issues.push(issue);
+    else unassigned.push(issue);
+  }
+  attachGroups(ds.accounts, bundles, config);
+  for (const b of bundles.values()) b.issues.push(...reportingCycles(b));
+  return { bundles, unassigned };
+}
+
+function activityAccount(
+  a: Activity,
+  dealAccount: Map<ZohoId, ZohoId>,
+  m: SalesProcessConfig['fields']['modules'],
+): ZohoId | null {
+  if (!a.what) return null;
+  if (a.what.module === m.accounts) return a.what.id;
+  if (a.what.module === m.deals) return dealAccount.get(a.what.id) ?? null;
+  return null;
+}
+
+/** One plan per account: the most recently modified; extra plans are reported. */
+function latestPlans(
+  plans: AccountPlan[],
+  bundles: Map<ZohoId, AccountBundle>,
+  unassigned: DataIssue[],
+  config: SalesProcessConfig,
+): AccountPlan[] {
+  const byAccount = new Map<ZohoId, AccountPlan[]>();
+  for (const p of plans) {
+    if (!p.accountId || !bundles.has(p.accountId)) {
+      unassigned.push({
+        code: 'ORPHAN_RECORD',
+        message: `${config.fields.modules.accountPlans} ${p.id}: no known account; not used`,
+        recordId: p.id,
+      });
+      continue;
+    }
+    pushTo(byAccount, p.accountId, p);
+  }
+  return [...byAccount.entries()].map(([accountId, list]) => {
+    const sorted = [...list].sort(
+      (a, b) => (b.modifiedTime ?? 0) - (a.modifiedTime ?? 0) || b.id.localeCompare(a.id),
+    );
+    const chosen = sorted[0] as AccountPlan;
+    if (sorted.length > 1) {
+      bundles.get(accountId)?.issues.push({
+        code: 'MULTIPLE_PLANS',
+        message: `account has ${sorted.length} account plans; using ${chosen.id}, the most recently modified`,
+        recordId: chosen.id,
+      });
+    }
+    return chosen;
+  });
+}
+
+/** Group companies: parent, children and siblings through Parent_Account, with engagement instants. */
+function attachGroups(
+  accounts: Account[],
+  bundles: Map<ZohoId, AccountBundle>,
+  config: SalesProcessConfig,
+): void {
+  const children = new Map<ZohoId, ZohoId[]>();
+  for (const a of accounts) {
+    if (a.parentId && a.parentId !== a.id) pushTo(children, a.parentId, a.id);
+  }
+  const engagement = new Map<ZohoId, Instant[]>();
+  const engagedAt = (id: ZohoId): Instant[] => {
+    let e = engagement.get(id);
+    if (!e) {
+      const b = bundles.get(id);
+      e = b ? engagementOf(b.activities, b.deals, config) : [];
+      engagement.set(id, e);
+    }
+    return e;
+  };
+  for (const b of bundles.values()) {
+    const { id, parentId } = b.account;
+    const group = new Set<ZohoId>([...(children.get(id) ?? [])]);
+    if (parentId && parentId !== id) {
+      group.add(parentId);
+      for (const sibling of children.get(parentId) ?? []) group.add(sibling);
+    }
+    group.delete(id);
+    b.related = [...group].flatMap((rid) => {
+      const rb = bundles.get(rid);
+      return rb ? [{ id: rid, name: rb.account.name, engagedAt: engagedAt(rid) }] : [];
+    });
+  }
+}
+
+function engagementOf(activities: Activity[], deals: Deal[], config: SalesProcessConfig): Instant[] {
+  const offset = offsetMinutes(config.utcOffset);
+  const won = new Set(config.dealOutcomes.won);
+  const out: Instant[] = [];
+  for (const a of activities) if (a.completed && a.at != null) out.push(a.at);
+  for (const d of deals)
+    if (d.zohoStage && won.has(d.zohoStage) && d.closingDate)
+      out.push(startOfLocalDay(d.closingDate, offset));
+  return out;
+}
+
+/** Reporting lines that loop (A reports to B reports to A) break the org chart: report each loop once. */
+function reportingCycles(b: AccountBundle): DataIssue[] {
+  const boss = new Map(b.contacts.map((c) => [c.id, c.reportingToId]));
+  const reported = new Set<ZohoId>();
+  const issues: DataIssue[] = [];
+  for (const c of b.contacts) {
+    const seen: ZohoId[] = [];
+    let cur: ZohoId | null | undefined = c.id;
+    while (cur && !seen.includes(cur)) {
+      seen.push(cur);
+      cur = boss.get(cur);
+    }
+    if (cur && !reported.has(cur)) {
+      const loop = seen.slice(seen.indexOf(cur));
+      loop.forEach((id) => reported.add(id));
+      issues.push({
+        code: 'REPORTING_CYCLE',
+        message: `Reporting_To forms a loop: ${loop.join(' → ')} → ${cur}`,
+        recordId: cur,
+      });
+    }
+  }
+  return issues;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

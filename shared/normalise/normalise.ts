@@ -1,0 +1,236 @@
+/**
+ * Zoho-shaped records (DESIGN §3: exactly as the GET records API returns them) → the domain model.
+ * A dataset of the wrong overall shape is an error; a malformed record becomes a data issue and the
+ * rest carries on.
+ */
+import type { SalesProcessConfig } from '../config/schema';
+import { ACTIVITY_KINDS, ACTIVITY_PURPOSES, ATTITUDES, BUYING_ROLES } from '../model/keys';
+import { offsetMinutes, startOfLocalDay } from '../model/time';
+import type {
+  Account,
+  AccountPlan,
+  Activity,
+  ActivityModule,
+  Contact,
+  DataIssue,
+  Dataset,
+  Deal,
+  StageChange,
+  ZohoId,
+} from '../model/types';
+import { RecordReader } from './reader';
+
+export type NormaliseResult = { ok: true; dataset: Dataset } | { ok: false; error: string };
+
+type Fields = SalesProcessConfig['fields'];
+
+export function normaliseDataset(raw: unknown, config: SalesProcessConfig): NormaliseResult {
+  if (raw == null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      ok: false,
+      error: 'the dataset must be a JSON object keyed by module (Accounts, Contacts, Deals, …)',
+    };
+  }
+  const data = raw as Record<string, unknown>;
+  const m = config.fields.modules;
+  const modules = [
+    m.accounts,
+    m.contacts,
+    m.deals,
+    m.tasks,
+    m.events,
+    m.calls,
+    m.accountPlans,
+    m.stageHistory,
+  ];
+  for (const name of modules) {
+    if (data[name] !== undefined && !Array.isArray(data[name])) {
+      return { ok: false, error: `"${name}" must be an array of ${name} records, got ${typeof data[name]}` };
+    }
+  }
+  if (!Array.isArray(data[m.accounts])) {
+    return {
+      ok: false,
+      error: `the dataset has no "${m.accounts}" array; found keys: ${Object.keys(data).join(', ') || 'none'}`,
+    };
+  }
+
+  const issues: DataIssue[] = [];
+  const offset = offsetMinutes(config.utcOffset);
+  const each = <T>(module: string, read: (r: RecordReader) => T): T[] => {
+    const list = (data[module] as unknown[] | undefined) ?? [];
+    const out: T[] = [];
+    list.forEach((rec, i) => {
+      const r = RecordReader.open(rec, module, i, issues, offset);
+      if (r) out.push(read(r));
+    });
+    return out;
+  };
+  const f = config.fields;
+  const activities = [
+    ...each(m.tasks, (r) => readTask(r, config, offset)),
+    ...each(m.events, (r) => readEvent(r, f)),
+    ...each(m.calls, (r) => readCall(r, config)),
+  ];
+  return {
+    ok: true,
+    dataset: {
+      accounts: each(m.accounts, (r) => readAccount(r, f)),
+      contacts: each(m.contacts, (r) => readContact(r, f)),
+      deals: each(m.deals, (r) => readDeal(r, f)),
+      activities,
+      plans: each(m.accountPlans, (r) => readPlan(r, f)),
+      stageHistory: each(m.stageHistory, (r) => readStageChange(r, f)),
+      issues,
+    },
+  };
+}
+
+function readAccount(r: RecordReader, f: Fields): Account {
+  const owner = r.lookup(f.account.owner);
+  return {
+    id: r.id,
+    name: r.text(f.account.name) ?? `(${r.id})`,
+    ownerId: owner?.id ?? null,
+    ownerName: owner?.name ?? null,
+    parentId: r.lookup(f.account.parent)?.id ?? null,
+    industry: r.text(f.account.industry),
+    customerSatisfaction: r.number(f.account.customerSatisfaction),
+    modifiedTime: r.instant(f.account.modifiedTime),
+  };
+}
+
+function readContact(r: RecordReader, f: Fields): Contact {
+  const c = f.contact;
+  const name =
+    r.text(c.fullName) ??
+    ([r.text('First_Name'), r.text('Last_Name')].filter(Boolean).join(' ') || `(${r.id})`);
+  return {
+    id: r.id,
+    accountId: r.lookup(c.account)?.id ?? null,
+    name,
+    department: r.text(c.department)?.trim() || null,
+    title: r.text(c.title),
+    reportingToId: r.lookup(c.reportingTo)?.id ?? null,
+    buyingRole: r.picklist(c.buyingRole, BUYING_ROLES),
+    attitude: r.picklist(c.attitude, ATTITUDES),
+    influence: r.number(c.influence),
+    executiveFlag: r.boolean(c.isExecutive) ?? false,
+  };
+}
+
+function readDeal(r: RecordReader, f: Fields): Deal {
+  const d = f.deal;
+  const owner = r.lookup(d.owner);
+  return {
+    id: r.id,
+    name: r.text(d.name) ?? `(${r.id})`,
+    accountId: r.lookup(d.account)?.id ?? null,
+    contactId: r.lookup(d.contact)?.id ?? null,
+    zohoStage: r.text(d.stage),
+    amount: r.number(d.amount),
+    closingDate: r.date(d.closingDate),
+    type: r.text(d.type),
+    probability: r.number(d.probability),
+    createdTime: r.instant(d.createdTime),
+    ownerId: owner?.id ?? null,
+    ownerName: owner?.name ?? null,
+  };
+}
+
+function readActivityBase(r: RecordReader, f: Fields, module: ActivityModule, subject: string) {
+  const what = r.lookup(f.activity.what);
+  const seModule = r.text('$se_module');
+  const who = r.lookup(f.activity.who);
+  return {
+    id: r.id,
+    module,
+    subject,
+    kindField: r.picklist(f.activity.kind, ACTIVITY_KINDS),
+    purposeField: r.picklist(f.activity.purpose, ACTIVITY_PURPOSES),
+    what: what && seModule ? { module: seModule, id: what.id } : null,
+    contactIds: who ? [who.id] : ([] as ZohoId[]),
+  };
+}
+
+function readTask(r: RecordReader, config: SalesProcessConfig, offset: number): Activity {
+  const t = config.fields.task;
+  const due = r.date(t.dueDate);
+  const status = r.text(t.status);
+  return {
+    ...readActivityBase(r, config.fields, 'Tasks', r.text(t.subject) ?? ''),
+    at: r.instant(t.closedTime) ?? (due ? startOfLocalDay(due, offset) : null),
+    completed: status != null && config.values.taskCompletedStatuses.includes(status),
+    inbound: false,
+  };
+}
+
+function readEvent(r: RecordReader, f: Fields): Activity {
+  const base = readActivityBase(r, f, 'Events', r.text(f.event.title) ?? '');
+  const participants = r
+    .rows(f.event.participants)
+    .filter(
+      (p) => p.type === 'contact' && (typeof p.participant === 'string' || typeof p.participant === 'number'),
+    )
+    .map((p) => String(p.participant) as ZohoId);
+  return {
+    ...base,
+    contactIds: [...new Set([...base.contactIds, ...participants])],
+    at: r.instant(f.event.start),
+    completed: true,
+    inbound: false,
+  };
+}
+
+function readCall(r: RecordReader, config: SalesProcessConfig): Activity {
+  const c = config.fields.call;
+  const subject = [r.text(c.subject), r.text(c.purpose)].filter(Boolean).join(' ');
+  const type = r.text(c.callType);
+  return {
+    ...readActivityBase(r, config.fields, 'Calls', subject),
+    at: r.instant(c.start),
+    completed: true,
+    inbound: type != null && config.values.inboundCallTypes.includes(type),
+  };
+}
+
+function readPlan(r: RecordReader, f: Fields): AccountPlan {
+  const p = f.plan;
+  const text = (field: string) => r.text(field)?.trim() ?? '';
+  return {
+    id: r.id,
+    accountId: r.lookup(p.account)?.id ?? null,
+    overview: text(p.overview),
+    strategy: text(p.strategy),
+    issues: text(p.issues),
+    group: text(p.group),
+    longTermActions: text(p.longTermActions),
+    shortTermActions: text(p.shortTermActions),
+    potentialMap: r.rows(p.potentialMap).map((row) => {
+      const rr = r.row(row);
+      return {
+        segment: rr.text(p.segment) ?? '',
+        offering: rr.text(p.offering) ?? '',
+        potential: rr.number(p.potentialAmount) ?? 0,
+        current: rr.number(p.currentAmount) ?? 0,
+      };
+    }),
+    updates: r.rows(p.updates).flatMap((row) => {
+      const rr = r.row(row);
+      const date = rr.date(p.updatedOn);
+      return date ? [{ date, summary: rr.text(p.summary) ?? '' }] : [];
+    }),
+    modifiedTime: r.instant(p.modifiedTime),
+  };
+}
+
+function readStageChange(r: RecordReader, f: Fields): StageChange {
+  const h = f.stageHistory;
+  return {
+    id: r.id,
+    accountId: r.lookup(h.account)?.id ?? null,
+    from: r.text(h.from),
+    to: r.text(h.to),
+    changedAt: r.instant(h.changedAt),
+  };
+}
