@@ -12,6 +12,7 @@ import {
 } from '../model/keys';
 import { dateInWindow, fiscalYearStart, inWindow } from '../model/time';
 import type { AccountPlan, ZohoId } from '../model/types';
+import { stageKeyFromCrmValue } from '../config/picklists';
 import type { AccountContext, ClassifiedActivity, DealView } from './context';
 
 export interface MetricSpec {
@@ -93,7 +94,9 @@ function compute(ctx: AccountContext, spec: MetricSpec): number | null {
       return departments(ctx, new Set(ids)).size;
     }
     case 'related_companies_engaged':
-      return ctx.bundle.related.filter((r) => r.engagedAt.some((t) => inWindow(t, ctx.asOf, w))).length;
+      return ctx.bundle.related.filter(
+        (r) => typeof stageKeyFromCrmValue(ctx.cc.config, r.relationshipStage) === 'string',
+      ).length;
     case 'activities':
       return spec.kinds ? ofKind(...spec.kinds).length : acts().length;
   }

@@ -40,7 +40,7 @@ export const FACT_KEYS = [
   'plan_sections_filled', // filled account-plan sections (optionally only the listed `sections`)
   'won_deals', // won deals closed in the window
   'won_deal_departments', // distinct departments of the contacts on deals won in the window
-  'related_companies_engaged', // group companies (via Parent_Account) with activity or a win in the window
+  'related_companies_engaged', // parent and child companies (Parent_Account) whose CRM Relationship_Stage is a stage
   'activities', // activities that happened in the window (optionally only the listed `kinds`)
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
@@ -53,7 +53,6 @@ export const WINDOWED_METRICS: ReadonlySet<MetricKey> = new Set<MetricKey>([
   ...KPI_KEYS.filter((k) => k !== 'csat'),
   'won_deals',
   'won_deal_departments',
-  'related_companies_engaged',
   'activities',
 ]);
 

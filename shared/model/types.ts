@@ -20,6 +20,8 @@ export interface Account {
   parentId: ZohoId | null;
   industry: string | null;
   customerSatisfaction: number | null;
+  /** The Relationship_Stage value in the CRM (written by the service); read for group companies. */
+  relationshipStage: string | null;
   modifiedTime: Instant | null;
 }
 
@@ -142,7 +144,7 @@ export interface AccountBundle {
   /** Activities linked to the account or to one of its deals. */
   activities: Activity[];
   plan: AccountPlan | null;
-  /** Group companies via Parent_Account (parent, children, siblings) with their engagement. */
+  /** Group companies via Parent_Account: the parent and the children. */
   related: RelatedAccount[];
   issues: DataIssue[];
 }
@@ -150,6 +152,7 @@ export interface AccountBundle {
 export interface RelatedAccount {
   id: ZohoId;
   name: string;
-  /** Instants of activities that happened and of won deals' closing days, for window checks. */
-  engagedAt: Instant[];
+  relation: 'parent' | 'child';
+  /** Its Relationship_Stage in the CRM: a stage label (or key), the not-started label, or null. */
+  relationshipStage: string | null;
 }

@@ -10,11 +10,8 @@ import type {
   Activity,
   DataIssue,
   Dataset,
-  Deal,
-  Instant,
   ZohoId,
 } from '../model/types';
-import { offsetMinutes, startOfLocalDay } from '../model/time';
 
 export interface Bundles {
   bundles: Map<ZohoId, AccountBundle>;
@@ -94,7 +91,7 @@ export function bundleByAccount(ds: Dataset, config: SalesProcessConfig): Bundle
     if (b) b.issues.push(issue);
     else unassigned.push(issue);
   }
-  attachGroups(ds.accounts, bundles, config);
+  attachGroups(ds.accounts, bundles);
   for (const b of bundles.values()) b.issues.push(...reportingCycles(b));
   return { bundles, unassigned };
 }
@@ -145,50 +142,35 @@ function latestPlans(
   });
 }
 
-/** Group companies: parent, children and siblings through Parent_Account, with engagement instants. */
-function attachGroups(
-  accounts: Account[],
-  bundles: Map<ZohoId, AccountBundle>,
-  config: SalesProcessConfig,
-): void {
-  const children = new Map<ZohoId, ZohoId[]>();
-  for (const a of accounts) {
-    if (a.parentId && a.parentId !== a.id) pushTo(children, a.parentId, a.id);
-  }
-  const engagement = new Map<ZohoId, Instant[]>();
-  const engagedAt = (id: ZohoId): Instant[] => {
-    let e = engagement.get(id);
-    if (!e) {
-      const b = bundles.get(id);
-      e = b ? engagementOf(b.activities, b.deals, config) : [];
-      engagement.set(id, e);
-    }
-    return e;
-  };
+/**
+ * Group companies through Parent_Account: the parent and the children. (Siblings are reached through
+ * the parent's own insight.) The widget reads exactly these with one query, so both sides agree.
+ */
+function attachGroups(accounts: Account[], bundles: Map<ZohoId, AccountBundle>): void {
+  const children = new Map<ZohoId, Account[]>();
+  for (const a of accounts) if (a.parentId && a.parentId !== a.id) pushTo(children, a.parentId, a);
   for (const b of bundles.values()) {
     const { id, parentId } = b.account;
-    const group = new Set<ZohoId>([...(children.get(id) ?? [])]);
-    if (parentId && parentId !== id) {
-      group.add(parentId);
-      for (const sibling of children.get(parentId) ?? []) group.add(sibling);
-    }
-    group.delete(id);
-    b.related = [...group].flatMap((rid) => {
-      const rb = bundles.get(rid);
-      return rb ? [{ id: rid, name: rb.account.name, engagedAt: engagedAt(rid) }] : [];
-    });
+    const parent = parentId && parentId !== id ? bundles.get(parentId)?.account : undefined;
+    b.related = [
+      ...(parent
+        ? [
+            {
+              id: parent.id,
+              name: parent.name,
+              relation: 'parent' as const,
+              relationshipStage: parent.relationshipStage,
+            },
+          ]
+        : []),
+      ...(children.get(id) ?? []).map((c) => ({
+        id: c.id,
+        name: c.name,
+        relation: 'child' as const,
+        relationshipStage: c.relationshipStage,
+      })),
+    ];
   }
-}
-
-function engagementOf(activities: Activity[], deals: Deal[], config: SalesProcessConfig): Instant[] {
-  const offset = offsetMinutes(config.utcOffset);
-  const won = new Set(config.dealOutcomes.won);
-  const out: Instant[] = [];
-  for (const a of activities) if (a.completed && a.at != null) out.push(a.at);
-  for (const d of deals)
-    if (d.zohoStage && won.has(d.zohoStage) && d.closingDate)
-      out.push(startOfLocalDay(d.closingDate, offset));
-  return out;
 }
 
 /** Reporting lines that loop (A reports to B reports to A) break the org chart: report each loop once. */
