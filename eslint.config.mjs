@@ -5,8 +5,21 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 
 const ioGlobals = [
-  'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest',
-  'process', 'require', 'setTimeout', 'setInterval', 'console', 'Buffer', '__dirname', 'ZOHO',
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'fetch',
+  'XMLHttpRequest',
+  'process',
+  'require',
+  'setTimeout',
+  'setInterval',
+  'console',
+  'Buffer',
+  '__dirname',
+  'ZOHO',
 ].map((name) => ({ name, message: 'shared/ is pure: pass this in from server/ or widget/.' }));
 
 export default tseslint.config(
@@ -26,7 +39,11 @@ export default tseslint.config(
           zones: [
             { target: './shared', from: './server', message: 'shared/ must not depend on server/.' },
             { target: './shared', from: './widget', message: 'shared/ must not depend on widget/.' },
-            { target: './widget', from: './server', message: 'widget/ talks to the CRM through ZOHO, not server/.' },
+            {
+              target: './widget',
+              from: './server',
+              message: 'widget/ talks to the CRM through ZOHO, not server/.',
+            },
             { target: './server', from: './widget', message: 'server/ must not import widget code.' },
           ],
         },
@@ -35,21 +52,36 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
+    ignores: ['shared/**/*.test.ts', 'shared/testing/**'],
     rules: {
       'no-restricted-globals': ['error', ...ioGlobals],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No clock in shared/: take `asOf` as an argument.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'No clock in shared/: take `asOf` as an argument.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'shared/ is deterministic.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'No clock in shared/: take `asOf` as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'No clock in shared/: take `asOf` as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'shared/ is deterministic.',
+        },
       ],
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'http', 'https', 'os', 'child_process', 'crypto'], message: 'shared/ does no I/O.' },
-            { group: ['@zohocrm/*', 'express', 'pino', 'better-sqlite3', 'node-cron', 'preact', 'preact/*'], message: 'shared/ imports only small pure libraries.' },
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'https', 'os', 'child_process', 'crypto'],
+              message: 'shared/ does no I/O.',
+            },
+            {
+              group: ['@zohocrm/*', 'express', 'pino', 'better-sqlite3', 'node-cron', 'preact', 'preact/*'],
+              message: 'shared/ imports only small pure libraries.',
+            },
           ],
         },
       ],

@@ -99,6 +99,23 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: PathKey[
               : `expected ${article(issue.expected)}; got ${describe(value)}`,
         },
       ];
+    case 'too_big':
+    case 'too_small': {
+      const isCount = issue.origin === 'array' || issue.origin === 'string';
+      if (issue.message && !/^Too (big|small)/.test(issue.message))
+        return [{ path, message: `${issue.message}; got ${describe(value)}` }];
+      const bound = issue.code === 'too_big' ? issue.maximum : issue.minimum;
+      const word = issue.code === 'too_big' ? 'at most' : 'at least';
+      const what = isCount
+        ? `${word} ${String(bound)} ${issue.origin === 'array' ? 'entries' : 'characters'}`
+        : `${word} ${String(bound)}`;
+      return [
+        {
+          path,
+          message: `must be ${what}; got ${isCount ? `${Array.isArray(value) ? value.length : String(value).length}` : describe(value)}`,
+        },
+      ];
+    }
     case 'invalid_union':
       return [{ path, message: `not a valid entry here; got ${describe(value)}` }];
     default:

@@ -1,0 +1,78 @@
+import type { Activity, ZohoId } from '../model/types';
+import { CONFIG } from '../testing/engine-harness';
+import { classifyActivity } from './classify';
+import { compileConfig } from './compiled';
+
+const cc = compileConfig(CONFIG);
+
+function activity(o: Partial<Activity>): Activity {
+  return {
+    id: 'x' as ZohoId,
+    module: 'Tasks',
+    subject: '',
+    kindField: null,
+    purposeField: null,
+    at: null,
+    completed: true,
+    inbound: false,
+    what: { module: 'Accounts', id: 'a1' as ZohoId },
+    contactIds: [],
+    ...o,
+  };
+}
+
+describe('activity kind from the subject (Japanese and English keywords)', () => {
+  it.each([
+    ['提案書説明', 'proposal', 'deal'],
+    ['お見積書の提出', 'quote', 'deal'],
+    ['提案・見積のご説明', 'quote', 'deal'], // config order: quote comes before proposal
+    ['Proposal walkthrough', 'proposal', 'deal'],
+    ['Send QUOTATION v2', 'quote', 'deal'],
+    ['ＰｏＣ 進捗確認', 'poc', 'deal'], // full-width letters
+    ['製品デモ', 'demo', 'deal'],
+    ['契約書ドラフト送付', 'contract_draft', 'deal'],
+    ['価格交渉', 'negotiation', 'deal'],
+    ['役員面談（CIO）', 'exec_meeting', 'relationship'],
+    ['生成AI勉強会', 'study_session', 'relationship'],
+    ['Customer workshop', 'study_session', 'relationship'],
+    ['DXセミナーご招待', 'seminar', 'relationship'],
+    ['基幹システム更改のご相談', 'consultation', 'relationship'],
+    ['満足度レビュー', 'satisfaction_review', 'relationship'],
+    ['QBR', 'satisfaction_review', 'relationship'],
+    ['物流部門のご紹介', 'referral', 'relationship'],
+    ['共同事例の取材', 'case_study', 'relationship'],
+    ['業界動向の情報提供', 'info_sharing', 'relationship'],
+    ['ゴルフ', 'social', 'relationship'],
+    ['定例打合せ', 'other', 'relationship'],
+    ['', 'other', 'relationship'],
+  ])('%j → %s (%s)', (subject, kind, purpose) => {
+    expect(classifyActivity(activity({ subject }), cc)).toMatchObject({ kind, purpose });
+  });
+});
+
+describe('explicit fields beat keywords', () => {
+  it('Activity_Kind wins over the subject', () => {
+    expect(classifyActivity(activity({ subject: '見積提出', kindField: 'exec_meeting' }), cc)).toEqual({
+      kind: 'exec_meeting',
+      purpose: 'relationship',
+      source: 'field',
+    });
+  });
+  it('Activity_Purpose wins over the kind', () => {
+    expect(classifyActivity(activity({ subject: '勉強会', purposeField: 'deal' }), cc)).toMatchObject({
+      kind: 'study_session',
+      purpose: 'deal',
+      source: 'keyword',
+    });
+  });
+  it('"other" is deal work when linked to a deal, relationship work otherwise', () => {
+    expect(
+      classifyActivity(activity({ subject: '打合せ', what: { module: 'Deals', id: 'd' as ZohoId } }), cc)
+        .purpose,
+    ).toBe('deal');
+    expect(classifyActivity(activity({ subject: '打合せ' }), cc).purpose).toBe('relationship');
+  });
+  it('a call purpose counts as subject text (the normaliser appends Call_Purpose)', () => {
+    expect(classifyActivity(activity({ module: 'Calls', subject: '電話 Demo' }), cc).kind).toBe('demo');
+  });
+});

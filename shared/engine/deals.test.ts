@@ -1,0 +1,150 @@
+import { account, contact, dataset, deal, task } from '../testing/zoho-builders';
+import { insightOf } from '../testing/engine-harness';
+import { formatAmount } from './deals';
+
+const IN = '2026-11-20T10:00:00+09:00';
+const dealOf = (parts: Parameters<typeof dataset>[0], id = 'd') =>
+  insightOf(dataset(parts)).deals.find((d) => d.id === id);
+
+describe('buying stage from the Zoho stage', () => {
+  it.each([
+    ['Qualification', 'problem_recognition', 'open', 0.05],
+    ['Needs Analysis', 'information_gathering', 'open', 0.1],
+    ['Identify Decision Makers', 'comparison', 'open', 0.25],
+    ['Proposal/Price Quote', 'internal_approval', 'open', 0.5],
+    ['Negotiation/Review', 'negotiation', 'open', 0.85],
+    ['Closed Won', 'contract', 'won', 1],
+    ['Closed Lost', null, 'lost', 0],
+    ['Closed-Lost to Competition', null, 'lost', 0],
+  ])('%s → %s', (stage, buyingStage, status, probability) => {
+    expect(dealOf({ Deals: [deal({ id: 'd', stage })] })).toMatchObject({
+      buyingStage,
+      status,
+      buyingProbability: probability,
+    });
+  });
+
+  it('an unmapped stage is a data issue, not a crash', () => {
+    const i = insightOf(dataset({ Deals: [deal({ id: 'd', stage: 'Verbal Commit' })] }));
+    expect(i.deals[0]).toMatchObject({ buyingStage: null, buyingProbability: null, status: 'open' });
+    expect(i.issues).toEqual([expect.objectContaining({ code: 'UNMAPPED_DEAL_STAGE', recordId: 'd' })]);
+  });
+});
+
+describe('strategic role follows the account stage; priority from role × buying stage × amount', () => {
+  it('an account not started: trust building, base priority 3', () => {
+    expect(dealOf({ Deals: [deal({ id: 'd', amount: 100 })] })).toMatchObject({
+      strategicRole: 'trust_building',
+      priority: 3,
+    });
+  });
+  it('late in the buying process and large: +1 each, capped at 5', () => {
+    expect(
+      dealOf({ Deals: [deal({ id: 'd', stage: 'Proposal/Price Quote', amount: 10_000_000 })] })?.priority,
+    ).toBe(5);
+    expect(
+      dealOf({ Deals: [deal({ id: 'd', stage: 'Proposal/Price Quote', amount: 9_999_999 })] })?.priority,
+    ).toBe(4);
+  });
+  it('closed deals have no priority and no flags', () => {
+    expect(
+      dealOf({ Deals: [deal({ id: 'd', stage: 'Closed Won', amount: 1, closing: '2020-01-01' })] }),
+    ).toMatchObject({ priority: null, flags: [] });
+  });
+  it('an account at 接点構築 with contacts reached: still trust building', () => {
+    const d = dealOf({
+      Contacts: [contact({ id: 'c1' }), contact({ id: 'c2' })],
+      Tasks: [task({ id: 't1', who: 'c1', closed: IN }), task({ id: 't2', who: 'c2', closed: IN })],
+      Deals: [deal({ id: 'd' })],
+    });
+    expect(d?.strategicRole).toBe('trust_building');
+  });
+});
+
+describe('premature-action flags: seller actions ahead of the buyer', () => {
+  const onDeal = (subject: string, stage: string, closed = IN) => ({
+    Contacts: [contact({ id: 'dm', role: 'decision_maker' })],
+    Deals: [deal({ id: 'd', stage, created: '2026-11-01T00:00:00+09:00' })],
+    Tasks: [task({ id: 't', deal: 'd', subject, closed })],
+  });
+  const codes = (parts: Parameters<typeof dataset>[0]) => dealOf(parts)?.flags.map((f) => f.code) ?? [];
+  it.each([
+    ['a quote at information gathering', '見積提出', 'Needs Analysis', ['PREMATURE_QUOTE']],
+    ['a quote at problem recognition', 'Quotation', 'Qualification', ['PREMATURE_QUOTE']],
+    ['a quote at comparison is in time', '見積提出', 'Value Proposition', []],
+    [
+      'a contract draft at internal approval',
+      '契約書ドラフト送付',
+      'Proposal/Price Quote',
+      ['PREMATURE_CONTRACT'],
+    ],
+    ['a contract draft at negotiation is in time', '契約書ドラフト送付', 'Negotiation/Review', []],
+    ['price negotiation during comparison', '価格交渉', 'Value Proposition', ['PREMATURE_NEGOTIATION']],
+  ])('%s', (_what, subject, stage, expected) => {
+    expect(codes(onDeal(subject, stage))).toEqual(expected);
+  });
+  it('a quote planned but not yet done does not flag', () => {
+    const parts = onDeal('見積提出', 'Needs Analysis');
+    parts.Tasks = [
+      task({ id: 't', deal: 'd', subject: '見積提出', status: 'Not Started', due: '2026-12-01' }),
+    ];
+    expect(codes(parts)).toEqual([]);
+  });
+  it('a quote linked to the account, not the deal, does not flag the deal', () => {
+    expect(
+      codes({
+        Deals: [deal({ id: 'd', stage: 'Needs Analysis', created: '2026-11-01T00:00:00+09:00' })],
+        Tasks: [task({ id: 't', subject: '見積提出', closed: IN })],
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('other forecast-risk flags', () => {
+  it('late stage without a decision maker', () => {
+    const parts = {
+      Deals: [deal({ id: 'd', stage: 'Proposal/Price Quote', created: '2026-11-01T00:00:00+09:00' })],
+    };
+    expect(dealOf(parts)?.flags.map((f) => f.code)).toEqual(['NO_DECISION_MAKER']);
+    expect(dealOf({ ...parts, Contacts: [contact({ id: 'dm', role: 'decision_maker' })] })?.flags).toEqual(
+      [],
+    );
+  });
+  it('past its closing date', () => {
+    const d = dealOf({
+      Deals: [deal({ id: 'd', closing: '2026-11-25', created: '2026-11-01T00:00:00+09:00' })],
+    });
+    expect(d?.flags.map((f) => f.code)).toEqual(['OVERDUE_CLOSE']);
+  });
+  it('no activity on the deal for 60 days', () => {
+    const old = '2026-01-01T00:00:00+09:00';
+    expect(dealOf({ Deals: [deal({ id: 'd', created: old })] })?.flags.map((f) => f.code)).toEqual([
+      'STALLED_DEAL',
+    ]);
+    expect(
+      dealOf({ Deals: [deal({ id: 'd', created: old })], Tasks: [task({ id: 't', deal: 'd', closed: IN })] })
+        ?.flags,
+    ).toEqual([]);
+  });
+});
+
+describe('support rationale', () => {
+  it('names the deal, amount, account, stages and what the customer needs, in both languages', () => {
+    const d = dealOf({
+      Accounts: [account({ name: '東邦精機工業' })],
+      Deals: [deal({ id: 'd', stage: 'Needs Analysis', amount: 12_000_000 })],
+    });
+    expect(d?.supportRationale.ja).toContain('東邦精機工業');
+    expect(d?.supportRationale.ja).toContain('￥12,000,000');
+    expect(d?.supportRationale.ja).toContain('「情報収集」');
+    expect(d?.supportRationale.ja).toContain('解決策の選択肢と概算の効果');
+    expect(d?.supportRationale.en).toMatch(
+      /Our relationship with 東邦精機工業 is at Not started, so Deal d \(¥12,000,000\) is a trust-building opportunity\. The customer is at Information gathering/,
+    );
+    expect(d?.supportRationale.en).not.toMatch(/\{\w+\}/);
+  });
+  it('formats amounts per language and says when there is none', () => {
+    expect(formatAmount(1234567, 'JPY', 'en')).toBe('¥1,234,567');
+    expect(formatAmount(null, 'JPY', 'ja')).toBe('金額未定');
+  });
+});
