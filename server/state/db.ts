@@ -1,0 +1,71 @@
+/**
+ * The service's embedded database (better-sqlite3, under STATE_DIR): the mirror of the CRM records
+ * the engine reads, sync cursors, accounts waiting for a recompute, pending stage-history writes,
+ * run history, credit use, webhook replay ids and the OAuth token. One file, mode 0600 (it holds
+ * the token).
+ */
+import Database from 'better-sqlite3';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export type Db = Database.Database;
+
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS records (
+  module TEXT NOT NULL,
+  id TEXT NOT NULL,
+  account_id TEXT,
+  parent_id TEXT,
+  what_module TEXT,
+  what_id TEXT,
+  input_hash TEXT NOT NULL,
+  json TEXT NOT NULL,
+  seen_run INTEGER,
+  PRIMARY KEY (module, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS records_account ON records (module, account_id);
+CREATE INDEX IF NOT EXISTS records_parent ON records (module, parent_id);
+CREATE INDEX IF NOT EXISTS records_what ON records (what_module, what_id);
+CREATE TABLE IF NOT EXISTS cursors (module TEXT PRIMARY KEY, modified_time TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS dirty (account_id TEXT PRIMARY KEY, reason TEXT NOT NULL, since INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT);
+CREATE TABLE IF NOT EXISTS stage_intents (
+  account_id TEXT PRIMARY KEY, name TEXT NOT NULL, from_stage TEXT, to_stage TEXT NOT NULL,
+  changed_at TEXT NOT NULL, state TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,
+  status TEXT NOT NULL, summary TEXT
+);
+CREATE TABLE IF NOT EXISTS credits (at INTEGER NOT NULL, kind TEXT NOT NULL, credits INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS credits_at ON credits (at);
+CREATE TABLE IF NOT EXISTS webhook_deliveries (delivery_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS tokens (id TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL);
+`;
+
+/** Open (creating if needed) the state database in `stateDir`. */
+export function openStateDb(stateDir: string, file = 'service.sqlite'): Db {
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  const full = path.join(stateDir, file);
+  const isNew = !existsSync(full);
+  const db = new Database(full);
+  if (isNew) chmodSync(full, 0o600);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  const version = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get();
+  if (!version) db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
+  return db;
+}
+
+export function metaGet(db: Db, key: string): string | null {
+  return db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value ?? null;
+}
+
+export function metaSet(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}

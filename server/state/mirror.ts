@@ -1,0 +1,264 @@
+/**
+ * The local mirror of the CRM records the engine reads. A record changes the insight of the
+ * accounts it belongs to; the mirror tells which, so a sync recomputes only those (DESIGN §8).
+ * Records are kept exactly as Zoho returned them (JSON) plus the columns needed to find an
+ * account's records without scanning.
+ */
+import { createHash } from 'node:crypto';
+import type { SalesProcessConfig } from '../../shared/config/schema';
+import { KGI_KEYS, KPI_KEYS, kpiFieldName } from '../../shared/model/keys';
+import type { Db } from './db';
+
+export type ZohoRecord = Record<string, unknown> & { id: string };
+
+export type MirrorModule = keyof SalesProcessConfig['fields']['modules'];
+
+interface Row {
+  module: string;
+  id: string;
+  account_id: string | null;
+  parent_id: string | null;
+  what_module: string | null;
+  what_id: string | null;
+  input_hash: string;
+  json: string;
+}
+
+export class Mirror {
+  private readonly ignored: Map<string, Set<string>>;
+  private readonly stmt;
+
+  constructor(
+    readonly db: Db,
+    readonly config: SalesProcessConfig,
+  ) {
+    this.ignored = ignoredFields(config);
+    this.stmt = {
+      get: db.prepare<[string, string], Row>('SELECT * FROM records WHERE module = ? AND id = ?'),
+      upsert: db.prepare(
+        `INSERT INTO records (module, id, account_id, parent_id, what_module, what_id, input_hash, json, seen_run)
+         VALUES (@module, @id, @account_id, @parent_id, @what_module, @what_id, @input_hash, @json, @seen_run)
+         ON CONFLICT (module, id) DO UPDATE SET account_id = excluded.account_id, parent_id = excluded.parent_id,
+           what_module = excluded.what_module, what_id = excluded.what_id, input_hash = excluded.input_hash,
+           json = excluded.json, seen_run = excluded.seen_run`,
+      ),
+      touch: db.prepare('UPDATE records SET seen_run = ? WHERE module = ? AND id = ?'),
+      byAccount: db.prepare<[string, string], { json: string }>('SELECT json FROM records WHERE module = ? AND account_id = ?'),
+      byParent: db.prepare<[string, string], { json: string }>('SELECT json FROM records WHERE module = ? AND parent_id = ?'),
+      byWhat: db.prepare<[string, string, string], { json: string }>('SELECT json FROM records WHERE module = ? AND what_module = ? AND what_id = ?'),
+      ids: db.prepare<[string], { id: string }>('SELECT id FROM records WHERE module = ?'),
+      pendingWhat: db.prepare<[string], Row & { seen_run: number | null }>('SELECT * FROM records WHERE what_id = ? AND what_module IS NULL'),
+      unseen: db.prepare<[string, number], Row>('SELECT * FROM records WHERE module = ? AND (seen_run IS NULL OR seen_run <> ?)'),
+      delete: db.prepare('DELETE FROM records WHERE module = ? AND id = ?'),
+      count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM records WHERE module = ?'),
+    };
+  }
+
+  moduleName(m: MirrorModule): string {
+    return this.config.fields.modules[m];
+  }
+
+  /**
+   * Store records read from the CRM. Returns the accounts whose insight may change: those the
+   * record belongs (or belonged) to, when a field the engine reads changed.
+   */
+  upsert(module: MirrorModule, records: readonly ZohoRecord[], runId: number): Set<string> {
+    const touched = new Set<string>();
+    const name = this.moduleName(module);
+    const tx = this.db.transaction(() => {
+      for (const rec of records) {
+        const before = this.stmt.get.get(name, rec.id);
+        const row = this.toRow(module, rec);
+        if (before && before.input_hash === row.input_hash) {
+          this.stmt.upsert.run({ ...row, seen_run: runId });
+          continue;
+        }
+        this.stmt.upsert.run({ ...row, seen_run: runId });
+        for (const a of this.accountsOf(module, row)) touched.add(a);
+        if (before) for (const a of this.accountsOf(module, before)) touched.add(a);
+        else if (module === 'accounts' || module === 'deals') this.resolvePending(module, rec.id, touched);
+      }
+    });
+    tx();
+    return touched;
+  }
+
+  /** After a full read: records the CRM no longer has are dropped; their accounts are returned. */
+  dropUnseen(module: MirrorModule, runId: number): Set<string> {
+    const touched = new Set<string>();
+    const name = this.moduleName(module);
+    const gone = this.stmt.unseen.all(name, runId);
+    const tx = this.db.transaction(() => {
+      for (const row of gone) {
+        for (const a of this.accountsOf(module, row)) touched.add(a);
+        this.stmt.delete.run(name, row.id);
+      }
+    });
+    tx();
+    return touched;
+  }
+
+  /** Apply values we wrote, so the next read of our own write is not mistaken for a change. */
+  applyWritten(module: MirrorModule, id: string, fields: Record<string, unknown>): void {
+    const name = this.moduleName(module);
+    const before = this.stmt.get.get(name, id);
+    if (!before) return;
+    const rec = { ...(JSON.parse(before.json) as ZohoRecord), ...fields };
+    this.stmt.upsert.run({ ...this.toRow(module, rec), seen_run: null });
+  }
+
+  get(module: MirrorModule, id: string): ZohoRecord | null {
+    const row = this.stmt.get.get(this.moduleName(module), id);
+    return row ? (JSON.parse(row.json) as ZohoRecord) : null;
+  }
+
+  accountIds(): string[] {
+    return this.stmt.ids.all(this.moduleName('accounts')).map((r) => r.id);
+  }
+
+  count(module: MirrorModule): number {
+    return this.stmt.count.get(this.moduleName(module))?.n ?? 0;
+  }
+
+  /** The parent and children of an account (its group companies). */
+  groupOf(account: ZohoRecord): ZohoRecord[] {
+    const m = this.moduleName('accounts');
+    const parentId = lookupId(account[this.config.fields.account.parent]);
+    const parent = parentId ? this.get('accounts', parentId) : null;
+    const children = this.stmt.byParent.all(m, account.id).map((r) => JSON.parse(r.json) as ZohoRecord);
+    return [...(parent ? [parent] : []), ...children];
+  }
+
+  /**
+   * Every record that bears on one account's insight, as a DESIGN §3 dataset fragment: the account
+   * and its group, contacts, deals, activities on the account or its deals, plans.
+   */
+  datasetFor(accountIds: readonly string[]): Record<string, ZohoRecord[]> {
+    const m = this.config.fields.modules;
+    const out: Record<string, ZohoRecord[]> = { [m.accounts]: [], [m.contacts]: [], [m.deals]: [], [m.tasks]: [], [m.events]: [], [m.calls]: [], [m.accountPlans]: [] };
+    const seenAccounts = new Set<string>();
+    const push = (module: string, rec: ZohoRecord) => out[module]?.push(rec);
+    const parse = (rows: { json: string }[]) => rows.map((r) => JSON.parse(r.json) as ZohoRecord);
+    for (const id of accountIds) {
+      const account = this.get('accounts', id);
+      if (!account) continue;
+      for (const a of [account, ...this.groupOf(account)]) {
+        if (!seenAccounts.has(a.id)) push(m.accounts, a);
+        seenAccounts.add(a.id);
+      }
+      for (const c of parse(this.stmt.byAccount.all(m.contacts, id))) push(m.contacts, c);
+      const deals = parse(this.stmt.byAccount.all(m.deals, id));
+      for (const d of deals) push(m.deals, d);
+      for (const mod of [m.tasks, m.events, m.calls]) {
+        for (const a of parse(this.stmt.byWhat.all(mod, m.accounts, id))) push(mod, a);
+        for (const d of deals) for (const a of parse(this.stmt.byWhat.all(mod, m.deals, d.id))) push(mod, a);
+      }
+      for (const p of parse(this.stmt.byAccount.all(m.accountPlans, id))) push(m.accountPlans, p);
+    }
+    return out;
+  }
+
+  private moduleOfId(id: string | null): string | null {
+    if (!id) return null;
+    for (const m of ['accounts', 'deals'] as const) if (this.stmt.get.get(this.moduleName(m), id)) return this.moduleName(m);
+    return null;
+  }
+
+  /** Activities read before the account or deal they link to: link them now, and say whose they are. */
+  private resolvePending(module: MirrorModule, id: string, touched: Set<string>): void {
+    const name = this.moduleName(module);
+    const pending = this.stmt.pendingWhat.all(id);
+    for (const row of pending) {
+      const mod = (['tasks', 'events', 'calls'] as const).find((m) => this.moduleName(m) === row.module);
+      if (!mod) continue;
+      const rec = { ...(JSON.parse(row.json) as ZohoRecord), $se_module: name };
+      this.stmt.upsert.run({ ...this.toRow(mod, rec), seen_run: row.seen_run });
+      for (const a of this.accountsOf(mod, { ...row, what_module: name })) touched.add(a);
+    }
+  }
+
+  private toRow(module: MirrorModule, rec: ZohoRecord): Omit<Row, 'module'> & { module: string } {
+    const f = this.config.fields;
+    const base = { module: this.moduleName(module), id: rec.id, account_id: null as string | null, parent_id: null as string | null, what_module: null as string | null, what_id: null as string | null };
+    switch (module) {
+      case 'accounts':
+        base.account_id = rec.id;
+        base.parent_id = lookupId(rec[f.account.parent]);
+        break;
+      case 'contacts':
+        base.account_id = lookupId(rec[f.contact.account]);
+        break;
+      case 'deals':
+        base.account_id = lookupId(rec[f.deal.account]);
+        break;
+      case 'tasks':
+      case 'events':
+      case 'calls': {
+        base.what_id = lookupId(rec[f.activity.what]);
+        // COQL may not return $se_module; Zoho ids are unique across modules, so the mirror can tell.
+        const seModule = typeof rec.$se_module === 'string' ? rec.$se_module : this.moduleOfId(base.what_id);
+        if (seModule && rec.$se_module !== seModule) rec = { ...rec, $se_module: seModule };
+        base.what_module = seModule;
+        if (seModule === f.modules.accounts) base.account_id = base.what_id;
+        break;
+      }
+      case 'accountPlans':
+        base.account_id = lookupId(rec[f.plan.account]);
+        break;
+      case 'stageHistory':
+        base.account_id = lookupId(rec[f.stageHistory.account]);
+        break;
+    }
+    return { ...base, input_hash: this.inputHash(module, rec), json: JSON.stringify(rec) };
+  }
+
+  /** The accounts a stored row bears on (an activity on a deal → that deal's account; an account → itself and its group). */
+  private accountsOf(module: MirrorModule, row: Pick<Row, 'account_id' | 'parent_id' | 'what_module' | 'what_id' | 'id'>): string[] {
+    const m = this.config.fields.modules;
+    if (module === 'accounts') {
+      const children = this.stmt.byParent.all(m.accounts, row.id).map((r) => (JSON.parse(r.json) as ZohoRecord).id);
+      return [row.id, ...(row.parent_id ? [row.parent_id] : []), ...children];
+    }
+    if ((module === 'tasks' || module === 'events' || module === 'calls') && row.what_module === m.deals && row.what_id) {
+      const deal = this.get('deals', row.what_id);
+      const accountId = deal ? lookupId(deal[this.config.fields.deal.account]) : null;
+      return accountId ? [accountId] : [];
+    }
+    return row.account_id ? [row.account_id] : [];
+  }
+
+  /** A hash of the fields the engine reads: system timestamps and service-written fields are left out. */
+  private inputHash(module: MirrorModule, rec: ZohoRecord): string {
+    const skip = this.ignored.get(module) ?? new Set<string>();
+    const keys = Object.keys(rec)
+      .filter((k) => !skip.has(k))
+      .sort();
+    const h = createHash('sha1');
+    for (const k of keys) h.update(`${k}\u0000${JSON.stringify(rec[k])}\u0001`);
+    return h.digest('base64');
+  }
+}
+
+function ignoredFields(config: SalesProcessConfig): Map<string, Set<string>> {
+  const a = config.fields.account;
+  const d = config.fields.deal;
+  const system = ['Modified_Time', 'Modified_By', 'Created_By', 'Last_Activity_Time', '$editable', '$approved', '$state', '$process_flow', '$locked_for_me', '$review', '$review_process', '$approval', '$currency_symbol', '$field_states', '$orchestration', '$in_merge'];
+  const kgi = { annual_revenue: a.kgiAnnualRevenue, share_of_wallet: a.kgiShareOfWallet, fy_orders: a.kgiFyOrders, expansion_revenue: a.kgiExpansionRevenue };
+  const accountOwned = [a.stageSince, a.stageProgress, a.nextStageGaps, a.insightUpdatedAt, ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)), ...KGI_KEYS.map((k) => kgi[k])];
+  const dealOwned = [d.buyingStage, d.strategicRole, d.priority, d.forecastRisk];
+  const map = new Map<string, Set<string>>();
+  for (const m of ['contacts', 'tasks', 'events', 'calls', 'accountPlans', 'stageHistory']) map.set(m, new Set(system));
+  map.set('accounts', new Set([...system, ...accountOwned]));
+  map.set('deals', new Set([...system, ...dealOwned]));
+  return map;
+}
+
+export function lookupId(v: unknown): string | null {
+  if (typeof v === 'string' && v !== '') return v;
+  if (typeof v === 'number') return String(v);
+  if (v && typeof v === 'object' && 'id' in v) {
+    const id = (v as { id: unknown }).id;
+    return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+  }
+  return null;
+}

@@ -1,0 +1,173 @@
+/**
+ * The sync's durable bookkeeping: which accounts wait for a recompute (and why), cursors per
+ * module, stage-history writes in flight, runs, credits spent, webhook deliveries seen. Everything
+ * a crash must not lose lives here, so a restarted service finishes what a killed one started.
+ */
+import type { Db } from './db';
+
+export interface RunRecord {
+  id: number;
+  kind: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: string;
+  summary: unknown;
+}
+
+export interface StageIntent {
+  accountId: string;
+  name: string;
+  fromStage: string | null;
+  toStage: string;
+  changedAt: string;
+  /** `pending` until the account update succeeded, then `account_written` until the history record is in. */
+  state: 'pending' | 'account_written';
+}
+
+export class SyncState {
+  constructor(readonly db: Db) {}
+
+  markDirty(accountIds: Iterable<string>, reason: string, now = Date.now()): number {
+    const stmt = this.db.prepare('INSERT INTO dirty (account_id, reason, since) VALUES (?, ?, ?) ON CONFLICT (account_id) DO NOTHING');
+    let n = 0;
+    const tx = this.db.transaction(() => {
+      for (const id of accountIds) n += stmt.run(id, reason, now).changes;
+    });
+    tx();
+    return n;
+  }
+
+  dirtyAccounts(limit = Number.MAX_SAFE_INTEGER): string[] {
+    return this.db.prepare<[number], { account_id: string }>('SELECT account_id FROM dirty ORDER BY since, account_id LIMIT ?').all(limit).map((r) => r.account_id);
+  }
+
+  dirtyCount(): number {
+    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM dirty').get()?.n ?? 0;
+  }
+
+  clearDirty(accountIds: Iterable<string>): void {
+    const stmt = this.db.prepare('DELETE FROM dirty WHERE account_id = ?');
+    const tx = this.db.transaction(() => {
+      for (const id of accountIds) stmt.run(id);
+    });
+    tx();
+  }
+
+  /** A failed write keeps the account dirty for the next run, with the reason. */
+  recordFailure(accountId: string, error: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO dirty (account_id, reason, since, attempts, last_error) VALUES (?, 'retry', ?, 1, ?)
+         ON CONFLICT (account_id) DO UPDATE SET attempts = attempts + 1, last_error = excluded.last_error`,
+      )
+      .run(accountId, Date.now(), error);
+  }
+
+  failures(): { accountId: string; attempts: number; lastError: string }[] {
+    return this.db
+      .prepare<[], { account_id: string; attempts: number; last_error: string }>('SELECT account_id, attempts, last_error FROM dirty WHERE last_error IS NOT NULL ORDER BY account_id')
+      .all()
+      .map((r) => ({ accountId: r.account_id, attempts: r.attempts, lastError: r.last_error }));
+  }
+
+  cursor(module: string): string | null {
+    return this.db.prepare<[string], { modified_time: string }>('SELECT modified_time FROM cursors WHERE module = ?').get(module)?.modified_time ?? null;
+  }
+
+  cursors(): Record<string, string> {
+    return Object.fromEntries(this.db.prepare<[], { module: string; modified_time: string }>('SELECT module, modified_time FROM cursors').all().map((r) => [r.module, r.modified_time]));
+  }
+
+  saveCursors(cursors: Record<string, string>): void {
+    const stmt = this.db.prepare(
+      'INSERT INTO cursors (module, modified_time, updated_at) VALUES (?, ?, ?) ON CONFLICT (module) DO UPDATE SET modified_time = excluded.modified_time, updated_at = excluded.updated_at',
+    );
+    const now = new Date().toISOString();
+    const tx = this.db.transaction(() => {
+      for (const [module, t] of Object.entries(cursors)) stmt.run(module, t, now);
+    });
+    tx();
+  }
+
+  putIntent(i: StageIntent): void {
+    this.db
+      .prepare(
+        `INSERT INTO stage_intents (account_id, name, from_stage, to_stage, changed_at, state) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (account_id) DO UPDATE SET name = excluded.name, from_stage = excluded.from_stage, to_stage = excluded.to_stage,
+           changed_at = excluded.changed_at, state = excluded.state`,
+      )
+      .run(i.accountId, i.name, i.fromStage, i.toStage, i.changedAt, i.state);
+  }
+
+  intents(state?: StageIntent['state']): StageIntent[] {
+    const rows = this.db
+      .prepare<[], { account_id: string; name: string; from_stage: string | null; to_stage: string; changed_at: string; state: StageIntent['state'] }>('SELECT * FROM stage_intents ORDER BY account_id')
+      .all();
+    return rows
+      .map((r) => ({ accountId: r.account_id, name: r.name, fromStage: r.from_stage, toStage: r.to_stage, changedAt: r.changed_at, state: r.state }))
+      .filter((i) => state === undefined || i.state === state);
+  }
+
+  setIntentState(accountId: string, state: StageIntent['state']): void {
+    this.db.prepare('UPDATE stage_intents SET state = ? WHERE account_id = ?').run(state, accountId);
+  }
+
+  deleteIntent(accountId: string): void {
+    this.db.prepare('DELETE FROM stage_intents WHERE account_id = ?').run(accountId);
+  }
+
+  startRun(kind: string): number {
+    return Number(this.db.prepare("INSERT INTO runs (kind, started_at, status) VALUES (?, ?, 'running')").run(kind, new Date().toISOString()).lastInsertRowid);
+  }
+
+  finishRun(id: number, status: string, summary: unknown): void {
+    this.db.prepare('UPDATE runs SET finished_at = ?, status = ?, summary = ? WHERE id = ?').run(new Date().toISOString(), status, JSON.stringify(summary), id);
+  }
+
+  /** Runs a killed process left `running` are closed as interrupted when the next one starts. */
+  closeInterruptedRuns(): number {
+    return this.db.prepare("UPDATE runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'").run(new Date().toISOString()).changes;
+  }
+
+  recentRuns(limit = 10): RunRecord[] {
+    return this.db
+      .prepare<[number], { id: number; kind: string; started_at: string; finished_at: string | null; status: string; summary: string | null }>('SELECT * FROM runs ORDER BY id DESC LIMIT ?')
+      .all(limit)
+      .map((r) => ({ id: r.id, kind: r.kind, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, summary: r.summary ? (JSON.parse(r.summary) as unknown) : null }));
+  }
+
+  lastSuccessfulFullRun(): string | null {
+    return this.db.prepare<[], { finished_at: string }>("SELECT finished_at FROM runs WHERE kind = 'full' AND status = 'ok' ORDER BY id DESC LIMIT 1").get()?.finished_at ?? null;
+  }
+
+  addCredits(kind: 'read' | 'write', credits: number, at = Date.now()): void {
+    if (credits > 0) this.db.prepare('INSERT INTO credits (at, kind, credits) VALUES (?, ?, ?)').run(at, kind, credits);
+  }
+
+  /** Credits spent in the rolling 24 hours before `now` (Zoho's window). */
+  creditsLast24h(now = Date.now()): number {
+    this.db.prepare('DELETE FROM credits WHERE at < ?').run(now - 7 * 86_400_000);
+    return this.db.prepare<[number], { n: number | null }>('SELECT sum(credits) AS n FROM credits WHERE at > ?').get(now - 86_400_000)?.n ?? 0;
+  }
+
+  /** Remember a webhook delivery; false when it was seen before (a replay). */
+  rememberDelivery(deliveryId: string, now = Date.now()): boolean {
+    this.db.prepare('DELETE FROM webhook_deliveries WHERE received_at < ?').run(now - 86_400_000);
+    return this.db.prepare('INSERT INTO webhook_deliveries (delivery_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(deliveryId, now).changes === 1;
+  }
+
+  /** A lease so two processes (the service and `npm run sync -- --once`) never run a sync at once. */
+  acquireLock(name: string, owner: string, ttlMs: number, now = Date.now()): boolean {
+    const tx = this.db.transaction(() => {
+      const row = this.db.prepare<[string], { owner: string; expires_at: number }>('SELECT owner, expires_at FROM locks WHERE name = ?').get(name);
+      if (row && row.owner !== owner && row.expires_at > now) return false;
+      this.db.prepare('INSERT INTO locks (name, owner, expires_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at').run(name, owner, now + ttlMs);
+      return true;
+    });
+    return tx();
+  }
+
+  releaseLock(name: string, owner: string): void {
+    this.db.prepare('DELETE FROM locks WHERE name = ? AND owner = ?').run(name, owner);
+  }
+}

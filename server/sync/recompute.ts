@@ -1,0 +1,82 @@
+/**
+ * Recompute a batch of accounts from the mirror with the shared engine, and plan the write-back:
+ * only values that differ from what the CRM holds (DESIGN §8). No I/O besides mirror reads.
+ */
+import type { SalesProcessConfig } from '../../shared/config/schema';
+import { computeAccountInsight, type AccountInsight } from '../../shared/engine/insight';
+import { bundleByAccount } from '../../shared/normalise/bundle';
+import { normaliseDataset } from '../../shared/normalise/normalise';
+import type { Instant, ZohoId } from '../../shared/model/types';
+import { planWriteBack, type RecordUpdate } from '../../shared/writeback/plan';
+import { insightTimestampField, projectAccount, projectDeal } from '../../shared/writeback/project';
+import type { Mirror } from '../state/mirror';
+
+export interface StageChangePlan {
+  accountId: string;
+  accountName: string;
+  from: string | null;
+  to: string;
+  changedAt: string;
+}
+
+export interface BatchPlan {
+  insights: AccountInsight[];
+  accountUpdates: RecordUpdate[];
+  dealUpdates: (RecordUpdate & { accountId: string })[];
+  stageChanges: StageChangePlan[];
+  unchangedAccounts: number;
+  /** Dirty ids no longer in the CRM (deleted): nothing to compute. */
+  missing: string[];
+}
+
+export function recomputeBatch(
+  mirror: Mirror,
+  config: SalesProcessConfig,
+  accountIds: readonly string[],
+  asOf: Instant,
+): BatchPlan {
+  const raw = mirror.datasetFor(accountIds);
+  const normalised = normaliseDataset(raw, config);
+  if (!normalised.ok) throw new Error(`mirror data rejected by the normaliser: ${normalised.error}`);
+  const { bundles } = bundleByAccount(normalised.dataset, config);
+  const plan: BatchPlan = {
+    insights: [],
+    accountUpdates: [],
+    dealUpdates: [],
+    stageChanges: [],
+    unchangedAccounts: 0,
+    missing: [],
+  };
+  const accountRecords = [];
+  for (const id of accountIds) {
+    const bundle = bundles.get(id as ZohoId);
+    const current = mirror.get('accounts', id);
+    if (!bundle || !current) {
+      plan.missing.push(id);
+      continue;
+    }
+    const insight = computeAccountInsight(bundle, config, asOf);
+    plan.insights.push(insight);
+    const projection = projectAccount(insight, config, current);
+    accountRecords.push({
+      id,
+      current,
+      desired: projection.fields,
+      withChange: insightTimestampField(insight, config),
+    });
+    if (projection.stageChange)
+      plan.stageChanges.push({ accountId: id, accountName: insight.accountName, ...projection.stageChange });
+    const deals = planWriteBack(
+      insight.deals.map((d) => ({
+        id: d.id,
+        current: mirror.get('deals', d.id) ?? {},
+        desired: projectDeal(d, config),
+      })),
+    );
+    plan.dealUpdates.push(...deals.updates.map((u) => ({ ...u, accountId: id })));
+  }
+  const accounts = planWriteBack(accountRecords);
+  plan.accountUpdates = accounts.updates;
+  plan.unchangedAccounts = accounts.unchanged;
+  return plan;
+}

@@ -1,0 +1,162 @@
+/**
+ * One sync run (DESIGN §8): finish what a crashed run left, read changes into the mirror,
+ * recompute the accounts they touch (all of them on a full pass) in batches, write back only what
+ * changed, then save the cursors. One bad record never aborts a run; an auth or budget stop does,
+ * leaving every unfinished account marked for the next run.
+ */
+import type { Logger } from 'pino';
+import type { SalesProcessConfig } from '../../shared/config/schema';
+import type { Instant } from '../../shared/model/types';
+import { toAppError } from '../errors';
+import type { Mirror } from '../state/mirror';
+import type { SyncState } from '../state/work';
+import type { ZohoGateway } from '../zoho/gateway';
+import { readPlan } from './fields';
+import { readChanges } from './read';
+import { recomputeBatch } from './recompute';
+import { completeInterruptedHistory, writeBatch } from './write';
+
+export interface SyncDeps {
+  gateway: ZohoGateway;
+  mirror: Mirror;
+  state: SyncState;
+  config: SalesProcessConfig;
+  log: Logger;
+  now?: () => number;
+}
+
+export interface SyncOptions {
+  full: boolean;
+  trigger: string;
+  batchSize?: number;
+  progress?: (message: string) => void;
+}
+
+export interface RunSummary {
+  runId: number;
+  kind: 'full' | 'incremental';
+  trigger: string;
+  status: 'ok' | 'partial' | 'failed';
+  asOf: string;
+  recordsRead: Record<string, number>;
+  accountsRead: number;
+  recomputed: number;
+  written: number;
+  dealsWritten: number;
+  unchanged: number;
+  failed: number;
+  stageChanges: number;
+  credits: { read: number; write: number };
+  calls: number;
+  retries: number;
+  durationMs: number;
+  failures: { accountId: string; code: string; message: string }[];
+  error?: { code: string; message: string };
+}
+
+export async function runSync(deps: SyncDeps, o: SyncOptions): Promise<RunSummary> {
+  const started = Date.now();
+  const asOf = (deps.now ?? Date.now)() as Instant;
+  const kind = o.full ? 'full' : 'incremental';
+  const runId = deps.state.startRun(kind);
+  const log = deps.log.child({ runId, kind, trigger: o.trigger });
+  const meter0 = { ...deps.gateway.calls.meter };
+  const summary: RunSummary = {
+    runId,
+    kind,
+    trigger: o.trigger,
+    status: 'ok',
+    asOf: new Date(asOf).toISOString(),
+    recordsRead: {},
+    accountsRead: 0,
+    recomputed: 0,
+    written: 0,
+    dealsWritten: 0,
+    unchanged: 0,
+    failed: 0,
+    stageChanges: 0,
+    credits: { read: 0, write: 0 },
+    calls: 0,
+    retries: 0,
+    durationMs: 0,
+    failures: [],
+  };
+  log.info({ asOf: summary.asOf }, 'sync run started');
+  try {
+    summary.stageChanges += await completeInterruptedHistory({ ...deps, log });
+    const read = await readChanges({ ...deps, log }, readPlan(deps.config), {
+      full: o.full,
+      runId,
+      progress: (module, n) => o.progress?.(`read ${module}: ${n}`),
+    });
+    summary.recordsRead = read.records;
+    summary.accountsRead = read.records[deps.mirror.moduleName('accounts')] ?? 0;
+    if (o.full) deps.state.markDirty(deps.mirror.accountIds(), 'full pass');
+    await recomputeDirty(deps, log, asOf, o, summary);
+    deps.state.saveCursors(read.cursors);
+    summary.status = summary.failed > 0 ? 'partial' : 'ok';
+  } catch (e) {
+    const err = toAppError(e);
+    summary.status = 'failed';
+    summary.error = { code: err.code, message: err.message };
+    log.error({ err, code: err.code }, 'sync run stopped');
+  } finally {
+    const m = deps.gateway.calls.meter;
+    summary.credits = {
+      read: m.creditsRead - meter0.creditsRead,
+      write: m.creditsWrite - meter0.creditsWrite,
+    };
+    summary.calls = m.calls - meter0.calls;
+    summary.retries = m.retries - meter0.retries;
+    summary.durationMs = Date.now() - started;
+    summary.failures = summary.failures.slice(0, 50);
+    deps.state.finishRun(runId, summary.status, summary);
+    log.info({ summary: { ...summary, failures: summary.failures.length } }, 'sync run finished');
+  }
+  return summary;
+}
+
+/**
+ * Recompute every dirty account in batches until none is left. A stage change makes the account's
+ * group companies dirty (their "group companies engaged" may change), so they are picked up too —
+ * each account at most twice per run.
+ */
+async function recomputeDirty(
+  deps: SyncDeps,
+  log: Logger,
+  asOf: Instant,
+  o: SyncOptions,
+  summary: RunSummary,
+): Promise<void> {
+  const batchSize = o.batchSize ?? 200;
+  const done = new Map<string, number>();
+  const failed = new Set<string>(); // retried by the next run, not this one
+  const total = deps.state.dirtyCount();
+  for (;;) {
+    const batch = deps.state
+      .dirtyAccounts()
+      .filter((id) => !failed.has(id) && (done.get(id) ?? 0) < 2)
+      .slice(0, batchSize);
+    if (batch.length === 0) return;
+    for (const id of batch) done.set(id, (done.get(id) ?? 0) + 1);
+    const plan = recomputeBatch(deps.mirror, deps.config, batch, asOf);
+    const written = await writeBatch({ ...deps, log }, plan);
+    summary.recomputed += plan.insights.length;
+    summary.unchanged += plan.unchangedAccounts;
+    summary.written += written.accountsWritten;
+    summary.dealsWritten += written.dealsWritten;
+    summary.stageChanges += written.historyInserted;
+    summary.failed += new Set(written.failed.map((f) => f.accountId)).size;
+    summary.failures.push(...written.failed);
+    for (const f of written.failed) failed.add(f.accountId);
+    for (const id of written.stageChanged) {
+      const account = deps.mirror.get('accounts', id);
+      if (account)
+        deps.state.markDirty(
+          deps.mirror.groupOf(account).map((a) => a.id),
+          'group stage changed',
+        );
+    }
+    o.progress?.(`recomputed ${summary.recomputed}/${total}, written ${summary.written}`);
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The write phase: execute a batch's write-back plan in calls of ≤100 records (each with
+ * `trigger: []`), check every record's result, remember what was written in the mirror, keep failed
+ * accounts for the next run, and record stage changes in Relationship_Stage_History — exactly once,
+ * even across a crash (see stage intents).
+ */
+import type { Logger } from 'pino';
+import type { SalesProcessConfig } from '../../shared/config/schema';
+import type { RecordUpdate } from '../../shared/writeback/plan';
+import type { ZohoGateway } from '../zoho/gateway';
+import type { RecordResult } from '../zoho/map-error';
+import type { Mirror } from '../state/mirror';
+import type { StageIntent, SyncState } from '../state/work';
+import type { BatchPlan, StageChangePlan } from './recompute';
+
+export interface WriteOutcome {
+  accountsWritten: number;
+  dealsWritten: number;
+  historyInserted: number;
+  failed: { accountId: string; code: string; message: string }[];
+  /** Accounts whose stage changed: their group companies must be recomputed. */
+  stageChanged: string[];
+}
+
+interface Deps {
+  gateway: ZohoGateway;
+  mirror: Mirror;
+  state: SyncState;
+  config: SalesProcessConfig;
+  log: Logger;
+}
+
+export async function writeBatch(deps: Deps, plan: BatchPlan): Promise<WriteOutcome> {
+  const out: WriteOutcome = {
+    accountsWritten: 0,
+    dealsWritten: 0,
+    historyInserted: 0,
+    failed: [],
+    stageChanged: [],
+  };
+  const modules = deps.config.fields.modules;
+  const failedAccounts = new Set<string>();
+  const fail = (accountId: string, r: { code: string; message: string; field?: string | undefined }) => {
+    failedAccounts.add(accountId);
+    const message = r.field ? `${r.message} (${r.field})` : r.message;
+    out.failed.push({ accountId, code: r.code, message });
+    deps.state.recordFailure(accountId, `${r.code}: ${message}`);
+    deps.log.warn({ accountId, code: r.code, field: r.field }, 'record write failed; will retry next run');
+  };
+
+  const intents = new Map(plan.stageChanges.map((c) => [c.accountId, toIntent(c, deps.config)]));
+  for (const intent of intents.values()) deps.state.putIntent(intent);
+
+  for (const chunk of chunks(plan.accountUpdates, 100)) {
+    const results = await deps.gateway.updateRecords(modules.accounts, chunk);
+    chunk.forEach((u, i) => {
+      const r = resultFor(results, i, u);
+      if (!r.ok) return fail(u.id, r);
+      out.accountsWritten++;
+      deps.mirror.applyWritten('accounts', u.id, u.fields);
+      const intent = intents.get(u.id);
+      if (intent) {
+        intent.state = 'account_written';
+        deps.state.setIntentState(u.id, 'account_written');
+        out.stageChanged.push(u.id);
+      }
+    });
+  }
+  for (const chunk of chunks(plan.dealUpdates, 100)) {
+    const results = await deps.gateway.updateRecords(
+      modules.deals,
+      chunk.map(({ id, fields }) => ({ id, fields })),
+    );
+    chunk.forEach((u, i) => {
+      const r = resultFor(results, i, u);
+      if (!r.ok) return fail(u.accountId, r);
+      out.dealsWritten++;
+      deps.mirror.applyWritten('deals', u.id, u.fields);
+    });
+  }
+  out.historyInserted = await insertHistory(
+    deps,
+    [...intents.values()].filter((i) => i.state === 'account_written'),
+  );
+  // An intent whose account update failed is dropped: the next run recomputes and plans it afresh.
+  for (const i of intents.values()) if (i.state === 'pending') deps.state.deleteIntent(i.accountId);
+  deps.state.clearDirty(
+    [...plan.insights.map((i) => i.accountId), ...plan.missing].filter((id) => !failedAccounts.has(id)),
+  );
+  return out;
+}
+
+/** Insert the history records of stage changes whose account update is in; returns how many. */
+export async function insertHistory(deps: Deps, intents: StageIntent[]): Promise<number> {
+  const h = deps.config.fields.stageHistory;
+  let inserted = 0;
+  for (const chunk of chunks(intents, 100)) {
+    const results = await deps.gateway.insertRecords(
+      deps.config.fields.modules.stageHistory,
+      chunk.map((i) => ({
+        fields: {
+          Name: i.name,
+          [h.account]: { id: i.accountId },
+          [h.from]: i.fromStage,
+          [h.to]: i.toStage,
+          [h.changedAt]: i.changedAt,
+        },
+      })),
+    );
+    chunk.forEach((i, n) => {
+      const r = results[n];
+      if (r?.ok) {
+        deps.state.deleteIntent(i.accountId);
+        inserted++;
+      } else
+        deps.log.warn(
+          { accountId: i.accountId, code: r?.code },
+          'stage history insert failed; will retry next run',
+        );
+    });
+  }
+  return inserted;
+}
+
+/**
+ * After a crash: history records whose account update went through but whose insert may or may not
+ * have. Look each up by its unique Name before inserting, so none is written twice.
+ */
+export async function completeInterruptedHistory(deps: Deps): Promise<number> {
+  const pending = deps.state.intents('account_written');
+  const module = deps.config.fields.modules.stageHistory;
+  const missing: StageIntent[] = [];
+  for (const i of pending) {
+    const found = await deps.gateway.coql(
+      module,
+      `select id from ${module} where Name = '${i.name.replace(/'/g, '')}' limit 1`,
+      1,
+    );
+    if (found.data.length > 0) deps.state.deleteIntent(i.accountId);
+    else missing.push(i);
+  }
+  for (const i of deps.state.intents('pending')) deps.state.deleteIntent(i.accountId);
+  return insertHistory(deps, missing);
+}
+
+function toIntent(c: StageChangePlan, config: SalesProcessConfig): StageIntent {
+  const from = c.from ?? config.notStarted.label[config.writeBackLanguage];
+  const who = c.accountName.replace(/['"\\]/g, '').slice(0, 40);
+  return {
+    accountId: c.accountId,
+    name: `${who}: ${from} → ${c.to} (${c.changedAt}) #${c.accountId}`,
+    fromStage: c.from,
+    toStage: c.to,
+    changedAt: c.changedAt,
+    state: 'pending',
+  };
+}
+
+function resultFor(results: RecordResult[], i: number, u: RecordUpdate): RecordResult {
+  return (
+    results[i] ?? { id: u.id, ok: false, code: 'MALFORMED_RESPONSE', message: 'no result for this record' }
+  );
+}
+
+function chunks<T>(xs: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}

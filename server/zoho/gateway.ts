@@ -1,0 +1,328 @@
+/**
+ * The Zoho gateway: the only code that imports the Zoho SDK (STYLE §3). Every call goes through
+ * the call path (cap, token, backoff, budget); results come back as Zoho-shaped JSON and our codes.
+ */
+import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-6.0';
+import type { Logger } from 'pino';
+import { AppError } from '../errors';
+import type { CallPath, Outcome } from './call-path';
+import { mapRecordResult, mapZohoError, type RecordResult, type ZohoFailure } from './map-error';
+import { toPlainRecord, toSdkValue, type FieldTypes } from './sdk-values';
+
+export type ZohoJson = Record<string, unknown> & { id: string };
+
+export interface FieldMeta {
+  api_name: string;
+  data_type: string;
+  field_label?: string;
+  custom_field?: boolean;
+  pick_list_values?: { display_value: string; actual_value: string }[];
+}
+
+export interface ListPage {
+  data: ZohoJson[];
+  more: boolean;
+  nextPageToken: string | null;
+  /** If-Modified-Since answered 304: nothing changed. */
+  notModified: boolean;
+}
+
+export interface FieldTypeCache {
+  get(module: string): FieldTypes | null;
+  put(module: string, types: FieldTypes): void;
+}
+
+/** COQL cost by LIMIT (Zoho: 1–200 → 1 credit, 201–1000 → 2, 1001–2000 → 3). */
+export function coqlCredits(limit: number): number {
+  return limit <= 200 ? 1 : limit <= 1000 ? 2 : 3;
+}
+
+export class ZohoGateway {
+  private readonly typeCache = new Map<string, FieldTypes>();
+
+  constructor(
+    readonly calls: CallPath,
+    private readonly log: Logger,
+    private readonly fieldTypeStore?: FieldTypeCache,
+  ) {}
+
+  /** One COQL page. `limit` decides the credits (see coqlCredits). */
+  async coql(module: string, query: string, limit: number): Promise<{ data: ZohoJson[]; more: boolean }> {
+    const types = await this.fieldTypes(module);
+    return this.calls.run({ label: `coql ${module}`, kind: 'read', credits: coqlCredits(limit) }, async () =>
+      capture(async () => {
+        const body = new ZOHOCRMSDK.Coql.BodyWrapper();
+        body.setSelectQuery(query);
+        const res = await new ZOHOCRMSDK.Coql.CoqlOperations().getRecords(body);
+        return read(
+          res,
+          (obj) => {
+            if (obj instanceof ZOHOCRMSDK.Coql.ResponseWrapper) {
+              return {
+                data: (obj.getData() ?? []).map((r) => toPlainRecord(r, types)),
+                more: Boolean(obj.getInfo()?.getMoreRecords()),
+              };
+            }
+            return null;
+          },
+          { data: [], more: false },
+        );
+      }),
+    );
+  }
+
+  /** One page of GET records (1 credit): sorted, optionally only records modified after a time. */
+  async listRecords(
+    module: string,
+    o: {
+      fields: string[];
+      perPage: number;
+      page?: number;
+      pageToken?: string | null;
+      sortBy?: string;
+      sortOrder?: 'asc' | 'desc';
+      modifiedSince?: Date | null;
+    },
+  ): Promise<ListPage> {
+    const types = await this.fieldTypes(module);
+    return this.calls.run({ label: `list ${module}`, kind: 'read', credits: 1 }, async () =>
+      capture<ListPage>(async () => {
+        const params = new ZOHOCRMSDK.ParameterMap();
+        const P = ZOHOCRMSDK.Record.GetRecordsParam;
+        await params.add(P.FIELDS, o.fields.join(','));
+        await params.add(P.PER_PAGE, o.perPage);
+        if (o.pageToken) await params.add(P.PAGE_TOKEN, o.pageToken);
+        else if (o.page) await params.add(P.PAGE, o.page);
+        if (o.sortBy) await params.add(P.SORT_BY, o.sortBy);
+        if (o.sortOrder) await params.add(P.SORT_ORDER, o.sortOrder);
+        const headers = new ZOHOCRMSDK.HeaderMap();
+        if (o.modifiedSince)
+          await headers.add(ZOHOCRMSDK.Record.GetRecordsHeader.IF_MODIFIED_SINCE, o.modifiedSince);
+        const res = await new ZOHOCRMSDK.Record.RecordOperations(module).getRecords(params, headers);
+        if (res.getStatusCode() === 304)
+          return {
+            ok: true,
+            value: { data: [], more: false, nextPageToken: null, notModified: true },
+            creditsRemaining: remaining(res),
+          };
+        return read<ListPage>(
+          res,
+          (obj) => {
+            if (obj instanceof ZOHOCRMSDK.Record.ResponseWrapper) {
+              const info = obj.getInfo();
+              return {
+                data: (obj.getData() ?? []).map((r) => toPlainRecord(r, types)),
+                more: Boolean(info?.getMoreRecords()),
+                nextPageToken: info?.getNextPageToken() ?? null,
+                notModified: false,
+              };
+            }
+            return null;
+          },
+          { data: [], more: false, nextPageToken: null, notModified: false },
+        );
+      }),
+    );
+  }
+
+  /** Update ≤100 records with `trigger: []` (our write-back must never fire workflows). */
+  updateRecords(
+    module: string,
+    records: { id: string; fields: Record<string, unknown> }[],
+  ): Promise<RecordResult[]> {
+    return this.write('update', module, records);
+  }
+
+  insertRecords(module: string, records: { fields: Record<string, unknown> }[]): Promise<RecordResult[]> {
+    return this.write(
+      'insert',
+      module,
+      records.map((r) => ({ id: null, fields: r.fields })),
+    );
+  }
+
+  private async write(
+    op: 'update' | 'insert',
+    module: string,
+    records: { id: string | null; fields: Record<string, unknown> }[],
+  ): Promise<RecordResult[]> {
+    if (records.length === 0) return [];
+    if (records.length > 100)
+      throw new AppError(
+        'INTERNAL',
+        `${op} ${module}: ${records.length} records in one call; Zoho takes at most 100`,
+      );
+    const types = await this.fieldTypes(module);
+    return this.calls.run(
+      { label: `${op} ${module}`, kind: 'write', credits: Math.ceil(records.length / 10) },
+      async () =>
+        capture(async () => {
+          const body = new ZOHOCRMSDK.Record.BodyWrapper();
+          body.setData(
+            records.map((r) => {
+              const rec = new ZOHOCRMSDK.Record.Record();
+              if (r.id) rec.setId(BigInt(r.id));
+              for (const [k, v] of Object.entries(r.fields)) rec.addKeyValue(k, toSdkValue(v, types.get(k)));
+              return rec;
+            }),
+          );
+          body.setTrigger([]);
+          const ops = new ZOHOCRMSDK.Record.RecordOperations(module);
+          const res = op === 'update' ? await ops.updateRecords(body) : await ops.createRecords(body);
+          return read(
+            res,
+            (obj) => {
+              if (obj instanceof ZOHOCRMSDK.Record.ActionWrapper) {
+                const data = obj.getData() ?? [];
+                return records.map((r, i) => mapRecordResult(actionJson(data[i]), r.id));
+              }
+              return null;
+            },
+            [],
+          );
+        }),
+    );
+  }
+
+  /** Field metadata of a module (1 credit). */
+  async getFields(module: string): Promise<FieldMeta[]> {
+    return this.calls.run({ label: `fields ${module}`, kind: 'read', credits: 1 }, async () =>
+      capture(async () => {
+        const params = new ZOHOCRMSDK.ParameterMap();
+        await params.add(ZOHOCRMSDK.Fields.GetFieldsParam.MODULE, module);
+        const res = await new ZOHOCRMSDK.Fields.FieldsOperations().getFields(params);
+        return read(
+          res,
+          (obj) => {
+            if (obj instanceof ZOHOCRMSDK.Fields.ResponseWrapper)
+              return (obj.getFields() ?? []).map(fieldJson);
+            return null;
+          },
+          [],
+        );
+      }),
+    );
+  }
+
+  /** Zoho data types of a module's fields, from memory, the state cache, or the Fields API. */
+  async fieldTypes(module: string): Promise<FieldTypes> {
+    const cached = this.typeCache.get(module) ?? this.fieldTypeStore?.get(module);
+    if (cached) {
+      this.typeCache.set(module, cached);
+      return cached;
+    }
+    const types: FieldTypes = new Map((await this.getFields(module)).map((f) => [f.api_name, f.data_type]));
+    this.typeCache.set(module, types);
+    this.fieldTypeStore?.put(module, types);
+    this.log.debug({ module, fields: types.size }, 'field types loaded');
+    return types;
+  }
+}
+
+/** Run an SDK call; transport failures (SDKException, got errors) become a temporary failure. */
+async function capture<T>(fn: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  try {
+    return await fn();
+  } catch (e) {
+    return { ok: false, failure: transportFailure(e) };
+  }
+}
+
+function transportFailure(e: unknown): ZohoFailure {
+  const err = e as {
+    code?: unknown;
+    message?: unknown;
+    cause?: { code?: unknown; message?: unknown; name?: unknown };
+  };
+  const code =
+    [err.cause?.code, err.code].find(
+      (c): c is string => typeof c === 'string' && /^E[A-Z]+|TIMEOUT|ERR_/.test(c),
+    ) ?? (err.cause?.name === 'TimeoutError' ? 'ETIMEDOUT' : undefined);
+  const message =
+    typeof err.cause?.message === 'string'
+      ? err.cause.message
+      : typeof err.message === 'string'
+        ? err.message
+        : String(e);
+  if (code) return mapZohoError({ status: null, code, message });
+  return { kind: 'rejected', code: 'SDK_ERROR', message, status: null };
+}
+
+/** An APIResponse → outcome: 204 is empty; an APIException is a failure with Zoho's code. */
+function read<T>(
+  res:
+    | ZOHOCRMSDK.APIResponse<unknown>
+    | { getStatusCode(): number; getObject(): unknown; getHeaders(): Map<string, string> },
+  pick: (obj: unknown) => T | null,
+  empty: T,
+): Outcome<T> {
+  const status = res.getStatusCode();
+  const creditsRemaining = remaining(res);
+  const obj = res.getObject();
+  if (status === 204 || obj == null) {
+    return status >= 200 && status < 300
+      ? { ok: true, value: empty, creditsRemaining }
+      : { ok: false, failure: mapZohoError({ status, creditsRemaining }), creditsRemaining };
+  }
+  const value = pick(obj);
+  if (value !== null) return { ok: true, value, creditsRemaining };
+  const ex = obj as { getCode?: () => { getValue(): string }; getMessage?: () => unknown };
+  const code = ex.getCode?.()?.getValue();
+  const msg = ex.getMessage?.();
+  const message =
+    msg instanceof ZOHOCRMSDK.Choice ? String(msg.getValue()) : typeof msg === 'string' ? msg : undefined;
+  return {
+    ok: false,
+    failure: mapZohoError({ status, code: code ?? null, message: message ?? null, creditsRemaining }),
+    creditsRemaining,
+  };
+}
+
+function remaining(res: { getHeaders(): Map<string, string> | Record<string, unknown> }): number | null {
+  const h = res.getHeaders() as unknown;
+  const v =
+    h instanceof Map
+      ? h.get('x-api-credits-remaining')
+      : (h as Record<string, unknown> | undefined)?.['x-api-credits-remaining'];
+  const n = Number(Array.isArray(v) ? v[0] : v);
+  return v != null && Number.isFinite(n) ? n : null;
+}
+
+function actionJson(item: unknown): unknown {
+  if (item == null) return null;
+  const o = item as {
+    getStatus?: () => { getValue(): string };
+    getCode?: () => { getValue(): string };
+    getMessage?: () => unknown;
+    getDetails?: () => Map<string, unknown>;
+  };
+  const msg = o.getMessage?.();
+  const details: Record<string, unknown> = {};
+  for (const [k, v] of o.getDetails?.() ?? new Map()) details[k] = typeof v === 'bigint' ? v.toString() : v;
+  return {
+    status: o.getStatus?.()?.getValue(),
+    code: o.getCode?.()?.getValue(),
+    message: msg instanceof ZOHOCRMSDK.Choice ? msg.getValue() : msg,
+    details,
+  };
+}
+
+function fieldJson(f: unknown): FieldMeta {
+  const o = f as {
+    getAPIName(): string;
+    getDataType(): string;
+    getFieldLabel?(): string;
+    getCustomField?(): boolean;
+    getPickListValues?(): { getDisplayValue(): string; getActualValue(): string }[] | null;
+  };
+  return {
+    api_name: o.getAPIName(),
+    data_type: o.getDataType(),
+    field_label: o.getFieldLabel?.(),
+    custom_field: o.getCustomField?.(),
+    pick_list_values: (o.getPickListValues?.() ?? []).map((p) => ({
+      display_value: p.getDisplayValue(),
+      actual_value: p.getActualValue(),
+    })),
+  };
+}

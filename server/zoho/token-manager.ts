@@ -1,0 +1,104 @@
+/**
+ * Access tokens, refreshed ahead of expiry and one refresh at a time (single flight): Zoho allows
+ * only 10 new access tokens per refresh token per 10 minutes, and the SDK's own refresh has no lock.
+ * The SDK then always finds a valid token in our store and never refreshes by itself.
+ */
+import { AppError } from '../errors';
+import type { ZohoConnection } from './env';
+import { mapZohoError } from './map-error';
+import type { DbTokenStore } from './token-store';
+
+export interface TokenManagerOptions {
+  timeoutMs: number;
+  /** Refresh when the token has less than this left. */
+  marginMs?: number;
+  now?: () => number;
+}
+
+export class TokenManager {
+  private inflight: Promise<string> | null = null;
+  /** How many refreshes went to Zoho (tests and the run summary read it). */
+  refreshes = 0;
+
+  constructor(
+    private readonly store: DbTokenStore,
+    private readonly conn: ZohoConnection,
+    private readonly options: TokenManagerOptions,
+  ) {}
+
+  /** A token valid for at least the margin, refreshing (once, shared) if needed. */
+  async accessToken(): Promise<string> {
+    const now = (this.options.now ?? Date.now)();
+    const t = this.store.read();
+    if (t?.accessToken && t.expiresAt - now > (this.options.marginMs ?? 60_000)) return t.accessToken;
+    return this.refresh();
+  }
+
+  /** Zoho said the token is invalid (expired early, revoked): forget it so the next call refreshes. */
+  invalidate(accessToken: string | null): void {
+    const t = this.store.read();
+    if (t && (accessToken === null || t.accessToken === accessToken))
+      this.store.write({ ...t, expiresAt: 0 });
+  }
+
+  refresh(): Promise<string> {
+    this.inflight ??= this.requestToken().finally(() => {
+      this.inflight = null;
+    });
+    return this.inflight;
+  }
+
+  private async requestToken(): Promise<string> {
+    this.refreshes++;
+    const body = new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: this.conn.clientId,
+      client_secret: this.conn.clientSecret,
+      refresh_token: this.conn.refreshToken,
+    });
+    let status: number;
+    let json: Record<string, unknown>;
+    try {
+      const res = await fetch(this.conn.tokenUrl, {
+        method: 'POST',
+        body,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      status = res.status;
+      json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    } catch (e) {
+      const code =
+        (e as { name?: string; cause?: { code?: string } }).name === 'TimeoutError'
+          ? 'ETIMEDOUT'
+          : ((e as { cause?: { code?: string } }).cause?.code ?? 'NETWORK_ERROR');
+      throw new AppError('ZOHO_TEMPORARY', `token refresh failed: ${code}`, { cause: e });
+    }
+    const accessToken = json.access_token;
+    if (typeof accessToken !== 'string' || accessToken === '') {
+      const failure = mapZohoError({
+        status,
+        code: str(json.error),
+        message: str(json.error_description) ?? str(json.error),
+      });
+      const kind = failure.kind === 'temporary' ? 'ZOHO_TEMPORARY' : 'ZOHO_AUTH';
+      throw new AppError(
+        kind,
+        `token refresh refused by Zoho (${failure.code}${status ? `, HTTP ${status}` : ''}): check ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_REFRESH_TOKEN`,
+      );
+    }
+    // Zoho sends expires_in in seconds (some endpoints add expires_in_sec and then expires_in is ms).
+    const seconds =
+      typeof json.expires_in_sec === 'number'
+        ? json.expires_in_sec
+        : typeof json.expires_in === 'number'
+          ? json.expires_in
+          : 3600;
+    const now = (this.options.now ?? Date.now)();
+    this.store.write({ accessToken, expiresAt: now + seconds * 1000, apiDomain: str(json.api_domain) });
+    return accessToken;
+  }
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
