@@ -210,6 +210,15 @@ const configObjectSchema = z.strictObject({
     inboundCallTypes: z.array(text),
     existingBusinessTypes: z.array(text),
   }),
+  sync: z
+    .strictObject({
+      dailyCredits: z.number().int().positive(),
+      budgetShare: z
+        .number()
+        .gt(0, 'must be above 0')
+        .max(1, 'is a share between 0 and 1 (e.g. 0.5 for half)'),
+    })
+    .prefault({ dailyCredits: 50_000, budgetShare: 0.5 }),
   fields: fieldsSchema,
 });
 

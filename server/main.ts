@@ -1,0 +1,157 @@
+/**
+ * `npm start` (DESIGN §6). Without Zoho credentials: the built-in local CRM (emulator + demo data),
+ * the service against it, the webhook registered, the widget preview when built; with credentials:
+ * the service against the real org. Prints every URL; stops cleanly on Ctrl-C.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { PROJECT_ROOT, resolveConfigPath } from './config/load-config';
+import { runCli } from './cli/run-cli';
+import { AppError } from './errors';
+import { createApp } from './service/app';
+import { ConfigHolder } from './service/config-holder';
+import { startLocalCrm, type LocalCrm } from './service/local-crm';
+import { createLogger } from './service/logger';
+import { previewRouters } from './service/preview-mount';
+import { SyncRunner } from './service/runner';
+import { SyncService } from './service/sync-service';
+import { zohoConnectionFromEnv } from './zoho/env';
+
+runCli(async () => {
+  const env = process.env;
+  const stateDir = path.resolve(env.STATE_DIR ?? path.join(PROJECT_ROOT, '.state'));
+  const port = intEnv('PORT', 3000);
+  const host = env.HOST ?? '127.0.0.1';
+  const zoho = zohoConnectionFromEnv(env);
+  const apiToken = env.SERVICE_API_TOKEN || persistentSecret(stateDir, 'service-api-token');
+  const webhookSecret = env.WEBHOOK_SECRET || (zoho ? null : persistentSecret(stateDir, 'webhook-secret'));
+  const secrets = [apiToken, webhookSecret, zoho?.clientSecret, zoho?.refreshToken].filter((s): s is string =>
+    Boolean(s),
+  );
+  const log = createLogger({ secrets });
+  const config = ConfigHolder.load(resolveConfigPath(), log);
+
+  let local: LocalCrm | null = null;
+  if (!zoho) {
+    local = await startLocalCrm({
+      stateDir,
+      port: intEnv('EMULATOR_PORT', 4010),
+      config: config.current,
+      log,
+    });
+    log.info(
+      { crm: local.emulator.url },
+      'no Zoho credentials set: running on the built-in local CRM (emulator with demo data)',
+    );
+  } else if (!webhookSecret) {
+    log.warn('WEBHOOK_SECRET is not set: POST /hooks/zoho answers 503 until it is');
+  }
+  const connection = zoho ?? (local as LocalCrm).connection;
+  const service = await SyncService.open({
+    stateDir,
+    connection,
+    config: config.current,
+    log,
+    dailyCredits: config.current.sync.dailyCredits,
+    budgetShare: config.current.sync.budgetShare,
+  });
+  config.onChange((c) => service.setConfig(c));
+  config.watch();
+  process.on('SIGHUP', () => config.reload());
+
+  const runner = new SyncRunner(service, log, {
+    ...(env.SYNC_CRON ? { cron: env.SYNC_CRON } : {}),
+    ...(env.FULL_SYNC_CRON ? { fullCron: env.FULL_SYNC_CRON } : {}),
+  });
+  let firstSyncDone = false;
+  const app = createApp({
+    service,
+    runner,
+    config,
+    log,
+    apiToken,
+    webhookSecret,
+    extra: previewRouters({ local, log }),
+    ready: () => firstSyncDone,
+  });
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new AppError('BAD_INPUT', `port ${port} is in use: stop the other process or set PORT`)
+          : e,
+      ),
+    );
+    server.listen(port, host, resolve);
+  });
+  const base = `http://${host}:${(server.address() as AddressInfo).port}`;
+  if (local && webhookSecret)
+    local.emulator.ctx.webhooks.register({ url: `${base}/hooks/zoho`, secret: webhookSecret });
+
+  runner.schedule();
+  runner.request({ trigger: 'start' });
+  void runner.idle().then(() => {
+    firstSyncDone = true;
+    const s = runner.lastSummary;
+    if (s)
+      log.info(
+        { status: s.status, recomputed: s.recomputed, written: s.written, credits: s.credits },
+        'first sync done',
+      );
+  });
+
+  const lines = [
+    '',
+    `  Enterprise sales for Zoho CRM is running${local ? ' on the built-in local CRM' : ''}`,
+    `  service         ${base}   (GET /healthz, /readyz)`,
+    `  sync status     ${base}/api/sync/status   (Authorization: Bearer <SERVICE_API_TOKEN${env.SERVICE_API_TOKEN ? '' : `, in ${path.join(stateDir, 'service-api-token')}`}>)`,
+    `  webhook         ${base}/hooks/zoho`,
+    ...(local
+      ? [`  local Zoho CRM  ${local.emulator.url}/crm/v6   (OAuth client demo/demo, refresh token demo)`]
+      : []),
+    ...(existsSync(path.join(PROJECT_ROOT, 'app', 'widget.html')) && local
+      ? [`  account widget  ${base}/preview/`, `  manager view    ${base}/preview/portfolio`]
+      : local
+        ? ['  widget preview  run `npm run build` first, then restart']
+        : []),
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  log.info('stopping: waiting for the current sync to finish');
+  config.unwatch();
+  await runner.stop();
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await local?.emulator.close();
+  service.close();
+  return 0;
+});
+
+function intEnv(name: string, fallback: number): number {
+  const v = process.env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new AppError('BAD_INPUT', `${name} must be a port number, got "${v}"`);
+  return n;
+}
+
+/** A random secret kept in STATE_DIR (mode 0600) so it survives restarts in local mode. */
+function persistentSecret(stateDir: string, name: string): string {
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  const file = path.join(stateDir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(24).toString('hex');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
