@@ -13,7 +13,9 @@ const swc = [
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j)sx?$': swc },
+  // Preact 11 ships ES modules only: let SWC turn them into CommonJS for Jest.
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!preact/)'],
   testMatch: ['<rootDir>/{shared,server,widget,test}/**/*.test.{ts,tsx}'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/faults/'],
   coverageThreshold: { './shared/': { lines: 90, branches: 80 } },

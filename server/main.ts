@@ -67,6 +67,7 @@ runCli(async () => {
     ...(env.FULL_SYNC_CRON ? { fullCron: env.FULL_SYNC_CRON } : {}),
   });
   let firstSyncDone = false;
+  const preview = previewRouters({ local, log });
   const app = createApp({
     service,
     runner,
@@ -74,7 +75,7 @@ runCli(async () => {
     log,
     apiToken,
     webhookSecret,
-    extra: previewRouters({ local, log }),
+    extra: preview,
     ready: () => firstSyncDone,
   });
   const server = http.createServer(app);
@@ -113,11 +114,9 @@ runCli(async () => {
     ...(local
       ? [`  local Zoho CRM  ${local.emulator.url}/crm/v6   (OAuth client demo/demo, refresh token demo)`]
       : []),
-    ...(existsSync(path.join(PROJECT_ROOT, 'app', 'widget.html')) && local
-      ? [`  account widget  ${base}/preview/`, `  manager view    ${base}/preview/portfolio`]
-      : local
-        ? ['  widget preview  run `npm run build` first, then restart']
-        : []),
+    ...(preview.length > 0
+      ? [`  account widget  ${base}/preview/   (a Zoho-like account page; ?account=ID)`]
+      : []),
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

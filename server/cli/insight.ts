@@ -5,16 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { formatConfigProblem } from '../../shared/config/load';
 import { insightsFromDataset } from '../../shared/engine/pipeline';
-import {
-  offsetMinutes,
-  parseInstant,
-  parseLocalDate,
-  startOfLocalDay,
-  DAY_MS,
-} from '../../shared/model/time';
-import type { Instant } from '../../shared/model/types';
+import { offsetMinutes } from '../../shared/model/time';
 import { loadConfigFile, resolveConfigPath } from '../config/load-config';
 import { AppError } from '../errors';
+import { parseAsOf } from './as-of';
 import { parseCliArgs, runCli } from './run-cli';
 
 const USAGE = `usage: npm run insight -- --data FILE [--config FILE] [--as-of ISO] [--account ID]
@@ -58,19 +52,6 @@ runCli(() => {
   }
   return 0;
 });
-
-function parseAsOf(value: string | undefined, offset: number): Instant {
-  if (value === undefined) return Date.now() as Instant;
-  const day = parseLocalDate(value);
-  if (day) return (startOfLocalDay(day, offset) + DAY_MS - 1) as Instant;
-  const t = parseInstant(value, offset);
-  if (t === null)
-    throw new AppError(
-      'BAD_INPUT',
-      `--as-of "${value}" is not an ISO 8601 date or datetime (e.g. 2026-11-26 or 2026-11-26T09:00:00+09:00)`,
-    );
-  return t;
-}
 
 function readDataset(file: string): unknown {
   let text: string;

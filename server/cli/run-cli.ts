@@ -13,10 +13,11 @@ export function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(
   try {
     return parseArgs({ args, options, strict: true, allowPositionals });
   } catch (e) {
-    throw new AppError(
-      'BAD_INPUT',
-      (e as Error).message.replace(/\. To specify a positional argument.*$/, ''),
-    );
+    // node:util's messages can span lines ("…is ambiguous.\nDid you forget…"): keep one line.
+    const message = (e as Error).message
+      .replace(/\. To specify a positional argument.*$/s, '')
+      .replace(/\s*\n\s*/g, ' ');
+    throw new AppError('BAD_INPUT', message);
   }
 }
 

@@ -1,12 +1,48 @@
 /**
- * The widget preview is served by the service in local mode only (it plays Zoho's widget host
- * against the built-in CRM). Wired here once the preview router exists.
+ * The widget preview is served by the service in local mode only: it plays Zoho's widget host
+ * against the built-in CRM (server/preview/). The widget must be built (`npm run build`).
  */
-import type express from 'express';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express from 'express';
 import type { Logger } from 'pino';
+import { PROJECT_ROOT } from '../config/load-config';
+import { createPreviewRouter } from '../preview/router';
 import type { LocalCrm } from './local-crm';
 
+export const APP_DIR = path.join(PROJECT_ROOT, 'app');
+export const WIDGET_PAGE = path.join(APP_DIR, 'account.html');
+
+/** Build the widget once when it has never been built, so `npm start` shows it on a fresh clone. */
+export function ensureWidgetBuilt(log: Logger): boolean {
+  if (existsSync(WIDGET_PAGE)) return true;
+  log.info('building the widget for the preview (first start only)');
+  try {
+    execFileSync('npm', ['run', '--silent', 'build'], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  } catch {
+    log.warn('the widget build failed; the preview is off (run `npm run build` to see why)');
+  }
+  return existsSync(WIDGET_PAGE);
+}
+
 export function previewRouters(o: { local: LocalCrm | null; log: Logger }): express.Router[] {
-  void o;
-  return [];
+  if (!o.local || !ensureWidgetBuilt(o.log)) return [];
+  const c = o.local.connection;
+  const router = express.Router();
+  router.use(
+    '/preview',
+    createPreviewRouter({
+      crmBaseUrl: c.apiBase,
+      accountsUrl: c.apiBase,
+      clientId: c.clientId,
+      clientSecret: c.clientSecret,
+      refreshToken: c.refreshToken,
+      appDir: APP_DIR,
+    }),
+  );
+  return [router];
 }

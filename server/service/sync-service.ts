@@ -2,7 +2,9 @@
  * Everything a sync needs, wired once: state database, mirror, token store and manager, call path,
  * gateway, SDK. Used by the service (`npm start`), `npm run sync` and the integration tests.
  */
+import { hostname } from 'node:os';
 import type { Logger } from 'pino';
+import { AppError } from '../errors';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { openStateDb, metaGet, metaSet, type Db } from '../state/db';
 import { Mirror } from '../state/mirror';
@@ -58,7 +60,7 @@ export class SyncService {
       options.log.child({ module: 'zoho' }),
       {
         concurrency: options.concurrency ?? 5,
-        maxAttempts: options.maxAttempts ?? 6,
+        maxAttempts: options.maxAttempts ?? 8,
         baseDelayMs: options.baseDelayMs ?? 500,
         maxDelayMs: 30_000,
       },
@@ -87,9 +89,14 @@ export class SyncService {
   /** Run a sync unless one is running (then wait for that one): runs never overlap. */
   sync(o: Omit<SyncOptions, 'full'> & { full?: boolean }): Promise<RunSummary> {
     if (this.running) return this.running;
-    const owner = `${process.pid}:${Date.now()}`;
+    const owner = `${hostname()}:${process.pid}:${Date.now()}`;
     if (!this.state.acquireLock('sync', owner, 6 * 3600_000)) {
-      return Promise.reject(new Error('another process is running a sync on this state directory'));
+      return Promise.reject(
+        new AppError(
+          'CONFLICT',
+          'another process is running a sync on this state directory (the service or `npm run sync`); try again when it is done',
+        ),
+      );
     }
     this.running = runSync(
       {

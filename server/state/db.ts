@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS records (
 CREATE INDEX IF NOT EXISTS records_account ON records (module, account_id);
 CREATE INDEX IF NOT EXISTS records_parent ON records (module, parent_id);
 CREATE INDEX IF NOT EXISTS records_what ON records (what_module, what_id);
-CREATE TABLE IF NOT EXISTS cursors (module TEXT PRIMARY KEY, modified_time TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cursors (module TEXT PRIMARY KEY, modified_time TEXT NOT NULL, last_id TEXT, updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS dirty (account_id TEXT PRIMARY KEY, reason TEXT NOT NULL, since INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT);
 CREATE TABLE IF NOT EXISTS stage_intents (
   account_id TEXT PRIMARY KEY, name TEXT NOT NULL, from_stage TEXT, to_stage TEXT NOT NULL,
@@ -57,15 +57,22 @@ export function openStateDb(stateDir: string, file = 'service.sqlite'): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
-  const version = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get();
-  if (!version) db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
+  const version = db
+    .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'")
+    .get();
+  if (!version)
+    db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
   return db;
 }
 
 export function metaGet(db: Db, key: string): string | null {
-  return db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value ?? null;
+  return (
+    db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value ?? null
+  );
 }
 
 export function metaSet(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }

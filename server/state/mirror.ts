@@ -43,12 +43,22 @@ export class Mirror {
            json = excluded.json, seen_run = excluded.seen_run`,
       ),
       touch: db.prepare('UPDATE records SET seen_run = ? WHERE module = ? AND id = ?'),
-      byAccount: db.prepare<[string, string], { json: string }>('SELECT json FROM records WHERE module = ? AND account_id = ?'),
-      byParent: db.prepare<[string, string], { json: string }>('SELECT json FROM records WHERE module = ? AND parent_id = ?'),
-      byWhat: db.prepare<[string, string, string], { json: string }>('SELECT json FROM records WHERE module = ? AND what_module = ? AND what_id = ?'),
+      byAccount: db.prepare<[string, string], { json: string }>(
+        'SELECT json FROM records WHERE module = ? AND account_id = ?',
+      ),
+      byParent: db.prepare<[string, string], { json: string }>(
+        'SELECT json FROM records WHERE module = ? AND parent_id = ?',
+      ),
+      byWhat: db.prepare<[string, string, string], { json: string }>(
+        'SELECT json FROM records WHERE module = ? AND what_module = ? AND what_id = ?',
+      ),
       ids: db.prepare<[string], { id: string }>('SELECT id FROM records WHERE module = ?'),
-      pendingWhat: db.prepare<[string], Row & { seen_run: number | null }>('SELECT * FROM records WHERE what_id = ? AND what_module IS NULL'),
-      unseen: db.prepare<[string, number], Row>('SELECT * FROM records WHERE module = ? AND (seen_run IS NULL OR seen_run <> ?)'),
+      pendingWhat: db.prepare<[string], Row & { seen_run: number | null }>(
+        'SELECT * FROM records WHERE what_id = ? AND what_module IS NULL',
+      ),
+      unseen: db.prepare<[string, number], Row>(
+        'SELECT * FROM records WHERE module = ? AND (seen_run IS NULL OR seen_run <> ?)',
+      ),
       delete: db.prepare('DELETE FROM records WHERE module = ? AND id = ?'),
       count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM records WHERE module = ?'),
     };
@@ -135,7 +145,15 @@ export class Mirror {
    */
   datasetFor(accountIds: readonly string[]): Record<string, ZohoRecord[]> {
     const m = this.config.fields.modules;
-    const out: Record<string, ZohoRecord[]> = { [m.accounts]: [], [m.contacts]: [], [m.deals]: [], [m.tasks]: [], [m.events]: [], [m.calls]: [], [m.accountPlans]: [] };
+    const out: Record<string, ZohoRecord[]> = {
+      [m.accounts]: [],
+      [m.contacts]: [],
+      [m.deals]: [],
+      [m.tasks]: [],
+      [m.events]: [],
+      [m.calls]: [],
+      [m.accountPlans]: [],
+    };
     const seenAccounts = new Set<string>();
     const push = (module: string, rec: ZohoRecord) => out[module]?.push(rec);
     const parse = (rows: { json: string }[]) => rows.map((r) => JSON.parse(r.json) as ZohoRecord);
@@ -160,7 +178,8 @@ export class Mirror {
 
   private moduleOfId(id: string | null): string | null {
     if (!id) return null;
-    for (const m of ['accounts', 'deals'] as const) if (this.stmt.get.get(this.moduleName(m), id)) return this.moduleName(m);
+    for (const m of ['accounts', 'deals'] as const)
+      if (this.stmt.get.get(this.moduleName(m), id)) return this.moduleName(m);
     return null;
   }
 
@@ -179,7 +198,14 @@ export class Mirror {
 
   private toRow(module: MirrorModule, rec: ZohoRecord): Omit<Row, 'module'> & { module: string } {
     const f = this.config.fields;
-    const base = { module: this.moduleName(module), id: rec.id, account_id: null as string | null, parent_id: null as string | null, what_module: null as string | null, what_id: null as string | null };
+    const base = {
+      module: this.moduleName(module),
+      id: rec.id,
+      account_id: null as string | null,
+      parent_id: null as string | null,
+      what_module: null as string | null,
+      what_id: null as string | null,
+    };
     switch (module) {
       case 'accounts':
         base.account_id = rec.id;
@@ -213,13 +239,22 @@ export class Mirror {
   }
 
   /** The accounts a stored row bears on (an activity on a deal → that deal's account; an account → itself and its group). */
-  private accountsOf(module: MirrorModule, row: Pick<Row, 'account_id' | 'parent_id' | 'what_module' | 'what_id' | 'id'>): string[] {
+  private accountsOf(
+    module: MirrorModule,
+    row: Pick<Row, 'account_id' | 'parent_id' | 'what_module' | 'what_id' | 'id'>,
+  ): string[] {
     const m = this.config.fields.modules;
     if (module === 'accounts') {
-      const children = this.stmt.byParent.all(m.accounts, row.id).map((r) => (JSON.parse(r.json) as ZohoRecord).id);
+      const children = this.stmt.byParent
+        .all(m.accounts, row.id)
+        .map((r) => (JSON.parse(r.json) as ZohoRecord).id);
       return [row.id, ...(row.parent_id ? [row.parent_id] : []), ...children];
     }
-    if ((module === 'tasks' || module === 'events' || module === 'calls') && row.what_module === m.deals && row.what_id) {
+    if (
+      (module === 'tasks' || module === 'events' || module === 'calls') &&
+      row.what_module === m.deals &&
+      row.what_id
+    ) {
       const deal = this.get('deals', row.what_id);
       const accountId = deal ? lookupId(deal[this.config.fields.deal.account]) : null;
       return accountId ? [accountId] : [];
@@ -242,12 +277,42 @@ export class Mirror {
 function ignoredFields(config: SalesProcessConfig): Map<string, Set<string>> {
   const a = config.fields.account;
   const d = config.fields.deal;
-  const system = ['Modified_Time', 'Modified_By', 'Created_By', 'Last_Activity_Time', '$editable', '$approved', '$state', '$process_flow', '$locked_for_me', '$review', '$review_process', '$approval', '$currency_symbol', '$field_states', '$orchestration', '$in_merge'];
-  const kgi = { annual_revenue: a.kgiAnnualRevenue, share_of_wallet: a.kgiShareOfWallet, fy_orders: a.kgiFyOrders, expansion_revenue: a.kgiExpansionRevenue };
-  const accountOwned = [a.stageSince, a.stageProgress, a.nextStageGaps, a.insightUpdatedAt, ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)), ...KGI_KEYS.map((k) => kgi[k])];
+  const system = [
+    'Modified_Time',
+    'Modified_By',
+    'Created_By',
+    'Last_Activity_Time',
+    '$editable',
+    '$approved',
+    '$state',
+    '$process_flow',
+    '$locked_for_me',
+    '$review',
+    '$review_process',
+    '$approval',
+    '$currency_symbol',
+    '$field_states',
+    '$orchestration',
+    '$in_merge',
+  ];
+  const kgi = {
+    annual_revenue: a.kgiAnnualRevenue,
+    share_of_wallet: a.kgiShareOfWallet,
+    fy_orders: a.kgiFyOrders,
+    expansion_revenue: a.kgiExpansionRevenue,
+  };
+  const accountOwned = [
+    a.stageSince,
+    a.stageProgress,
+    a.nextStageGaps,
+    a.insightUpdatedAt,
+    ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
+    ...KGI_KEYS.map((k) => kgi[k]),
+  ];
   const dealOwned = [d.buyingStage, d.strategicRole, d.priority, d.forecastRisk];
   const map = new Map<string, Set<string>>();
-  for (const m of ['contacts', 'tasks', 'events', 'calls', 'accountPlans', 'stageHistory']) map.set(m, new Set(system));
+  for (const m of ['contacts', 'tasks', 'events', 'calls', 'accountPlans', 'stageHistory'])
+    map.set(m, new Set(system));
   map.set('accounts', new Set([...system, ...accountOwned]));
   map.set('deals', new Set([...system, ...dealOwned]));
   return map;

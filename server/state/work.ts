@@ -3,6 +3,8 @@
  * module, stage-history writes in flight, runs, credits spent, webhook deliveries seen. Everything
  * a crash must not lose lives here, so a restarted service finishes what a killed one started.
  */
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import type { Db } from './db';
 
 export interface RunRecord {
@@ -12,6 +14,12 @@ export interface RunRecord {
   finishedAt: string | null;
   status: string;
   summary: unknown;
+}
+
+/** The last record a read saw, in (Modified_Time, id) order. */
+export interface Cursor {
+  time: string;
+  id: string | null;
 }
 
 export interface StageIntent {
@@ -28,7 +36,9 @@ export class SyncState {
   constructor(readonly db: Db) {}
 
   markDirty(accountIds: Iterable<string>, reason: string, now = Date.now()): number {
-    const stmt = this.db.prepare('INSERT INTO dirty (account_id, reason, since) VALUES (?, ?, ?) ON CONFLICT (account_id) DO NOTHING');
+    const stmt = this.db.prepare(
+      'INSERT INTO dirty (account_id, reason, since) VALUES (?, ?, ?) ON CONFLICT (account_id) DO NOTHING',
+    );
     let n = 0;
     const tx = this.db.transaction(() => {
       for (const id of accountIds) n += stmt.run(id, reason, now).changes;
@@ -38,7 +48,12 @@ export class SyncState {
   }
 
   dirtyAccounts(limit = Number.MAX_SAFE_INTEGER): string[] {
-    return this.db.prepare<[number], { account_id: string }>('SELECT account_id FROM dirty ORDER BY since, account_id LIMIT ?').all(limit).map((r) => r.account_id);
+    return this.db
+      .prepare<[number], { account_id: string }>(
+        'SELECT account_id FROM dirty ORDER BY since, account_id LIMIT ?',
+      )
+      .all(limit)
+      .map((r) => r.account_id);
   }
 
   dirtyCount(): number {
@@ -65,26 +80,39 @@ export class SyncState {
 
   failures(): { accountId: string; attempts: number; lastError: string }[] {
     return this.db
-      .prepare<[], { account_id: string; attempts: number; last_error: string }>('SELECT account_id, attempts, last_error FROM dirty WHERE last_error IS NOT NULL ORDER BY account_id')
+      .prepare<[], { account_id: string; attempts: number; last_error: string }>(
+        'SELECT account_id, attempts, last_error FROM dirty WHERE last_error IS NOT NULL ORDER BY account_id',
+      )
       .all()
       .map((r) => ({ accountId: r.account_id, attempts: r.attempts, lastError: r.last_error }));
   }
 
-  cursor(module: string): string | null {
-    return this.db.prepare<[string], { modified_time: string }>('SELECT modified_time FROM cursors WHERE module = ?').get(module)?.modified_time ?? null;
+  /** Where the next read of a module starts: after this (Modified_Time, id). */
+  cursor(module: string): Cursor | null {
+    const row = this.db
+      .prepare<[string], { modified_time: string; last_id: string | null }>(
+        'SELECT modified_time, last_id FROM cursors WHERE module = ?',
+      )
+      .get(module);
+    return row ? { time: row.modified_time, id: row.last_id } : null;
   }
 
-  cursors(): Record<string, string> {
-    return Object.fromEntries(this.db.prepare<[], { module: string; modified_time: string }>('SELECT module, modified_time FROM cursors').all().map((r) => [r.module, r.modified_time]));
+  cursors(): Record<string, Cursor> {
+    const rows = this.db
+      .prepare<[], { module: string; modified_time: string; last_id: string | null }>(
+        'SELECT module, modified_time, last_id FROM cursors',
+      )
+      .all();
+    return Object.fromEntries(rows.map((r) => [r.module, { time: r.modified_time, id: r.last_id }]));
   }
 
-  saveCursors(cursors: Record<string, string>): void {
+  saveCursors(cursors: Record<string, Cursor>): void {
     const stmt = this.db.prepare(
-      'INSERT INTO cursors (module, modified_time, updated_at) VALUES (?, ?, ?) ON CONFLICT (module) DO UPDATE SET modified_time = excluded.modified_time, updated_at = excluded.updated_at',
+      'INSERT INTO cursors (module, modified_time, last_id, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (module) DO UPDATE SET modified_time = excluded.modified_time, last_id = excluded.last_id, updated_at = excluded.updated_at',
     );
     const now = new Date().toISOString();
     const tx = this.db.transaction(() => {
-      for (const [module, t] of Object.entries(cursors)) stmt.run(module, t, now);
+      for (const [module, c] of Object.entries(cursors)) stmt.run(module, c.time, c.id, now);
     });
     tx();
   }
@@ -101,10 +129,27 @@ export class SyncState {
 
   intents(state?: StageIntent['state']): StageIntent[] {
     const rows = this.db
-      .prepare<[], { account_id: string; name: string; from_stage: string | null; to_stage: string; changed_at: string; state: StageIntent['state'] }>('SELECT * FROM stage_intents ORDER BY account_id')
+      .prepare<
+        [],
+        {
+          account_id: string;
+          name: string;
+          from_stage: string | null;
+          to_stage: string;
+          changed_at: string;
+          state: StageIntent['state'];
+        }
+      >('SELECT * FROM stage_intents ORDER BY account_id')
       .all();
     return rows
-      .map((r) => ({ accountId: r.account_id, name: r.name, fromStage: r.from_stage, toStage: r.to_stage, changedAt: r.changed_at, state: r.state }))
+      .map((r) => ({
+        accountId: r.account_id,
+        name: r.name,
+        fromStage: r.from_stage,
+        toStage: r.to_stage,
+        changedAt: r.changed_at,
+        state: r.state,
+      }))
       .filter((i) => state === undefined || i.state === state);
   }
 
@@ -117,51 +162,105 @@ export class SyncState {
   }
 
   startRun(kind: string): number {
-    return Number(this.db.prepare("INSERT INTO runs (kind, started_at, status) VALUES (?, ?, 'running')").run(kind, new Date().toISOString()).lastInsertRowid);
+    return Number(
+      this.db
+        .prepare("INSERT INTO runs (kind, started_at, status) VALUES (?, ?, 'running')")
+        .run(kind, new Date().toISOString()).lastInsertRowid,
+    );
   }
 
   finishRun(id: number, status: string, summary: unknown): void {
-    this.db.prepare('UPDATE runs SET finished_at = ?, status = ?, summary = ? WHERE id = ?').run(new Date().toISOString(), status, JSON.stringify(summary), id);
+    this.db
+      .prepare('UPDATE runs SET finished_at = ?, status = ?, summary = ? WHERE id = ?')
+      .run(new Date().toISOString(), status, JSON.stringify(summary), id);
   }
 
   /** Runs a killed process left `running` are closed as interrupted when the next one starts. */
   closeInterruptedRuns(): number {
-    return this.db.prepare("UPDATE runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'").run(new Date().toISOString()).changes;
+    return this.db
+      .prepare("UPDATE runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'")
+      .run(new Date().toISOString()).changes;
   }
 
   recentRuns(limit = 10): RunRecord[] {
     return this.db
-      .prepare<[number], { id: number; kind: string; started_at: string; finished_at: string | null; status: string; summary: string | null }>('SELECT * FROM runs ORDER BY id DESC LIMIT ?')
+      .prepare<
+        [number],
+        {
+          id: number;
+          kind: string;
+          started_at: string;
+          finished_at: string | null;
+          status: string;
+          summary: string | null;
+        }
+      >('SELECT * FROM runs ORDER BY id DESC LIMIT ?')
       .all(limit)
-      .map((r) => ({ id: r.id, kind: r.kind, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, summary: r.summary ? (JSON.parse(r.summary) as unknown) : null }));
+      .map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        startedAt: r.started_at,
+        finishedAt: r.finished_at,
+        status: r.status,
+        summary: r.summary ? (JSON.parse(r.summary) as unknown) : null,
+      }));
   }
 
   lastSuccessfulFullRun(): string | null {
-    return this.db.prepare<[], { finished_at: string }>("SELECT finished_at FROM runs WHERE kind = 'full' AND status = 'ok' ORDER BY id DESC LIMIT 1").get()?.finished_at ?? null;
+    return (
+      this.db
+        .prepare<[], { finished_at: string }>(
+          "SELECT finished_at FROM runs WHERE kind = 'full' AND status = 'ok' ORDER BY id DESC LIMIT 1",
+        )
+        .get()?.finished_at ?? null
+    );
   }
 
   addCredits(kind: 'read' | 'write', credits: number, at = Date.now()): void {
-    if (credits > 0) this.db.prepare('INSERT INTO credits (at, kind, credits) VALUES (?, ?, ?)').run(at, kind, credits);
+    if (credits > 0)
+      this.db.prepare('INSERT INTO credits (at, kind, credits) VALUES (?, ?, ?)').run(at, kind, credits);
   }
 
   /** Credits spent in the rolling 24 hours before `now` (Zoho's window). */
   creditsLast24h(now = Date.now()): number {
     this.db.prepare('DELETE FROM credits WHERE at < ?').run(now - 7 * 86_400_000);
-    return this.db.prepare<[number], { n: number | null }>('SELECT sum(credits) AS n FROM credits WHERE at > ?').get(now - 86_400_000)?.n ?? 0;
+    return (
+      this.db
+        .prepare<[number], { n: number | null }>('SELECT sum(credits) AS n FROM credits WHERE at > ?')
+        .get(now - 86_400_000)?.n ?? 0
+    );
   }
 
   /** Remember a webhook delivery; false when it was seen before (a replay). */
   rememberDelivery(deliveryId: string, now = Date.now()): boolean {
     this.db.prepare('DELETE FROM webhook_deliveries WHERE received_at < ?').run(now - 86_400_000);
-    return this.db.prepare('INSERT INTO webhook_deliveries (delivery_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(deliveryId, now).changes === 1;
+    return (
+      this.db
+        .prepare(
+          'INSERT INTO webhook_deliveries (delivery_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
+        )
+        .run(deliveryId, now).changes === 1
+    );
   }
 
-  /** A lease so two processes (the service and `npm run sync -- --once`) never run a sync at once. */
+  /**
+   * A lease so two processes (the service and `npm run sync -- --once`) never run a sync at once.
+   * Owners are `host:pid:…`; a lease held by a process of this host that no longer exists (killed)
+   * is taken over at once instead of waiting for it to expire.
+   */
   acquireLock(name: string, owner: string, ttlMs: number, now = Date.now()): boolean {
     const tx = this.db.transaction(() => {
-      const row = this.db.prepare<[string], { owner: string; expires_at: number }>('SELECT owner, expires_at FROM locks WHERE name = ?').get(name);
-      if (row && row.owner !== owner && row.expires_at > now) return false;
-      this.db.prepare('INSERT INTO locks (name, owner, expires_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at').run(name, owner, now + ttlMs);
+      const row = this.db
+        .prepare<[string], { owner: string; expires_at: number }>(
+          'SELECT owner, expires_at FROM locks WHERE name = ?',
+        )
+        .get(name);
+      if (row && row.owner !== owner && row.expires_at > now && ownerAlive(row.owner)) return false;
+      this.db
+        .prepare(
+          'INSERT INTO locks (name, owner, expires_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at',
+        )
+        .run(name, owner, now + ttlMs);
       return true;
     });
     return tx();
@@ -169,5 +268,22 @@ export class SyncState {
 
   releaseLock(name: string, owner: string): void {
     this.db.prepare('DELETE FROM locks WHERE name = ? AND owner = ?').run(name, owner);
+  }
+}
+
+function ownerAlive(owner: string): boolean {
+  const [host, pid] = owner.split(':');
+  if (host !== hostname() || !pid || !/^\d+$/.test(pid)) return true;
+  try {
+    process.kill(Number(pid), 0);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A killed process can linger as a zombie until its parent reaps it: that is not alive either.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]$/.test(stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3));
+  } catch {
+    return true;
   }
 }

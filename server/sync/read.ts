@@ -6,17 +6,20 @@
 import type { Logger } from 'pino';
 import type { ZohoGateway, ZohoJson } from '../zoho/gateway';
 import type { Mirror } from '../state/mirror';
-import type { SyncState } from '../state/work';
+import type { Cursor, SyncState } from '../state/work';
 import { keysetQuery, type ModuleRead } from './fields';
 
 export interface ReadResult {
   records: Record<string, number>;
-  cursors: Record<string, string>;
+  cursors: Record<string, Cursor>;
   touchedAccounts: number;
 }
 
 const EPOCH = '1970-01-01T00:00:00+00:00';
-/** Re-read this much before the cursor: a record saved in the cursor's second is never skipped. */
+/**
+ * GET records' If-Modified-Since starts this much before the cursor: Zoho times have whole seconds,
+ * so a record saved in the cursor's own second is read again rather than missed.
+ */
 const LOOKBACK_MS = 1000;
 
 export async function readChanges(
@@ -28,30 +31,28 @@ export async function readChanges(
   for (const read of plan) {
     const module = deps.mirror.moduleName(read.module);
     const cursor = o.full ? null : deps.state.cursor(module);
-    const since = cursor
-      ? new Date(Date.parse(cursor) - LOOKBACK_MS).toISOString().replace('Z', '+00:00')
-      : EPOCH;
     let count = 0;
-    let newest = cursor;
+    let newest: Cursor | null = cursor;
     const take = (rows: ZohoJson[]) => {
       const touched = deps.mirror.upsert(read.module, rows, o.runId);
       result.touchedAccounts += deps.state.markDirty(touched, `${module} changed`);
       count += rows.length;
-      for (const r of rows) {
-        const t = typeof r.Modified_Time === 'string' ? r.Modified_Time : null;
-        if (t && (newest === null || Date.parse(t) > Date.parse(newest))) newest = t;
-      }
+      for (const r of rows)
+        if (typeof r.Modified_Time === 'string')
+          newest = later(newest, { time: toUtc(r.Modified_Time), id: r.id });
       o.progress?.(module, count);
     };
-    if (read.method === 'coql') await readByCoql(deps.gateway, module, read.fields, since, o.full, take);
-    else
+    if (read.method === 'coql') {
+      await readByCoql(deps.gateway, module, read.fields, cursor ?? { time: EPOCH, id: null }, o.full, take);
+    } else {
       await readByList(
         deps.gateway,
         module,
         read.fields,
-        cursor === null ? null : new Date(Date.parse(since)),
+        cursor === null ? null : new Date(Date.parse(cursor.time) - LOOKBACK_MS),
         take,
       );
+    }
     if (o.full)
       result.touchedAccounts += deps.state.markDirty(
         deps.mirror.dropUnseen(read.module, o.runId),
@@ -64,16 +65,19 @@ export async function readChanges(
   return result;
 }
 
-/** COQL keyset pages. The first page of an incremental run asks for 200 rows (1 credit): usually all there is. */
+/**
+ * COQL keyset pages after the cursor, in (Modified_Time, id) order. The first page of an incremental
+ * run asks for 200 rows (1 credit): usually all there is.
+ */
 async function readByCoql(
   gateway: ZohoGateway,
   module: string,
   fields: string[],
-  since: string,
+  start: Cursor,
   full: boolean,
   take: (rows: ZohoJson[]) => void,
 ): Promise<void> {
-  let after: { time: string; id: string | null } = { time: since, id: null };
+  let after: Cursor = start;
   let limit = full ? 2000 : 200;
   for (;;) {
     const page = await gateway.coql(module, keysetQuery(module, fields, after, limit), limit);
@@ -114,6 +118,14 @@ async function readByList(
     else if (page * 200 < 2000) page++;
     else throw new Error(`${module}: more than 2,000 records and Zoho gave no next_page_token`);
   }
+}
+
+function later(a: Cursor | null, b: Cursor): Cursor {
+  if (a === null) return b;
+  const ta = Date.parse(a.time);
+  const tb = Date.parse(b.time);
+  if (tb !== ta) return tb > ta ? b : a;
+  return BigInt(b.id ?? 0) > BigInt(a.id ?? 0) ? b : a;
 }
 
 function toUtc(iso: string): string {

@@ -14,6 +14,8 @@ export type ZohoJson = Record<string, unknown> & { id: string };
 export interface FieldMeta {
   api_name: string;
   data_type: string;
+  /** For subform fields: the subform's own module (its rows' fields are described there). */
+  subform_module?: string | null;
   field_label?: string;
   custom_field?: boolean;
   pick_list_values?: { display_value: string; actual_value: string }[];
@@ -211,7 +213,14 @@ export class ZohoGateway {
       this.typeCache.set(module, cached);
       return cached;
     }
-    const types: FieldTypes = new Map((await this.getFields(module)).map((f) => [f.api_name, f.data_type]));
+    const fields = await this.getFields(module);
+    const types: FieldTypes = new Map(fields.map((f) => [f.api_name, f.data_type]));
+    // Subform rows carry their own fields (e.g. Plan_Updates.Updated_On, a date): describe those too.
+    for (const f of fields) {
+      if (f.data_type !== 'subform') continue;
+      for (const sub of await this.getFields(f.subform_module ?? f.api_name))
+        if (!types.has(sub.api_name)) types.set(sub.api_name, sub.data_type);
+    }
     this.typeCache.set(module, types);
     this.fieldTypeStore?.put(module, types);
     this.log.debug({ module, fields: types.size }, 'field types loaded');

@@ -139,3 +139,25 @@ describe('npm run config:check', () => {
     expect(r.stderr).toMatch(/missing\.yaml:0:0: \(root\): cannot read the config: file not found/);
   });
 });
+
+describe('npm start with a bad config', () => {
+  it('does not start: it prints the loader problems and exits 1', () => {
+    const bad = file('start-bad.yaml', 'version: 1\nfiscalYearStartMonth: 13\n');
+    const r = spawnSync(TSX, [path.join(ROOT, 'server/main.ts')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: {
+        ...process.env,
+        SALES_PROCESS_CONFIG: bad,
+        STATE_DIR: path.join(dir, 'state'),
+        PORT: '0',
+        EMULATOR_PORT: '0',
+      },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: the sales-process config is invalid; the service did not start:\n/);
+    expect(r.stderr).toMatch(/start-bad\.yaml:2:23: fiscalYearStartMonth: must be at most 12; got number 13/);
+    expect(r.stdout).not.toMatch(/is running/);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * `npm run sync -- --once [--full] [--json]` — one sync run against the org in ZOHO_* env, or the
+ * local CRM (`npm start` / `npm run emulator`) when none is set. Progress on stderr; the summary on
+ * stdout (JSON with --json). Exit 1 when the run failed (auth, budget, Zoho down).
+ */
+import path from 'node:path';
+import { PROJECT_ROOT, resolveConfigPath } from '../config/load-config';
+import { AppError } from '../errors';
+import { ConfigHolder } from '../service/config-holder';
+import { createLogger } from '../service/logger';
+import { SyncService } from '../service/sync-service';
+import type { RunSummary } from '../sync/run';
+import { zohoConnectionFromEnv, type ZohoConnection } from '../zoho/env';
+import { parseInstant } from '../../shared/model/time';
+import { parseCliArgs, runCli } from './run-cli';
+
+const USAGE = `usage: npm run sync -- --once [--full] [--json] [--config FILE] [--as-of ISO]
+  --once    run one sync now and exit (the service runs them on a schedule)
+  --full    read every record and recompute every account (default: only what changed)
+  --json    print the run summary as JSON
+  --as-of   compute as of this moment instead of now (reproducible runs)
+Connects to the org in ZOHO_CLIENT_ID/ZOHO_CLIENT_SECRET/ZOHO_REFRESH_TOKEN (+ ZOHO_DC or ZOHO_API_BASE and
+ZOHO_ACCOUNTS_URL); without them, to the local CRM at $EMULATOR_URL (default http://127.0.0.1:4010).
+`;
+
+runCli(async () => {
+  const { values } = parseCliArgs({
+    once: { type: 'boolean' },
+    full: { type: 'boolean' },
+    json: { type: 'boolean' },
+    config: { type: 'string' },
+    'as-of': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (!values.once)
+    throw new AppError(
+      'BAD_INPUT',
+      'say --once (one run now); the service (npm start) runs syncs on its schedule',
+    );
+  const asOf = values['as-of'] === undefined ? null : parseInstant(values['as-of']);
+  if (values['as-of'] !== undefined && asOf === null)
+    throw new AppError('BAD_INPUT', `--as-of "${values['as-of']}" is not an ISO 8601 datetime with offset`);
+  const env = process.env;
+  const stateDir = path.resolve(env.STATE_DIR ?? path.join(PROJECT_ROOT, '.state'));
+  const connection =
+    zohoConnectionFromEnv(env) ?? (await localConnection(env.EMULATOR_URL ?? 'http://127.0.0.1:4010'));
+  const log = createLogger({
+    level: env.LOG_LEVEL ?? 'warn',
+    secrets: [connection.clientSecret, connection.refreshToken],
+    destination: { write: (s: string) => process.stderr.write(s) },
+  });
+  const config = ConfigHolder.load(resolveConfigPath(values.config), log).current;
+  const service = await SyncService.open({
+    stateDir,
+    connection,
+    config,
+    log,
+    dailyCredits: config.sync.dailyCredits,
+    budgetShare: config.sync.budgetShare,
+    ...(asOf !== null ? { now: () => asOf } : {}),
+  });
+  try {
+    const tty = process.stderr.isTTY;
+    const summary = await service.sync({
+      trigger: 'cli',
+      ...(values.full ? { full: true } : {}),
+      progress: (m) => tty && process.stderr.write(`\r\x1b[K${m}`),
+    });
+    if (tty) process.stderr.write('\r\x1b[K');
+    process.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : describe(summary));
+    return summary.status === 'failed' ? 1 : 0;
+  } finally {
+    service.close();
+  }
+});
+
+async function localConnection(url: string): Promise<ZohoConnection> {
+  try {
+    await fetch(`${url}/__emulator/credits`, { signal: AbortSignal.timeout(2000) });
+  } catch {
+    throw new AppError(
+      'BAD_INPUT',
+      `no Zoho credentials in env and no local CRM at ${url}: start it with \`npm start\` or \`npm run emulator\`, or set ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_REFRESH_TOKEN`,
+    );
+  }
+  return {
+    apiBase: url,
+    tokenUrl: `${url}/oauth/v2/token`,
+    clientId: 'demo',
+    clientSecret: 'demo',
+    refreshToken: 'demo',
+  };
+}
+
+function describe(s: RunSummary): string {
+  const lines = [
+    `${s.kind} sync ${s.status} in ${(s.durationMs / 1000).toFixed(1)} s (run ${s.runId}, as of ${s.asOf})`,
+    `  accounts read ${s.accountsRead}, records read ${Object.values(s.recordsRead).reduce((a, b) => a + b, 0)}`,
+    `  recomputed ${s.recomputed}, written ${s.written} accounts + ${s.dealsWritten} deals, unchanged ${s.unchanged}, failed ${s.failed}, stage changes ${s.stageChanges}`,
+    `  credits: read ${s.credits.read}, write ${s.credits.write} (${s.calls} calls, ${s.retries} retries)`,
+    ...s.failures.slice(0, 10).map((f) => `  failed: account ${f.accountId}: ${f.code} ${f.message}`),
+    ...(s.error ? [`  stopped: ${s.error.code}: ${s.error.message}`] : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}

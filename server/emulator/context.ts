@@ -1,0 +1,23 @@
+/**
+ * Everything a route of the emulator needs, built once per running emulator.
+ */
+import type { Logger } from 'pino';
+import type { CreditMeter } from './credits';
+import type { FaultRegistry } from './faults';
+import type { TokenService } from './http/oauth';
+import type { Org } from './org';
+import type { WebhookService } from './webhooks';
+
+export interface EmulatorContext {
+  org: Org;
+  credits: CreditMeter;
+  faults: FaultRegistry;
+  webhooks: WebhookService;
+  tokens: TokenService;
+  log: Logger;
+  concurrency: number;
+  /** `http://127.0.0.1:<port>` once listening; the token endpoint returns it as `api_domain`. */
+  apiDomain(): string;
+  /** Timers and held requests of timeout faults, released on close. */
+  held: Set<() => void>;
+}

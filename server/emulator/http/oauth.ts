@@ -1,0 +1,69 @@
+/**
+ * Zoho Accounts' token endpoint for the refresh-token grant, and the access tokens it issues. Tokens
+ * expire after the configured TTL (`--token-ttl`, 3600 s like Zoho); expired or unknown tokens get
+ * 401 INVALID_TOKEN on API calls. Errors answer HTTP 200 with `{ "error": … }`, as Zoho Accounts does.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { parseFormBody } from './form';
+
+export interface OAuthClient {
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+}
+
+export type TokenCheck = 'valid' | 'expired' | 'unknown';
+
+export class TokenService {
+  private tokens = new Map<string, number>();
+  /** Access tokens issued so far (tests check refreshes). */
+  issued = 0;
+
+  constructor(
+    private readonly client: OAuthClient,
+    private readonly ttlSeconds: number,
+    private readonly now: () => number,
+  ) {}
+
+  issue(apiDomain: string): object {
+    const token = `1000.${randomBytes(16).toString('hex')}.${randomBytes(16).toString('hex')}`;
+    this.tokens.set(token, this.now() + this.ttlSeconds * 1000);
+    this.issued += 1;
+    return {
+      access_token: token,
+      scope: 'ZohoCRM.modules.ALL ZohoCRM.settings.ALL ZohoCRM.users.READ ZohoCRM.org.READ ZohoCRM.coql.READ',
+      api_domain: apiDomain,
+      token_type: 'Bearer',
+      expires_in: this.ttlSeconds,
+    };
+  }
+
+  check(token: string): TokenCheck {
+    const expiry = this.tokens.get(token);
+    if (expiry === undefined) return 'unknown';
+    return expiry > this.now() ? 'valid' : 'expired';
+  }
+
+  /** `/__emulator/tokens/expire`: every issued access token stops working now. */
+  expireAll(): number {
+    const n = this.tokens.size;
+    for (const token of this.tokens.keys()) this.tokens.set(token, 0);
+    return n;
+  }
+
+  handle(req: Request, res: Response, apiDomain: string): void {
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const query = Object.fromEntries(
+      Object.entries(req.query).filter(([, v]) => typeof v === 'string'),
+    ) as Record<string, string>;
+    const p = { ...query, ...parseFormBody(req.headers['content-type'], body) };
+    const answer = (o: object) => res.status(200).json(o);
+    if (p.grant_type === 'authorization_code') return void answer({ error: 'invalid_code' });
+    if (p.grant_type !== 'refresh_token') return void answer({ error: 'unsupported_grant_type' });
+    if (p.client_id !== this.client.clientId) return void answer({ error: 'invalid_client' });
+    if (p.client_secret !== this.client.clientSecret) return void answer({ error: 'invalid_client_secret' });
+    if (p.refresh_token !== this.client.refreshToken) return void answer({ error: 'invalid_code' });
+    answer(this.issue(apiDomain));
+  }
+}

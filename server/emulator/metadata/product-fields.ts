@@ -1,0 +1,152 @@
+/**
+ * The custom fields and modules our product creates in the org (DESIGN §2), named by the config's
+ * `fields:` section and with the picklist values of `crmPicklists(config)`. The emulator starts with
+ * them unless `--bare` (a fresh org, where `npm run setup:crm` creates them through the API).
+ */
+import { crmPicklists } from '../../../shared/config/picklists';
+import type { SalesProcessConfig } from '../../../shared/config/schema';
+import { KPI_KEYS, RATIO_KPIS, kpiFieldName } from '../../../shared/model/keys';
+import {
+  boolean,
+  currency,
+  date,
+  datetime,
+  field,
+  integer,
+  lookup,
+  percent,
+  picklist,
+  systemFields,
+  text,
+  textarea,
+  type FieldSpec,
+} from './builders';
+import type { ModuleSpec } from './standard-modules';
+
+export interface ProductCustomizations {
+  /** Custom fields added to standard modules, by module API name. */
+  fields: Record<string, FieldSpec[]>;
+  /** Custom modules (and the subform modules they hold). */
+  modules: ModuleSpec[];
+}
+
+const custom = (spec: FieldSpec): FieldSpec => ({ ...spec, custom: true });
+
+/** Every custom module has a mandatory `Name` display field and the system fields. */
+function customModuleFields(extra: FieldSpec[]): FieldSpec[] {
+  return [
+    ...systemFields(),
+    text('Name', 'Name', { length: 120, mandatory: true }),
+    field('Email', 'Email', 'email'),
+    ...extra.map(custom),
+  ];
+}
+
+export function productCustomizations(config: SalesProcessConfig): ProductCustomizations {
+  const f = config.fields;
+  const lists = crmPicklists(config);
+  const m = f.modules;
+  const a = f.account;
+
+  const kpiFields = KPI_KEYS.map((key) => {
+    const apiName = kpiFieldName(key, a.kpiPrefix);
+    const label = apiName.replace(/_/g, ' ');
+    return RATIO_KPIS.has(key) ? percent(apiName, label) : integer(apiName, label);
+  });
+
+  const activityExtras = [
+    picklist(f.activity.kind, 'Activity Kind', lists.activityKind),
+    picklist(f.activity.purpose, 'Activity Purpose', lists.activityPurpose),
+  ].map(custom);
+
+  const fields: Record<string, FieldSpec[]> = {
+    [m.accounts]: [
+      integer(a.customerSatisfaction, 'Customer Satisfaction', { length: 1 }),
+      picklist(a.relationshipStage, 'Relationship Stage', lists.relationshipStage),
+      date(a.stageSince, 'Relationship Stage Since'),
+      percent(a.stageProgress, 'Stage Progress'),
+      textarea(a.nextStageGaps, 'Next Stage Gaps', { length: 2000 }),
+      ...kpiFields,
+      currency(a.kgiAnnualRevenue, 'KGI Annual Revenue'),
+      percent(a.kgiShareOfWallet, 'KGI Share Of Wallet'),
+      currency(a.kgiFyOrders, 'KGI FY Orders'),
+      currency(a.kgiExpansionRevenue, 'KGI Expansion Revenue'),
+      datetime(a.insightUpdatedAt, 'Insight Updated At'),
+    ].map(custom),
+    [m.contacts]: [
+      picklist(f.contact.buyingRole, 'Buying Role', lists.buyingRole),
+      picklist(f.contact.attitude, 'Attitude', lists.attitude),
+      integer(f.contact.influence, 'Influence Level', { length: 1 }),
+      boolean(f.contact.isExecutive, 'Is Executive'),
+    ].map(custom),
+    [m.deals]: [
+      picklist(f.deal.buyingStage, 'Buying Stage', lists.buyingStage),
+      picklist(f.deal.strategicRole, 'Strategic Role', lists.strategicRole),
+      integer(f.deal.priority, 'Deal Priority', { length: 1 }),
+      textarea(f.deal.forecastRisk, 'Forecast Risk', { length: 2000 }),
+    ].map(custom),
+    [m.tasks]: activityExtras,
+    [m.events]: activityExtras,
+    [m.calls]: activityExtras,
+  };
+
+  const p = f.plan;
+  const plans: ModuleSpec = {
+    apiName: m.accountPlans,
+    singular: 'Account Plan',
+    plural: 'Account Plans',
+    generatedType: 'custom',
+    displayField: 'Name',
+    fields: customModuleFields([
+      lookup(p.account, 'Account', m.accounts),
+      textarea(p.overview, 'Company Overview'),
+      textarea(p.strategy, 'Strategy Hypothesis'),
+      textarea(p.issues, 'Issue Hypothesis'),
+      textarea(p.group, 'Group Structure'),
+      textarea(p.longTermActions, 'Long Term Actions'),
+      textarea(p.shortTermActions, 'Short Term Actions'),
+      field(p.potentialMap, 'Potential Map', 'subform', { subform: p.potentialMap }),
+      field(p.updates, 'Plan Updates', 'subform', { subform: p.updates }),
+    ]),
+  };
+  const subform = (apiName: string, label: string, columns: FieldSpec[]): ModuleSpec => ({
+    apiName,
+    singular: label,
+    plural: label,
+    generatedType: 'subform',
+    displayField: '',
+    parentModule: m.accountPlans,
+    fields: columns.map(custom),
+  });
+  const history: ModuleSpec = {
+    apiName: m.stageHistory,
+    singular: 'Relationship Stage History',
+    plural: 'Relationship Stage History',
+    generatedType: 'custom',
+    displayField: 'Name',
+    fields: customModuleFields([
+      lookup(f.stageHistory.account, 'Account', m.accounts),
+      text(f.stageHistory.from, 'From Stage'),
+      text(f.stageHistory.to, 'To Stage'),
+      datetime(f.stageHistory.changedAt, 'Changed At'),
+    ]),
+  };
+
+  return {
+    fields,
+    modules: [
+      plans,
+      subform(p.potentialMap, 'Potential Map', [
+        text(p.segment, 'Segment'),
+        text(p.offering, 'Offering'),
+        currency(p.potentialAmount, 'Potential Amount'),
+        currency(p.currentAmount, 'Current Amount'),
+      ]),
+      subform(p.updates, 'Plan Updates', [
+        date(p.updatedOn, 'Updated On'),
+        textarea(p.summary, 'Summary', { length: 2000 }),
+      ]),
+      history,
+    ],
+  };
+}

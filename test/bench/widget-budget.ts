@@ -1,0 +1,151 @@
+/**
+ * The account widget's budgets (DESIGN §9), measured on the built widget in the preview:
+ *   - gzip bytes of JavaScript the page loads (≤ 60 KB),
+ *   - first render of the stage panel after PageLoad in headless Chromium (≤ 500 ms; median of
+ *     several loads after a warm-up, each load a different demo account),
+ *   - CRM calls per account page load, as the preview host counted them (target ≤ 6).
+ * `measureWidgetBudget()` is for `npm run bench`; run directly it prints a table (`npm run widget:budget`).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startPreviewServer } from '../../server/preview/dev-server';
+import { launchChromium } from '../e2e/browser';
+import { widgetReady } from '../e2e/widget-page';
+
+export const WIDGET_BUDGET = { jsGzipBytes: 60 * 1024, firstRenderMs: 500, crmCallsPerLoad: 6 } as const;
+
+export interface WidgetBudgetResult {
+  js: { file: string; bytes: number; gzipBytes: number }[];
+  jsGzipBytes: number;
+  /** ms from PageLoad to the stage panel's first render with data, per measured load. */
+  firstRenderMs: number[];
+  firstRenderMedianMs: number;
+  /** CRM calls per page load (one entry per measured load) and what they were. */
+  crmCalls: number[];
+  crmCallOps: string[];
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The JavaScript files a widget page loads: its own scripts and module preloads (not Zoho's SDK). */
+export function pageScripts(appDir: string, page = 'account.html'): string[] {
+  const html = readFileSync(path.join(appDir, page), 'utf8');
+  const refs = [
+    ...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"|<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ]
+    .map((m) => m[1] ?? m[2] ?? '')
+    .filter((src) => src !== '' && !/^https?:/.test(src));
+  return refs.map((src) => path.join(appDir, src));
+}
+
+export async function measureWidgetBudget(
+  opts: { appDir?: string; loads?: number } = {},
+): Promise<WidgetBudgetResult> {
+  const appDir = opts.appDir ?? path.join(ROOT, 'app');
+  const js = pageScripts(appDir).map((file) => {
+    const bytes = readFileSync(file);
+    return { file: path.relative(ROOT, file), bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
+  });
+  const server = await startPreviewServer({ port: 0, appDir });
+  const browser = await launchChromium();
+  try {
+    const accounts = await accountIds(server.emulator.url);
+    const page = await browser.context.newPage();
+    const firstRenderMs: number[] = [];
+    const crmCalls: number[] = [];
+    let crmCallOps: string[] = [];
+    const loads = opts.loads ?? 5;
+    for (let i = 0; i <= loads; i += 1) {
+      const id = accounts[i % accounts.length] as string;
+      await page.goto(`${server.previewUrl}?account=${id}`);
+      const frame = await widgetReady(page);
+      await frame.waitForFunction(() => performance.getEntriesByName('es:stage-ready').length > 0);
+      // A string, not a function: tsx's helpers (`__name`) do not exist inside the page.
+      const m = (await frame.evaluate(`({
+        ms: performance.getEntriesByName('es:stage-ready')[0].startTime -
+          performance.getEntriesByName('zoho-shim:pageload')[0].startTime,
+        loadId: window.__zohoShim.loadId,
+      })`)) as { ms: number; loadId: string };
+      const load = (await (await fetch(`${server.previewUrl}api/loads/${m.loadId}`)).json()) as {
+        calls: { op: string }[];
+      };
+      if (i === 0) continue; // warm-up: first token, first queries
+      firstRenderMs.push(Math.round(m.ms));
+      crmCalls.push(load.calls.length);
+      crmCallOps = load.calls.map((c) => c.op);
+    }
+    return {
+      js,
+      jsGzipBytes: js.reduce((s, f) => s + f.gzipBytes, 0),
+      firstRenderMs,
+      firstRenderMedianMs: median(firstRenderMs),
+      crmCalls,
+      crmCallOps,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function accountIds(emulatorUrl: string): Promise<string[]> {
+  const res = await fetch(`${emulatorUrl}/__emulator/records/Accounts`);
+  return ((await res.json()) as { data: { id: string }[] }).data.map((a) => a.id);
+}
+
+function median(list: number[]): number {
+  const s = [...list].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length === 0
+    ? NaN
+    : s.length % 2
+      ? (s[mid] as number)
+      : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+export function formatBudgetTable(r: WidgetBudgetResult): string {
+  const maxCalls = Math.max(...r.crmCalls);
+  const rows: [string, string, string, boolean][] = [
+    [
+      'JavaScript per page (gzip)',
+      `${(r.jsGzipBytes / 1024).toFixed(1)} KB`,
+      '≤ 60 KB',
+      r.jsGzipBytes <= WIDGET_BUDGET.jsGzipBytes,
+    ],
+    [
+      'Stage panel first render after PageLoad',
+      `${r.firstRenderMedianMs} ms median (${r.firstRenderMs.join(', ')})`,
+      '≤ 500 ms',
+      r.firstRenderMedianMs <= WIDGET_BUDGET.firstRenderMs,
+    ],
+    [
+      'CRM calls per account page load',
+      `${maxCalls} (${r.crmCallOps.join(', ')})`,
+      '≤ 6',
+      maxCalls <= WIDGET_BUDGET.crmCallsPerLoad,
+    ],
+  ];
+  const table = [
+    ['budget', 'measured', 'limit', 'status'],
+    ...rows.map(([a, b, c, ok]) => [a, b, c, ok ? 'ok' : 'OVER']),
+  ];
+  const w = [0, 1, 2, 3].map((i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(w[i] ?? 0)).join(' | ')} |`;
+  return [line(table[0] as string[]), line(w.map((n) => '-'.repeat(n))), ...table.slice(1).map(line)].join(
+    '\n',
+  );
+}
+
+if (require.main === module) {
+  measureWidgetBudget().then(
+    (r) => {
+      process.stdout.write(`${formatBudgetTable(r)}\n`);
+      for (const f of r.js) process.stdout.write(`  ${f.file}: ${f.bytes} B, ${f.gzipBytes} B gzip\n`);
+    },
+    (e: unknown) => {
+      process.stderr.write(`widget budget failed: ${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

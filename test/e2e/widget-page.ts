@@ -1,0 +1,59 @@
+/** Driving the preview page and the widget inside its iframe. */
+import type { Frame, Page } from 'playwright-core';
+import { METRIC_LABELS } from '../../shared/i18n/labels';
+
+export async function openAccount(page: Page, previewUrl: string, accountId: string): Promise<Frame> {
+  await page.goto(`${previewUrl}?account=${encodeURIComponent(accountId)}`);
+  return widgetReady(page);
+}
+
+/** The widget frame once its stage panel shows data. */
+export async function widgetReady(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('#widget-frame');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('no widget frame');
+  await frame.waitForSelector('.app [data-panel][data-state=ready], .app [data-state=error]', {
+    timeout: 20_000,
+  });
+  const error = await frame.$('.app [data-state=error]');
+  if (error) throw new Error(`widget error: ${await error.textContent()}`);
+  return frame;
+}
+
+export async function openTab(frame: Frame, tab: string): Promise<void> {
+  await frame.click(`#tab-${tab}`);
+  await frame.waitForSelector(`[data-panel=${tab}][data-state=ready]`);
+}
+
+export async function textOf(frame: Frame, selector: string): Promise<string> {
+  return ((await frame.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export async function asOf(frame: Frame): Promise<string> {
+  const v = await frame.getAttribute('[data-testid=as-of]', 'data-as-of');
+  if (!v) throw new Error('no as-of on the widget');
+  return v;
+}
+
+/** The KPI rows as shown: key → [actual, target] texts. */
+export async function shownKpis(frame: Frame): Promise<Record<string, [string, string]>> {
+  return frame.$$eval('[data-kpi]', (rows) =>
+    Object.fromEntries(
+      rows.map((r) => [
+        r.getAttribute('data-kpi') ?? '',
+        [
+          (r.querySelector('[data-testid=kpi-actual]')?.textContent ?? '').trim(),
+          (r.querySelector('[data-testid=kpi-target]')?.textContent ?? '').trim(),
+        ],
+      ]),
+    ),
+  );
+}
+
+export async function nextActionCodes(frame: Frame): Promise<string[]> {
+  return frame.$$eval('[data-testid=next-actions] [data-code]', (els) =>
+    els.map((e) => e.getAttribute('data-code') ?? ''),
+  );
+}
+
+export { METRIC_LABELS };

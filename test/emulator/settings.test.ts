@@ -1,0 +1,211 @@
+/**
+ * Metadata APIs and customising a fresh (`--bare`) org through them, as `npm run setup:crm` will:
+ * create a custom module, its lookup, multi-line and subform fields and the subform's columns, then use
+ * them in records, related lists and COQL.
+ */
+import { TestEmulator } from './harness';
+
+let emu: TestEmulator;
+beforeAll(async () => {
+  emu = await TestEmulator.start({ bare: true });
+});
+afterAll(async () => {
+  await emu.stop();
+});
+
+type FieldJson = {
+  api_name: string;
+  data_type: string;
+  json_type: string;
+  custom_field: boolean;
+  pick_list_values: {
+    display_value: string;
+    actual_value: string;
+    probability?: number;
+    forecast_category?: { name: string };
+  }[];
+  lookup: { module?: { api_name: string } };
+  associated_module: { module: string } | null;
+};
+const fieldsOf = async (module: string) =>
+  ((await emu.api('GET', `/settings/fields?module=${module}`)).body as { fields: FieldJson[] }).fields;
+
+test('a bare org has the standard fields only; Deals.Stage carries Zoho’s 10 default stages', async () => {
+  const accounts = await fieldsOf('Accounts');
+  expect(accounts.some((f) => f.api_name === 'Relationship_Stage')).toBe(false);
+  expect(accounts.find((f) => f.api_name === 'Parent_Account')).toMatchObject({
+    data_type: 'lookup',
+    json_type: 'jsonobject',
+    custom_field: false,
+    lookup: { module: { api_name: 'Accounts' } },
+  });
+  const stage = (await fieldsOf('Deals')).find((f) => f.api_name === 'Stage') as FieldJson;
+  expect(stage.pick_list_values).toHaveLength(10);
+  expect(stage.pick_list_values[0]).toMatchObject({
+    display_value: 'Qualification',
+    actual_value: 'Qualification',
+    probability: 10,
+    forecast_category: { name: 'Pipeline' },
+  });
+  expect(stage.pick_list_values.find((v) => v.display_value === 'Closed Won')).toMatchObject({
+    probability: 100,
+  });
+  const modules = (
+    (await emu.api('GET', '/settings/modules')).body as {
+      modules: { api_name: string; generated_type: string }[];
+    }
+  ).modules;
+  expect(modules.map((m) => m.api_name)).not.toContain('Account_Plans');
+  const me = (await emu.api('GET', '/users?type=CurrentUser')).body as {
+    users: { id: string; profile: { name: string } }[];
+  };
+  expect(me.users[0]?.profile.name).toBe('Administrator');
+  expect((await emu.api('GET', '/settings/fields')).body).toMatchObject({
+    code: 'REQUIRED_PARAM_MISSING',
+    details: { param_name: 'module' },
+  });
+});
+
+test('creating a custom module with a lookup, multi-line and subform fields, then using it', async () => {
+  const profiles = ((await emu.api('GET', '/settings/profiles')).body as { profiles: { id: string }[] })
+    .profiles;
+  const noProfiles = await emu.api('POST', '/settings/modules', {
+    modules: [{ singular_label: 'Account Plan', plural_label: 'Account Plans' }],
+  });
+  expect(noProfiles.body).toEqual({
+    modules: [
+      expect.objectContaining({
+        code: 'MANDATORY_NOT_FOUND',
+        details: { api_name: 'profiles', json_path: '$.modules[0].profiles' },
+      }),
+    ],
+  });
+  const created = await emu.api('POST', '/settings/modules', {
+    modules: [
+      {
+        singular_label: 'Account Plan',
+        plural_label: 'Account Plans',
+        api_name: 'Account_Plans',
+        profiles: [{ id: profiles[0]?.id }],
+      },
+    ],
+  });
+  expect(created.status).toBe(201);
+  expect(created.body).toEqual({
+    modules: [
+      {
+        code: 'SUCCESS',
+        details: { id: expect.stringMatching(/^\d+$/) },
+        message: 'module created',
+        status: 'success',
+      },
+    ],
+  });
+  const again = await emu.api('POST', '/settings/modules', {
+    modules: [
+      {
+        singular_label: 'X',
+        plural_label: 'Y',
+        api_name: 'Account_Plans',
+        profiles: [{ id: profiles[0]?.id }],
+      },
+    ],
+  });
+  expect(again.status).toBe(400);
+
+  const fields = await emu.api('POST', '/settings/fields?module=Account_Plans', {
+    fields: [
+      { field_label: 'Account', data_type: 'lookup', lookup: { module: { api_name: 'Accounts' } } },
+      { field_label: 'Company Overview', data_type: 'textarea', length: 32000 },
+      { field_label: 'Potential Map', data_type: 'subform' },
+      { field_label: 'Company Overview', data_type: 'textarea' },
+      { field_label: 'Broken', data_type: 'hologram' },
+    ],
+  });
+  expect(fields.status).toBe(207);
+  expect((fields.body as { fields: { code: string }[] }).fields.map((f) => f.code)).toEqual([
+    'SUCCESS',
+    'SUCCESS',
+    'SUCCESS',
+    'DUPLICATE_DATA',
+    'INVALID_DATA',
+  ]);
+  const columns = await emu.api('POST', '/settings/fields?module=Potential_Map', {
+    fields: [
+      { field_label: 'Segment', data_type: 'text' },
+      { field_label: 'Potential Amount', data_type: 'currency' },
+    ],
+  });
+  expect(columns.status).toBe(201);
+
+  const planFields = await fieldsOf('Account_Plans');
+  expect(planFields.find((f) => f.api_name === 'Potential_Map')).toMatchObject({
+    data_type: 'subform',
+    json_type: 'jsonarray',
+    associated_module: { module: 'Potential_Map' },
+  });
+  expect(planFields.find((f) => f.api_name === 'Account')).toMatchObject({
+    custom_field: true,
+    lookup: { module: { api_name: 'Accounts' } },
+  });
+  const related = (
+    (await emu.api('GET', '/settings/related_lists?module=Accounts')).body as {
+      related_lists: { api_name: string; href: string }[];
+    }
+  ).related_lists;
+  expect(related.find((r) => r.api_name === 'Account_Plans')).toMatchObject({
+    href: 'Accounts/{ENTITYID}/Account_Plans',
+  });
+
+  const account = await emu.api('POST', '/Accounts', {
+    data: [{ Account_Name: '錦食品株式会社' }],
+    trigger: [],
+  });
+  const accountId = (account.body as { data: { details: { id: string } }[] }).data[0]?.details.id as string;
+  const plan = await emu.api('POST', '/Account_Plans', {
+    data: [
+      {
+        Name: '錦食品 プラン',
+        Account: { id: accountId },
+        Company_Overview: '老舗',
+        Potential_Map: [
+          { Segment: '製造部', Potential_Amount: 5_000_000 },
+          { Segment: '物流部', Potential_Amount: 2_000_000 },
+        ],
+      },
+    ],
+    trigger: [],
+  });
+  expect(plan.status).toBe(201);
+  const planId = (plan.body as { data: { details: { id: string } }[] }).data[0]?.details.id as string;
+
+  const viaRelated = await emu.api('GET', `/Accounts/${accountId}/Account_Plans?fields=Name,Potential_Map`);
+  expect(viaRelated.body).toMatchObject({
+    data: [
+      { id: planId, Name: '錦食品 プラン', Potential_Map: [{ Segment: '製造部' }, { Segment: '物流部' }] },
+    ],
+    info: { count: 1, more_records: false },
+  });
+  const rows = await emu.api('POST', '/coql', {
+    select_query: `select Segment, Potential_Amount, Parent_Id from Potential_Map where Parent_Id = '${planId}' order by Potential_Amount`,
+  });
+  expect(rows.body).toMatchObject({
+    data: [{ Segment: '物流部', Parent_Id: { id: planId } }, { Segment: '製造部' }],
+    info: { count: 2 },
+  });
+
+  const keep = ((
+    (await emu.api('GET', `/Account_Plans/${planId}`)).body as { data: { Potential_Map: { id: string }[] }[] }
+  ).data[0]?.Potential_Map ?? [])[1]?.id;
+  await emu.api('PUT', `/Account_Plans/${planId}`, {
+    data: [{ Potential_Map: [{ id: keep, Potential_Amount: 2_500_000 }] }],
+    trigger: [],
+  });
+  const after = await emu.api('POST', '/coql', {
+    select_query: `select Segment, Potential_Amount from Potential_Map where Parent_Id = '${planId}'`,
+  });
+  expect(after.body).toMatchObject({
+    data: [{ Segment: '物流部', Potential_Amount: 2_500_000, id: keep }],
+    info: { count: 1 },
+  });
+});

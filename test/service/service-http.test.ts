@@ -1,0 +1,328 @@
+/**
+ * The service over HTTP: the webhook refuses forged, stale, replayed, oversized and malformed calls
+ * and queues nothing for them; our own write-back never fires the CRM's workflow webhook again; the
+ * API wants its bearer token; secrets never reach a log line.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateDemoDataset } from '../../server/demo/generate';
+import { DEFAULT_CONFIG_PATH } from '../../server/config/load-config';
+import { createApp } from '../../server/service/app';
+import { ConfigHolder } from '../../server/service/config-holder';
+import { createLogger } from '../../server/service/logger';
+import { SyncRunner } from '../../server/service/runner';
+import type { SyncService } from '../../server/service/sync-service';
+import { sign } from '../../server/service/webhook';
+import { AS_OF, captureLogs, openService, startCrm, tempDir, type Crm } from '../sync/harness';
+
+const SECRET = 'whsec-test-5f1c2a9e7b3d';
+const API_TOKEN = 'api-token-test-8d2e4f6a0c1b';
+const CLIENT_SECRET = 'client-secret-test-0a9b8c7d';
+const REFRESH_TOKEN = 'refresh-token-test-1e2d3c4b';
+
+let crm: Crm;
+let svc: SyncService;
+let server: http.Server;
+let base: string;
+let runner: SyncRunner;
+let configFile: string;
+let holder: ConfigHolder;
+const { stream, capture } = captureLogs();
+const receivedByTestHook: string[] = [];
+let hookServer: http.Server;
+
+beforeAll(async () => {
+  crm = await startCrm({
+    dataset: generateDemoDataset({ asOf: AS_OF }),
+    clientSecret: CLIENT_SECRET,
+    refreshToken: REFRESH_TOKEN,
+  });
+  const log = createLogger({
+    level: 'debug',
+    destination: stream,
+    secrets: [SECRET, API_TOKEN, CLIENT_SECRET, REFRESH_TOKEN],
+  });
+  configFile = path.join(tempDir('cfg-'), 'sales-process.yaml');
+  copyFileSync(DEFAULT_CONFIG_PATH, configFile);
+  holder = ConfigHolder.load(configFile, log);
+  svc = await openService(crm, {
+    log,
+    config: holder.current,
+    connection: {
+      apiBase: crm.url,
+      tokenUrl: `${crm.url}/oauth/v2/token`,
+      clientId: 'demo',
+      clientSecret: CLIENT_SECRET,
+      refreshToken: REFRESH_TOKEN,
+    },
+  });
+  holder.onChange((c) => svc.setConfig(c));
+  runner = new SyncRunner(svc, log, { debounceMs: 50, maxWaitMs: 200 });
+  const app = createApp({
+    service: svc,
+    runner,
+    config: holder,
+    log,
+    apiToken: API_TOKEN,
+    webhookSecret: SECRET,
+    ready: () => true,
+  });
+  server = http.createServer(app).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // A second listener stands in for the webhook URL, so we can count what the CRM's workflow sends.
+  hookServer = http
+    .createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += String(c)));
+      req.on('end', () => {
+        receivedByTestHook.push(body);
+        res.writeHead(202).end();
+      });
+    })
+    .listen(0, '127.0.0.1');
+  await new Promise((r) => hookServer.once('listening', r));
+  crm.emu.ctx.webhooks.register({
+    url: `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hooks/zoho`,
+    secret: SECRET,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await runner.stop();
+  server.closeAllConnections();
+  server.close();
+  hookServer.close();
+  svc.close();
+  await crm.stop();
+});
+
+function post(body: string, headers: Record<string, string>) {
+  return fetch(`${base}/hooks/zoho`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body,
+  });
+}
+
+function signed(body: string, ts = Math.floor(Date.now() / 1000), secret = SECRET) {
+  return { 'X-Timestamp': String(ts), 'X-Signature': sign(secret, String(ts), body) };
+}
+
+const accountId = () => svc.mirror.accountIds()[0] as string;
+const payload = (o: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    deliveryId: `d-${Math.random()}`,
+    module: 'Tasks',
+    recordId: '123',
+    operation: 'update',
+    accountId: accountId(),
+    ...o,
+  });
+
+describe('our write-back', () => {
+  it('does not fire the CRM workflow webhook again (trigger: [])', async () => {
+    const run = await svc.sync({ trigger: 'test', full: true });
+    expect(run.status).toBe('ok');
+    expect(run.written + run.dealsWritten).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(receivedByTestHook).toEqual([]);
+  }, 60_000);
+});
+
+describe('POST /hooks/zoho', () => {
+  beforeEach(() => svc.state.clearDirty(svc.state.dirtyAccounts()));
+
+  it('accepts a signed, fresh call at once and queues that account', async () => {
+    const body = payload();
+    const started = Date.now();
+    const res = await post(body, signed(body));
+    expect(res.status).toBe(202);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(svc.state.dirtyAccounts()).toEqual([accountId()]);
+    await new Promise((r) => setTimeout(r, 400));
+    await runner.idle();
+    expect(runner.lastSummary?.trigger).toBe('webhook Tasks');
+  });
+
+  it.each([
+    [
+      'a forged signature',
+      401,
+      /bad signature/,
+      () => {
+        const b = payload();
+        return post(b, signed(b, undefined, 'not-the-secret'));
+      },
+    ],
+    [
+      'no signature',
+      401,
+      /X-Signature/,
+      () => post(payload(), { 'X-Timestamp': String(Math.floor(Date.now() / 1000)) }),
+    ],
+    [
+      'a body changed after signing',
+      401,
+      /bad signature/,
+      () => {
+        const b = payload();
+        return post(b.replace('update', 'create'), signed(b));
+      },
+    ],
+    [
+      'a stale timestamp (10 minutes old)',
+      401,
+      /stale timestamp/,
+      () => {
+        const b = payload();
+        return post(b, signed(b, Math.floor(Date.now() / 1000) - 600));
+      },
+    ],
+    [
+      'a timestamp from the future',
+      401,
+      /stale timestamp/,
+      () => {
+        const b = payload();
+        return post(b, signed(b, Math.floor(Date.now() / 1000) + 600));
+      },
+    ],
+    [
+      'an oversized body',
+      413,
+      /too large/,
+      () => {
+        const b = payload({ modifiedTime: 'x'.repeat(20_000) });
+        return post(b, signed(b));
+      },
+    ],
+    [
+      'malformed JSON',
+      400,
+      /not JSON/,
+      () => {
+        const b = '{"deliveryId": ';
+        return post(b, signed(b));
+      },
+    ],
+    [
+      'a wrong shape',
+      400,
+      /module|recordId/,
+      () => {
+        const b = JSON.stringify({ deliveryId: 'x', module: 'Leads', recordId: 'abc' });
+        return post(b, signed(b));
+      },
+    ],
+    [
+      'an unknown field',
+      400,
+      /evil|Unrecognized/i,
+      () => {
+        const b = payload({ evil: true });
+        return post(b, signed(b));
+      },
+    ],
+  ] as [string, number, RegExp, () => Promise<Response>][])(
+    'refuses %s with HTTP %d and queues nothing',
+    async (_what, status, message, call) => {
+      const res = await call();
+      expect(res.status).toBe(status);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
+      expect(svc.state.dirtyAccounts()).toEqual([]);
+    },
+  );
+
+  it('refuses a replay of a delivery it has seen', async () => {
+    const body = payload({ deliveryId: 'replayed-once' });
+    expect((await post(body, signed(body))).status).toBe(202);
+    svc.state.clearDirty(svc.state.dirtyAccounts());
+    const again = await post(body, signed(body));
+    expect(again.status).toBe(409);
+    expect(svc.state.dirtyAccounts()).toEqual([]);
+  });
+
+  it('is what the CRM workflow sends: a change made without trigger: [] reaches us signed and verified', async () => {
+    const tasks = await crm.records('Tasks');
+    const t = tasks.find((x) => x.$se_module === 'Accounts') as Record<string, unknown>;
+    receivedByTestHook.length = 0;
+    const token = await svc.tokens.accessToken();
+    await fetch(`${crm.url}/crm/v6/Tasks`, {
+      method: 'PUT',
+      headers: { Authorization: `Zoho-oauthtoken ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ data: [{ id: t.id, Subject: '勉強会（日程変更）' }] }),
+    });
+    for (let i = 0; i < 50 && receivedByTestHook.length === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(receivedByTestHook).toHaveLength(1);
+    const delivered = JSON.parse(receivedByTestHook[0] as string) as { accountId: string };
+    expect(delivered.accountId).toBe((t.What_Id as { id: string }).id);
+  });
+});
+
+describe('the API', () => {
+  it('wants the bearer token', async () => {
+    expect((await fetch(`${base}/api/sync/status`)).status).toBe(401);
+    expect(
+      (await fetch(`${base}/api/sync/status`, { headers: { Authorization: 'Bearer wrong' } })).status,
+    ).toBe(401);
+    const ok = await fetch(`${base}/api/sync/status`, { headers: { Authorization: `Bearer ${API_TOKEN}` } });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({
+      running: expect.any(Boolean),
+      lastRuns: expect.any(Array),
+      pendingAccounts: expect.any(Number),
+    });
+  });
+
+  it('serves an account insight computed from the synced data', async () => {
+    const res = await fetch(`${base}/api/accounts/${accountId()}/insight`, {
+      headers: { Authorization: `Bearer ${API_TOKEN}` },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ accountId: accountId(), kpis: expect.any(Object) });
+    expect(
+      (await fetch(`${base}/api/accounts/999/insight`, { headers: { Authorization: `Bearer ${API_TOKEN}` } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await fetch(`${base}/api/accounts/abc/insight`, { headers: { Authorization: `Bearer ${API_TOKEN}` } }))
+        .status,
+    ).toBe(400);
+  });
+
+  it('health and readiness need no token', async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  });
+});
+
+describe('config changes on a running service', () => {
+  it('a bad config is refused and the last good one keeps working', async () => {
+    const good = holder.current;
+    writeFileSync(configFile, 'version: 1\nstages: [oops\n');
+    expect(holder.reload()).toBe(false);
+    expect(holder.current).toBe(good);
+    expect(holder.lastError).toMatch(/sales-process\.yaml:\d+:\d+: .*YAML syntax/);
+    const status = (await (
+      await fetch(`${base}/api/sync/status`, { headers: { Authorization: `Bearer ${API_TOKEN}` } })
+    ).json()) as { configError: string };
+    expect(status.configError).toMatch(/YAML syntax/);
+    expect((await svc.sync({ trigger: 'test' })).status).toBe('ok');
+    copyFileSync(DEFAULT_CONFIG_PATH, configFile);
+    expect(holder.reload()).toBe(true);
+  });
+});
+
+describe('logs', () => {
+  it('hold no secret: client secret, refresh and access tokens, webhook secret, API token', async () => {
+    const accessToken = await svc.tokens.accessToken();
+    const text = capture.text();
+    expect(capture.lines.length).toBeGreaterThan(10); // debug logging of full runs and requests
+    for (const secret of [CLIENT_SECRET, REFRESH_TOKEN, accessToken, SECRET, API_TOKEN])
+      expect(text).not.toContain(secret);
+  });
+});

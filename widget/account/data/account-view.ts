@@ -1,0 +1,144 @@
+/**
+ * The dataset of one account page → what the panels show: the engine's insight (the same
+ * `insightsFromDataset` as `npm run insight`) plus the records behind it, read through the shared
+ * normaliser and the engine's own context (key/executive contacts, classified activities). The
+ * panels only display this; no KPI math happens in components.
+ */
+import type { SalesProcessConfig } from '../../../shared/config/schema';
+import { compileConfig } from '../../../shared/engine/compiled';
+import { buildContext, type ClassifiedActivity } from '../../../shared/engine/context';
+import type { AccountInsight } from '../../../shared/engine/insight';
+import { happenedIn } from '../../../shared/engine/metrics';
+import { insightsFromDataset } from '../../../shared/engine/pipeline';
+import type { ActivityKind, BuyingRole } from '../../../shared/model/keys';
+import { offsetMinutes } from '../../../shared/model/time';
+import type { AccountPlan, Contact, Instant, ZohoId } from '../../../shared/model/types';
+import { bundleByAccount } from '../../../shared/normalise/bundle';
+import { normaliseDataset } from '../../../shared/normalise/normalise';
+import { widgetError } from '../../common/errors';
+import type { CrmRecord } from '../../zoho/types';
+import { buildOrgChart, type OrgChartRow } from './org-chart';
+import type { RawDataset } from './load-dataset';
+
+export interface PersonView {
+  contact: Contact;
+  depth: number;
+  /** The engine's reading: Buying_Role / Influence_Level make a key person; flag or title an executive. */
+  key: boolean;
+  executive: boolean;
+  lastTouch: Instant | null;
+}
+
+export type BuyerGap =
+  { code: 'NO_DECISION_MAKER' } | { code: 'NO_EXECUTIVE' } | { code: 'MISSING_KEY_ROLE'; role: BuyingRole };
+
+export interface ActivityView {
+  id: string;
+  module: string;
+  subject: string;
+  kind: ActivityKind;
+  purpose: 'deal' | 'relationship';
+  at: Instant | null;
+}
+
+export interface AccountView {
+  asOf: Instant;
+  /** Minutes east of UTC of the org (config `utcOffset`): dates are shown in it. */
+  offset: number;
+  insight: AccountInsight;
+  website: string | null;
+  people: PersonView[];
+  buyerGaps: BuyerGap[];
+  plan: AccountPlan | null;
+  /** The plan as CRM returned it (subform row ids are needed to write rows back). */
+  planRecord: CrmRecord | null;
+  /** Activities that happened in the KPI window, by kind (config order), and the latest ones. */
+  kindCounts: { kind: ActivityKind; count: number }[];
+  recent: ActivityView[];
+  raw: RawDataset;
+}
+
+const RECENT = 12;
+
+export function buildAccountView(
+  raw: RawDataset,
+  config: SalesProcessConfig,
+  accountId: string,
+  asOf: Instant,
+): AccountView {
+  const result = insightsFromDataset(raw, config, asOf, { accountId });
+  if (!result.ok) throw widgetError('DATA_INVALID', result.error);
+  const insight = result.insights[0] as AccountInsight;
+  const normalised = normaliseDataset(raw, config);
+  if (!normalised.ok) throw widgetError('DATA_INVALID', normalised.error);
+  const bundle = bundleByAccount(normalised.dataset, config).bundles.get(accountId as ZohoId);
+  if (!bundle) throw widgetError('NO_RECORD', `no account ${accountId} in the data`);
+  const ctx = buildContext(bundle, compileConfig(config), asOf);
+  const happened = ctx.activities.filter((a) => a.happened);
+  const lastTouch = lastTouchByContact(happened);
+  const people = buildOrgChart(bundle.contacts).map((row: OrgChartRow): PersonView => {
+    const v = ctx.contacts.get(row.contact.id);
+    return {
+      contact: row.contact,
+      depth: row.depth,
+      key: v?.key ?? false,
+      executive: v?.executive ?? false,
+      lastTouch: lastTouch.get(row.contact.id) ?? null,
+    };
+  });
+  const windowed = happenedIn(ctx, config.windows.kpiWindowDays);
+  const planRecord =
+    (raw[config.fields.modules.accountPlans] ?? []).find((p) => String(p.id) === bundle.plan?.id) ?? null;
+  const accountRecord = (raw[config.fields.modules.accounts] ?? []).find((r) => String(r.id) === accountId);
+  return {
+    asOf,
+    offset: offsetMinutes(config.utcOffset),
+    insight,
+    website: typeof accountRecord?.Website === 'string' ? accountRecord.Website : null,
+    people,
+    buyerGaps: buyerGaps(people, config),
+    plan: bundle.plan,
+    planRecord,
+    kindCounts: config.activityKinds
+      .map((k) => ({ kind: k.key, count: windowed.filter((a) => a.kind === k.key).length }))
+      .filter((k) => k.count > 0),
+    recent: [...happened]
+      .sort((a, b) => (b.activity.at ?? 0) - (a.activity.at ?? 0))
+      .slice(0, RECENT)
+      .map(toActivityView),
+    raw,
+  };
+}
+
+function lastTouchByContact(happened: ClassifiedActivity[]): Map<string, Instant> {
+  const out = new Map<string, Instant>();
+  for (const a of happened) {
+    const at = a.activity.at;
+    if (at == null) continue;
+    for (const id of a.activity.contactIds) if ((out.get(id) ?? -Infinity) < at) out.set(id, at);
+  }
+  return out;
+}
+
+/** Roles a buyer map needs: a decision maker, an executive, and the config's key roles. */
+function buyerGaps(people: PersonView[], config: SalesProcessConfig): BuyerGap[] {
+  const roles = new Set(people.map((p) => p.contact.buyingRole).filter((r) => r != null));
+  const gaps: BuyerGap[] = [];
+  if (!roles.has('decision_maker')) gaps.push({ code: 'NO_DECISION_MAKER' });
+  if (!people.some((p) => p.executive)) gaps.push({ code: 'NO_EXECUTIVE' });
+  for (const role of config.buyerMap.keyRoles) {
+    if (role !== 'decision_maker' && !roles.has(role)) gaps.push({ code: 'MISSING_KEY_ROLE', role });
+  }
+  return gaps;
+}
+
+function toActivityView(a: ClassifiedActivity): ActivityView {
+  return {
+    id: a.activity.id,
+    module: a.activity.module,
+    subject: a.activity.subject,
+    kind: a.kind,
+    purpose: a.purpose,
+    at: a.activity.at,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * The rep's edits → CRM writes (through the gateway), and the dataset as it is after the write, so
+ * the page recomputes the insight at once without reloading everything. Plan writes read the plan
+ * back (one call): new subform rows get their ids only from the CRM.
+ */
+import type { SalesProcessConfig } from '../../../shared/config/schema';
+import type { Attitude, BuyingRole } from '../../../shared/model/keys';
+import type { CrmGateway, CrmRecord } from '../../zoho/types';
+import type { RawDataset } from './load-dataset';
+
+export interface BuyerEdit {
+  buyingRole: BuyingRole | null;
+  attitude: Attitude | null;
+  influence: number | null;
+  isExecutive: boolean;
+}
+
+export async function saveBuyerEdit(
+  crm: CrmGateway,
+  config: SalesProcessConfig,
+  raw: RawDataset,
+  contactId: string,
+  edit: BuyerEdit,
+): Promise<RawDataset> {
+  const c = config.fields.contact;
+  const fields: CrmRecord = {
+    [c.buyingRole]: edit.buyingRole,
+    [c.attitude]: edit.attitude,
+    [c.influence]: edit.influence,
+    [c.isExecutive]: edit.isExecutive,
+  };
+  await crm.updateRecord(config.fields.modules.contacts, { id: contactId, ...fields });
+  const module = config.fields.modules.contacts;
+  return {
+    ...raw,
+    [module]: (raw[module] ?? []).map((r) => (String(r.id) === contactId ? { ...r, ...fields } : r)),
+  };
+}
+
+/** The plan's text sections, by the config's field keys. */
+export const PLAN_TEXT_FIELDS = [
+  'overview',
+  'strategy',
+  'issues',
+  'group',
+  'longTermActions',
+  'shortTermActions',
+] as const;
+export type PlanTextField = (typeof PLAN_TEXT_FIELDS)[number];
+export type PlanTexts = Record<PlanTextField, string>;
+
+export interface PotentialEdit {
+  /** The subform row id when the row exists in the CRM. */
+  rowId: string | null;
+  segment: string;
+  offering: string;
+  potential: number;
+  current: number;
+}
+
+export interface PlanChange {
+  texts?: PlanTexts;
+  potential?: PotentialEdit[];
+  /** What changed, in the rep's words; stored in the new `Plan_Updates` row. */
+  summary: string;
+}
+
+/**
+ * Save the plan: changed sections plus a new `Plan_Updates` row {Updated_On: today, Summary} (the
+ * plan-update KPI counts these). Existing subform rows are sent back with their ids, because a
+ * subform written without a row drops that row.
+ */
+export async function savePlan(
+  crm: CrmGateway,
+  config: SalesProcessConfig,
+  raw: RawDataset,
+  target: { accountId: string; accountName: string; plan: CrmRecord | null; today: string },
+  change: PlanChange,
+): Promise<RawDataset> {
+  const p = config.fields.plan;
+  const module = config.fields.modules.accountPlans;
+  const body: CrmRecord = {};
+  if (change.texts) for (const key of PLAN_TEXT_FIELDS) body[p[key]] = change.texts[key];
+  if (change.potential) {
+    body[p.potentialMap] = change.potential.map((r) => ({
+      ...(r.rowId ? { id: r.rowId } : {}),
+      [p.segment]: r.segment,
+      [p.offering]: r.offering,
+      [p.potentialAmount]: r.potential,
+      [p.currentAmount]: r.current,
+    }));
+  }
+  const previous = rowsOf(target.plan?.[p.updates]).map((r) => ({
+    ...(r.id != null ? { id: r.id } : {}),
+    [p.updatedOn]: r[p.updatedOn] ?? null,
+    [p.summary]: r[p.summary] ?? null,
+  }));
+  body[p.updates] = [...previous, { [p.updatedOn]: target.today, [p.summary]: change.summary }];
+
+  let id: string;
+  if (target.plan) {
+    id = String(target.plan.id);
+    await crm.updateRecord(module, { id, ...body });
+  } else {
+    const name = `${target.accountName} Account Plan`.slice(0, 120);
+    id = await crm.insertRecord(module, { Name: name, [p.account]: { id: target.accountId }, ...body });
+  }
+  const fresh = await crm.getRecord(module, id);
+  const others = (raw[module] ?? []).filter((r) => String(r.id) !== id);
+  return { ...raw, [module]: fresh ? [...others, fresh] : others };
+}
+
+function rowsOf(v: unknown): CrmRecord[] {
+  return Array.isArray(v)
+    ? v.filter((r): r is CrmRecord => r != null && typeof r === 'object' && !Array.isArray(r))
+    : [];
+}

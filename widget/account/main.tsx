@@ -1,0 +1,59 @@
+/**
+ * Entry of the account-page widget: connect to the CRM host (PageLoad), then render the app. The
+ * config was validated and embedded at build time: a Zoho-hosted widget cannot read our files.
+ */
+import { render } from 'preact';
+import config from 'virtual:sales-process-config';
+import { widgetError, toWidgetError } from '../common/errors';
+import { detectLang } from '../common/lang';
+import { connectZoho } from '../zoho/zoho-gateway';
+import { App } from './app';
+import { createSession } from './session';
+import '../styles/base.css';
+import '../styles/panels.css';
+
+const root = document.getElementById('app') as HTMLElement;
+const lang = detectLang(navigator.languages);
+const markReady = () => performance.mark('es:stage-ready');
+
+async function start(): Promise<void> {
+  render(<App key="connecting" config={config} session={null} initialLang={lang} />, root);
+  try {
+    if (window.parent === window) {
+      throw widgetError('NOT_IN_ZOHO', 'the page is not inside a CRM frame');
+    }
+    const { gateway, page } = await connectZoho();
+    performance.mark('es:pageload');
+    const accountId = page.entityIds[0];
+    if (page.entity !== config.fields.modules.accounts || !accountId) {
+      throw widgetError(
+        'NO_RECORD',
+        `placed on ${page.entity || 'an unknown page'}; needs an ${config.fields.modules.accounts} record`,
+      );
+    }
+    const session = createSession(gateway, config, accountId);
+    render(
+      <App key={accountId} config={config} session={session} initialLang={lang} onFirstReady={markReady} />,
+      root,
+    );
+    let last = 0;
+    new ResizeObserver(() => {
+      const h = Math.min(document.documentElement.scrollHeight, 2000);
+      if (Math.abs(h - last) > 8) gateway.resize((last = h));
+    }).observe(document.body);
+  } catch (e) {
+    const error = toWidgetError(e);
+    render(
+      <App
+        key="failed"
+        config={config}
+        session={null}
+        initialLang={lang}
+        initialState={{ status: 'error', error }}
+      />,
+      root,
+    );
+  }
+}
+
+void start();

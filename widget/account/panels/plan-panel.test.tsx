@@ -1,0 +1,83 @@
+/** @jest-environment jsdom */
+import { act } from 'preact/test-utils';
+import {
+  ERROR_STATE,
+  LANGS,
+  LOADING_STATE,
+  READY,
+  flush,
+  mount,
+  sampleView,
+  text,
+} from '../testing/fixtures';
+import { PlanPanel } from './plan-panel';
+
+const props = { onOpenTab: () => undefined, focus: null, onSave: () => Promise.resolve() };
+
+function type(el: HTMLElement, selector: string, value: string) {
+  const input = el.querySelector(selector) as HTMLTextAreaElement;
+  act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe.each(LANGS)('PlanPanel (%s)', (lang) => {
+  it('loading and error', () => {
+    expect(
+      mount(<PlanPanel {...props} state={LOADING_STATE} />, lang).querySelector('[role=status]'),
+    ).not.toBeNull();
+    expect(
+      mount(<PlanPanel {...props} state={ERROR_STATE} />, lang).querySelector('[role=alert]'),
+    ).not.toBeNull();
+  });
+
+  it('ready: six sections, the stale warning, save disabled until something changes', () => {
+    const el = mount(<PlanPanel {...props} state={READY()} />, lang);
+    expect(el.querySelectorAll('fieldset.plan-section')).toHaveLength(6);
+    expect(el.querySelector('[data-testid=plan-stale]')).not.toBeNull();
+    expect((el.querySelector('textarea[name=overview]') as HTMLTextAreaElement).value).toBe('製造業');
+    expect((el.querySelector('button[type=submit]') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('saves changed sections with a summary naming them', async () => {
+    const onSave = jest.fn().mockResolvedValue(undefined);
+    const el = mount(<PlanPanel {...props} onSave={onSave} state={READY()} />, lang);
+    type(el, 'textarea[name=strategy]', 'DX を中期経営計画の柱に据える');
+    await act(async () => (el.querySelector('button[type=submit]') as HTMLButtonElement).click());
+    await flush();
+    expect(onSave).toHaveBeenCalledTimes(1);
+    const change = onSave.mock.calls[0][0];
+    expect(change.texts.strategy).toBe('DX を中期経営計画の柱に据える');
+    expect(change.texts.overview).toBe('製造業');
+    expect(change.summary).toBe(
+      lang === 'ja' ? '更新: 顧客の戦略と課題の仮説' : 'Updated: Strategy and issue hypotheses',
+    );
+    expect(text(el.querySelector('.form-footer [role=status]'))).toBe(
+      lang === 'ja' ? '保存しました' : 'Saved',
+    );
+  });
+
+  it('shows a failed save without losing the text', async () => {
+    const onSave = jest
+      .fn()
+      .mockRejectedValue({ code: 'WRITE_REJECTED', detail: 'updateRecord: INVALID_DATA' });
+    const el = mount(<PlanPanel {...props} onSave={onSave} state={READY()} />, lang);
+    type(el, 'textarea[name=group]', '親会社: ○○ホールディングス');
+    await act(async () => (el.querySelector('button[type=submit]') as HTMLButtonElement).click());
+    await flush();
+    expect(el.querySelector('.form-footer [role=alert]')).not.toBeNull();
+    expect((el.querySelector('textarea[name=group]') as HTMLTextAreaElement).value).toBe(
+      '親会社: ○○ホールディングス',
+    );
+  });
+
+  it('empty: no plan yet says saving creates one', () => {
+    const el = mount(<PlanPanel {...props} state={READY(sampleView({ Account_Plans: [] }))} />, lang);
+    expect(text(el.querySelector('.notice'))).toBe(
+      lang === 'ja'
+        ? 'アカウントプランはまだありません。保存すると作成されます。'
+        : 'No account plan yet. Saving creates one.',
+    );
+  });
+});

@@ -1,0 +1,109 @@
+import { ACCOUNT } from '../../shared/testing/zoho-builders';
+import { AS_OF, sampleDataset, testConfig } from './testing/fixtures';
+import { fakeCrm } from './testing/fake-crm';
+import { createSession } from './session';
+
+const now = () => AS_OF;
+
+describe('account session', () => {
+  it('loads one account page with 7 CRM calls in two parallel rounds', async () => {
+    const crm = fakeCrm(sampleDataset());
+    const view = await createSession(crm, testConfig(), ACCOUNT, now).load();
+    expect(crm.calls.sort()).toEqual(
+      [
+        'coql Accounts',
+        'coql Calls',
+        'coql Contacts',
+        'coql Deals',
+        'coql Tasks',
+        'search Account_Plans',
+        'search Events',
+      ].sort(),
+    );
+    expect(view.insight.accountId).toBe(ACCOUNT);
+    expect(view.insight.stage?.key).toBe('contact');
+  });
+
+  it('gives the engine the same numbers as a direct run over the same records', async () => {
+    const { insightsFromDataset } = await import('../../shared/engine/pipeline');
+    const raw = sampleDataset();
+    const direct = insightsFromDataset(raw, testConfig(), AS_OF, { accountId: ACCOUNT });
+    const view = await createSession(fakeCrm(sampleDataset()), testConfig(), ACCOUNT, now).load();
+    expect(direct.ok && direct.insights[0]).toEqual(view.insight);
+  });
+
+  it('writes a buyer-map edit to the contact and recomputes the stage facts at once', async () => {
+    const crm = fakeCrm(sampleDataset());
+    const session = createSession(crm, testConfig(), ACCOUNT, now);
+    const before = await session.load();
+    expect(before.buyerGaps.map((g) => g.code)).toContain('NO_DECISION_MAKER');
+    const after = await session.saveBuyer(before, 'c3', {
+      buyingRole: 'decision_maker',
+      attitude: 'supporter',
+      influence: 5,
+      isExecutive: true,
+    });
+    expect(crm.writes).toEqual([
+      {
+        op: 'update',
+        entity: 'Contacts',
+        data: {
+          id: 'c3',
+          Buying_Role: 'decision_maker',
+          Attitude: 'supporter',
+          Influence_Level: 5,
+          Is_Executive: true,
+        },
+      },
+    ]);
+    expect(after.buyerGaps.map((g) => g.code)).not.toContain('NO_DECISION_MAKER');
+  });
+
+  it('saves the plan with a new Plan_Updates row, keeps old rows by id, and the stale warning goes', async () => {
+    const crm = fakeCrm(sampleDataset());
+    const session = createSession(crm, testConfig(), ACCOUNT, now);
+    const before = await session.load();
+    expect(before.insight.nextActions.map((a) => a.code)).toContain('UPDATE_PLAN');
+    const texts = {
+      overview: 'A',
+      strategy: 'B',
+      issues: 'C',
+      group: 'D',
+      longTermActions: 'E',
+      shortTermActions: 'F',
+    };
+    const after = await session.savePlan(before, { texts, summary: '戦略を更新' });
+    const write = crm.writes[0];
+    expect(write?.op).toBe('update');
+    expect(write?.data.Strategy_Hypothesis).toBe('B');
+    expect(write?.data.Plan_Updates).toEqual([
+      { id: 'p1-u0', Updated_On: '2026-03-01', Summary: 'update 0' },
+      { Updated_On: '2026-11-26', Summary: '戦略を更新' },
+    ]);
+    expect(after.insight.nextActions.map((a) => a.code)).not.toContain('UPDATE_PLAN');
+    expect(after.insight.kpis.plan_updates).toBe(1);
+  });
+
+  it('creates the plan when the account has none', async () => {
+    const crm = fakeCrm(sampleDataset({ Account_Plans: [] }));
+    const session = createSession(crm, testConfig(), ACCOUNT, now);
+    const before = await session.load();
+    const after = await session.savePlan(before, {
+      potential: [{ rowId: null, segment: 'S', offering: 'O', potential: 10, current: 0 }],
+      summary: 'x',
+    });
+    expect(crm.writes[0]?.op).toBe('insert');
+    expect(crm.writes[0]?.data.Account).toEqual({ id: ACCOUNT });
+    expect(after.plan?.potentialMap).toEqual([{ segment: 'S', offering: 'O', potential: 10, current: 0 }]);
+  });
+
+  it('a CRM failure on load rejects with our error', async () => {
+    const crm = fakeCrm(sampleDataset(), {
+      fail: (c) => (c === 'coql Deals' ? { code: 'CRM_ERROR', detail: 'boom' } : null),
+    });
+    await expect(createSession(crm, testConfig(), ACCOUNT, now).load()).rejects.toEqual({
+      code: 'CRM_ERROR',
+      detail: 'boom',
+    });
+  });
+});

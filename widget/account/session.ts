@@ -1,0 +1,45 @@
+/**
+ * The account page's operations over the CRM gateway: load, save a buyer-map edit, save the plan.
+ * Each returns the view recomputed by the engine, so KPIs and next actions follow an edit at once.
+ */
+import type { SalesProcessConfig } from '../../shared/config/schema';
+import { localDateOf, offsetMinutes } from '../../shared/model/time';
+import type { Instant } from '../../shared/model/types';
+import type { CrmGateway } from '../zoho/types';
+import { buildAccountView, type AccountView } from './data/account-view';
+import { loadAccountDataset } from './data/load-dataset';
+import { savePlan, saveBuyerEdit, type BuyerEdit, type PlanChange } from './data/writes';
+
+export interface AccountSession {
+  load(): Promise<AccountView>;
+  saveBuyer(view: AccountView, contactId: string, edit: BuyerEdit): Promise<AccountView>;
+  savePlan(view: AccountView, change: PlanChange): Promise<AccountView>;
+}
+
+export function createSession(
+  crm: CrmGateway,
+  config: SalesProcessConfig,
+  accountId: string,
+  now: () => number = () => Date.now(),
+): AccountSession {
+  const view = (raw: AccountView['raw']) => buildAccountView(raw, config, accountId, now() as Instant);
+  return {
+    async load() {
+      return view(await loadAccountDataset(crm, config, accountId));
+    },
+    async saveBuyer(current, contactId, edit) {
+      return view(await saveBuyerEdit(crm, config, current.raw, contactId, edit));
+    },
+    async savePlan(current, change) {
+      const today = localDateOf(now() as Instant, offsetMinutes(config.utcOffset));
+      const raw = await savePlan(
+        crm,
+        config,
+        current.raw,
+        { accountId, accountName: current.insight.accountName, plan: current.planRecord, today },
+        change,
+      );
+      return view(raw);
+    },
+  };
+}

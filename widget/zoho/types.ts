@@ -1,0 +1,26 @@
+/** What the gateway hands the rest of the widget: plain Zoho-shaped JSON, no SDK types. */
+export type CrmRecord = Record<string, unknown>;
+
+/** The page the widget sits on (PageLoad): the module and the record id(s). */
+export interface PageContext {
+  entity: string;
+  entityIds: string[];
+}
+
+export interface RecordPage {
+  data: CrmRecord[];
+  more: boolean;
+}
+
+export interface CrmGateway {
+  getRecord(entity: string, id: string): Promise<CrmRecord | null>;
+  getRelatedRecords(entity: string, id: string, relatedList: string, page?: number): Promise<RecordPage>;
+  coql(selectQuery: string): Promise<RecordPage>;
+  searchRecords(entity: string, criteria: string, page?: number): Promise<RecordPage>;
+  /** Update one record (`data.id` names it); workflows are not triggered. Resolves with the id. */
+  updateRecord(entity: string, data: CrmRecord): Promise<string>;
+  /** Insert one record; resolves with the new id. */
+  insertRecord(entity: string, data: CrmRecord): Promise<string>;
+  /** Ask the host to size the widget's frame (best effort). */
+  resize(height: number): void;
+}

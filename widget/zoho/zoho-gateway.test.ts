@@ -1,0 +1,124 @@
+import { connectZoho, readPageLoad } from './zoho-gateway';
+
+/** A stand-in for Zoho's SDK: PageLoad fires on init; API calls answer from `replies`. */
+function fakeSdk(
+  replies: Record<string, (arg: unknown) => Promise<unknown>>,
+  pageLoad: unknown = { Entity: 'Accounts', EntityId: '42' },
+) {
+  let onLoad: ((d: unknown) => void) | undefined;
+  const seen: { name: string; arg: unknown }[] = [];
+  const api = Object.fromEntries(
+    Object.entries(replies).map(([name, fn]) => [
+      name,
+      (arg: unknown) => (seen.push({ name, arg }), fn(arg)),
+    ]),
+  );
+  return {
+    seen,
+    sdk: {
+      embeddedApp: {
+        on: (_: string, fn: (d: unknown) => void) => (onLoad = fn),
+        init: () => {
+          setTimeout(() => onLoad?.(pageLoad), 0);
+          return Promise.resolve();
+        },
+      },
+      CRM: { API: api, UI: { Resize: jest.fn().mockResolvedValue(true) } },
+    },
+  };
+}
+
+describe('readPageLoad', () => {
+  it.each([
+    [{ Entity: 'Accounts', EntityId: '3000000032096' }, ['3000000032096']],
+    [{ Entity: 'Accounts', EntityId: ['1', '2'], ButtonPosition: 'ListView' }, ['1', '2']],
+    [{ Entity: 'Accounts', EntityId: 3000000032096 }, ['3000000032096']],
+    [{}, []],
+    [null, []],
+  ])('%j → %j', (data, ids) => {
+    expect(readPageLoad(data).entityIds).toEqual(ids);
+  });
+});
+
+describe('connectZoho', () => {
+  it('refuses at once when the SDK is not on the page (opened outside Zoho)', async () => {
+    await expect(connectZoho({ sdk: undefined })).rejects.toMatchObject({ code: 'NOT_IN_ZOHO' });
+  });
+
+  it('times out when no CRM host answers the handshake (the SDK would wait forever)', async () => {
+    const sdk = {
+      embeddedApp: { on: () => undefined, init: () => new Promise(() => undefined) },
+      CRM: { API: {} },
+    };
+    await expect(connectZoho({ sdk, connectTimeoutMs: 20 })).rejects.toMatchObject({ code: 'NOT_IN_ZOHO' });
+  });
+
+  it('reads COQL pages and treats a 204 (no body) as no rows', async () => {
+    const { sdk } = fakeSdk({
+      coql: async () => ({ data: [{ id: '1' }], info: { count: 1, more_records: true } }),
+      searchRecord: async () => '',
+    });
+    const { gateway, page } = await connectZoho({ sdk });
+    expect(page).toEqual({ entity: 'Accounts', entityIds: ['42'] });
+    expect(await gateway.coql('select id from Accounts where id is not null')).toEqual({
+      data: [{ id: '1' }],
+      more: true,
+    });
+    expect(await gateway.searchRecords('Events', '(What_Id:equals:1)')).toEqual({ data: [], more: false });
+  });
+
+  it('times out a call that never answers', async () => {
+    const { sdk } = fakeSdk({ coql: () => new Promise(() => undefined) });
+    const { gateway } = await connectZoho({ sdk, callTimeoutMs: 20 });
+    await expect(gateway.coql('select id from Accounts where id is not null')).rejects.toMatchObject({
+      code: 'TIMEOUT',
+    });
+  });
+
+  it('maps an error envelope and a rejected call to CRM_ERROR with the vendor text', async () => {
+    const { sdk } = fakeSdk({
+      coql: async () => ({
+        code: 'INVALID_QUERY',
+        status: 'error',
+        message: 'column given seems to be invalid',
+      }),
+      getRecord: () => Promise.reject({ code: 'NO_PERMISSION', message: 'permission denied' }),
+    });
+    const { gateway } = await connectZoho({ sdk });
+    await expect(gateway.coql('x')).rejects.toEqual({
+      code: 'CRM_ERROR',
+      detail: 'coql: INVALID_QUERY: column given seems to be invalid',
+    });
+    await expect(gateway.getRecord('Accounts', '1')).rejects.toEqual({
+      code: 'CRM_ERROR',
+      detail: 'getRecord: NO_PERMISSION: permission denied',
+    });
+  });
+
+  it('writes without triggering workflows and checks the per-record result inside a 2xx', async () => {
+    const { sdk, seen } = fakeSdk({
+      updateRecord: async () => ({ data: [{ code: 'SUCCESS', status: 'success', details: { id: '7' } }] }),
+      insertRecord: async () => ({
+        data: [
+          {
+            code: 'INVALID_DATA',
+            status: 'error',
+            message: 'invalid data',
+            details: { api_name: 'Influence_Level' },
+          },
+        ],
+      }),
+    });
+    const { gateway } = await connectZoho({ sdk });
+    expect(await gateway.updateRecord('Contacts', { id: '7', Attitude: 'neutral' })).toBe('7');
+    expect(seen[0]?.arg).toEqual({
+      Entity: 'Contacts',
+      APIData: { id: '7', Attitude: 'neutral' },
+      Trigger: [],
+    });
+    await expect(gateway.insertRecord('Contacts', {})).rejects.toEqual({
+      code: 'WRITE_REJECTED',
+      detail: 'insertRecord: INVALID_DATA: invalid data: field Influence_Level',
+    });
+  });
+});

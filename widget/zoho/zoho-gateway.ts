@@ -1,0 +1,173 @@
+/**
+ * The only module that touches Zoho's `ZOHO` global (STYLE 3): PageLoad, record / related / COQL /
+ * search reads, update / insert, resize. Every SDK promise gets a timeout, because the SDK's own
+ * timeout is disabled and its promises hang forever outside a CRM frame (zoho-platform §1.2).
+ * Vendor replies are mapped to our error codes here, once.
+ */
+import { widgetError, type WidgetError } from '../common/errors';
+import type { CrmGateway, CrmRecord, PageContext, RecordPage } from './types';
+
+/** The slice of the SDK we use, typed loosely: the vendor is untrusted input. */
+interface ZohoSdk {
+  embeddedApp: { on(event: string, fn: (data: unknown) => void): void; init(): Promise<unknown> };
+  CRM: {
+    API: Record<string, ((arg: unknown) => Promise<unknown>) | undefined>;
+    UI?: { Resize?: (size: { height: number; width?: number }) => Promise<unknown> };
+  };
+}
+
+export interface ConnectOptions {
+  /** How long to wait for the CRM host's handshake and PageLoad. */
+  connectTimeoutMs?: number;
+  /** How long one API call may take. */
+  callTimeoutMs?: number;
+  /** The SDK object; defaults to the `ZOHO` global of the page. */
+  sdk?: unknown;
+}
+
+export async function connectZoho(
+  options: ConnectOptions = {},
+): Promise<{ gateway: CrmGateway; page: PageContext }> {
+  const { connectTimeoutMs = 8000, callTimeoutMs = 20000 } = options;
+  const sdk = (options.sdk ?? (globalThis as { ZOHO?: unknown }).ZOHO) as ZohoSdk | undefined;
+  if (!sdk?.embeddedApp || !sdk.CRM?.API) {
+    throw widgetError('NOT_IN_ZOHO', 'the Zoho widget SDK (ZOHO global) is not loaded');
+  }
+  const pageLoad = new Promise<unknown>((resolve) => sdk.embeddedApp.on('PageLoad', resolve));
+  const connected = Promise.all([sdk.embeddedApp.init(), pageLoad]).then(([, data]) => data);
+  const data = await withTimeout(
+    connected,
+    connectTimeoutMs,
+    widgetError('NOT_IN_ZOHO', `no PageLoad from a CRM host within ${connectTimeoutMs} ms`),
+  );
+  return { gateway: createGateway(sdk, callTimeoutMs), page: readPageLoad(data) };
+}
+
+/** PageLoad `{ Entity, EntityId }`: EntityId is a string on record pages, an array for list buttons. */
+export function readPageLoad(data: unknown): PageContext {
+  const o = (data ?? {}) as Record<string, unknown>;
+  const raw = o.EntityId;
+  const ids = (Array.isArray(raw) ? raw : [raw])
+    .filter((v) => typeof v === 'string' || typeof v === 'number')
+    .map(String)
+    .filter((v) => v !== '');
+  return { entity: typeof o.Entity === 'string' ? o.Entity : '', entityIds: ids };
+}
+
+function createGateway(sdk: ZohoSdk, timeoutMs: number): CrmGateway {
+  const call = async (name: string, arg: unknown): Promise<unknown> => {
+    const fn = sdk.CRM.API[name];
+    if (typeof fn !== 'function') throw widgetError('NOT_IN_ZOHO', `this SDK has no CRM.API.${name}`);
+    let reply: unknown;
+    try {
+      reply = await withTimeout(
+        fn.call(sdk.CRM.API, arg),
+        timeoutMs,
+        widgetError('TIMEOUT', `CRM.API.${name} gave no answer in ${timeoutMs} ms`),
+      );
+    } catch (e) {
+      throw vendorError(e, name);
+    }
+    if (isErrorEnvelope(reply)) throw vendorError(reply, name);
+    return reply;
+  };
+  const page = (reply: unknown): RecordPage => {
+    const o = (reply ?? {}) as { data?: unknown; info?: { more_records?: unknown } };
+    const data = Array.isArray(o.data) ? o.data.filter(isRecord) : []; // 204 → no `data`
+    return { data, more: o.info?.more_records === true };
+  };
+  const write = async (name: string, entity: string, data: CrmRecord): Promise<string> => {
+    const reply = await call(name, { Entity: entity, APIData: data, Trigger: [] });
+    return writtenId(reply, name);
+  };
+  return {
+    async getRecord(entity, id) {
+      return page(await call('getRecord', { Entity: entity, RecordID: id })).data[0] ?? null;
+    },
+    async getRelatedRecords(entity, id, relatedList, p = 1) {
+      return page(
+        await call('getRelatedRecords', {
+          Entity: entity,
+          RecordID: id,
+          RelatedList: relatedList,
+          page: p,
+          per_page: 200,
+        }),
+      );
+    },
+    async coql(selectQuery) {
+      return page(await call('coql', { select_query: selectQuery }));
+    },
+    async searchRecords(entity, criteria, p = 1) {
+      return page(
+        await call('searchRecord', {
+          Entity: entity,
+          Type: 'criteria',
+          Query: criteria,
+          page: p,
+          per_page: 200,
+        }),
+      );
+    },
+    updateRecord: (entity, data) => write('updateRecord', entity, data),
+    insertRecord: (entity, data) => write('insertRecord', entity, data),
+    resize(height) {
+      sdk.CRM.UI?.Resize?.({ height: Math.ceil(height) })?.catch(() => undefined);
+    },
+  };
+}
+
+/** Per-record results: HTTP 2xx can still carry `status: "error"` for the record (STYLE 5). */
+function writtenId(reply: unknown, name: string): string {
+  const first = ((reply ?? {}) as { data?: unknown[] }).data?.[0] as Record<string, unknown> | undefined;
+  if (first?.status === 'success') {
+    const id = (first.details as Record<string, unknown> | undefined)?.id;
+    if (typeof id === 'string' || typeof id === 'number') return String(id);
+  }
+  const field = (first?.details as Record<string, unknown> | undefined)?.api_name;
+  const text = [first?.code, first?.message, typeof field === 'string' ? `field ${field}` : null]
+    .filter((v) => typeof v === 'string' && v !== '')
+    .join(': ');
+  throw widgetError('WRITE_REJECTED', `${name}: ${text || 'no per-record result'}`);
+}
+
+function vendorError(e: unknown, name: string): WidgetError {
+  if (isOurs(e)) return e;
+  const o = (e ?? {}) as Record<string, unknown>;
+  const inner = (Array.isArray(o.data) ? o.data[0] : o) as Record<string, unknown> | undefined;
+  const code = typeof inner?.code === 'string' ? inner.code : '';
+  const message = typeof inner?.message === 'string' ? inner.message : e instanceof Error ? e.message : '';
+  const detail = `${name}: ${[code, message].filter(Boolean).join(': ') || 'failed'}`;
+  return widgetError(
+    code === 'INVALID_DATA' || code === 'MANDATORY_NOT_FOUND' ? 'WRITE_REJECTED' : 'CRM_ERROR',
+    detail,
+  );
+}
+
+function isOurs(e: unknown): e is WidgetError {
+  return e != null && typeof e === 'object' && 'code' in e && 'detail' in e;
+}
+
+function isErrorEnvelope(reply: unknown): boolean {
+  return reply != null && typeof reply === 'object' && (reply as { status?: unknown }).status === 'error';
+}
+
+function isRecord(v: unknown): v is CrmRecord {
+  return v != null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: WidgetError): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(onTimeout), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error || isOurs(e) ? e : (e ?? new Error('rejected')));
+      },
+    );
+  });
+}
