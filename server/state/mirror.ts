@@ -122,6 +122,12 @@ export class Mirror {
     return row ? (JSON.parse(row.json) as ZohoRecord) : null;
   }
 
+  /** Every stored record of a module, streamed (for roll-ups over the whole portfolio). */
+  *all(module: MirrorModule): Generator<ZohoRecord> {
+    const stmt = this.db.prepare<[string], { json: string }>('SELECT json FROM records WHERE module = ?');
+    for (const row of stmt.iterate(this.moduleName(module))) yield JSON.parse(row.json) as ZohoRecord;
+  }
+
   accountIds(): string[] {
     return this.stmt.ids.all(this.moduleName('accounts')).map((r) => r.id);
   }
@@ -244,6 +250,7 @@ export class Mirror {
     row: Pick<Row, 'account_id' | 'parent_id' | 'what_module' | 'what_id' | 'id'>,
   ): string[] {
     const m = this.config.fields.modules;
+    if (module === 'stageHistory') return []; // history is not an input of the engine
     if (module === 'accounts') {
       const children = this.stmt.byParent
         .all(m.accounts, row.id)

@@ -95,6 +95,19 @@ export function readPlan(config: SalesProcessConfig): ModuleRead[] {
       fields: [f.call.subject, f.call.callType, f.call.start, f.call.purpose, ...act, 'Modified_Time'],
     },
     {
+      // Read for the manager's view (stage movement); it is not an input of any insight.
+      module: 'stageHistory',
+      method: 'coql',
+      fields: [
+        'Name',
+        f.stageHistory.account,
+        f.stageHistory.from,
+        f.stageHistory.to,
+        f.stageHistory.changedAt,
+        'Modified_Time',
+      ],
+    },
+    {
       module: 'accountPlans',
       method: 'list',
       fields: [
