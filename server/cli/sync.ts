@@ -10,7 +10,8 @@ import { ConfigHolder } from '../service/config-holder';
 import { createLogger } from '../service/logger';
 import { SyncService } from '../service/sync-service';
 import type { RunSummary } from '../sync/run';
-import { zohoConnectionFromEnv, type ZohoConnection } from '../zoho/env';
+import { zohoConnectionFromEnv } from '../zoho/env';
+import { localConnection } from './local-connection';
 import { parseInstant } from '../../shared/model/time';
 import { parseCliArgs, runCli } from './run-cli';
 
@@ -77,24 +78,6 @@ runCli(async () => {
     service.close();
   }
 });
-
-async function localConnection(url: string): Promise<ZohoConnection> {
-  try {
-    await fetch(`${url}/__emulator/credits`, { signal: AbortSignal.timeout(2000) });
-  } catch {
-    throw new AppError(
-      'BAD_INPUT',
-      `no Zoho credentials in env and no local CRM at ${url}: start it with \`npm start\` or \`npm run emulator\`, or set ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_REFRESH_TOKEN`,
-    );
-  }
-  return {
-    apiBase: url,
-    tokenUrl: `${url}/oauth/v2/token`,
-    clientId: 'demo',
-    clientSecret: 'demo',
-    refreshToken: 'demo',
-  };
-}
 
 function describe(s: RunSummary): string {
   const lines = [

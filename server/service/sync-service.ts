@@ -65,7 +65,12 @@ export class SyncService {
         maxDelayMs: 30_000,
       },
     );
-    this.gateway = new ZohoGateway(calls, options.log.child({ module: 'gateway' }), fieldTypeCache(this.db));
+    this.gateway = new ZohoGateway(
+      calls,
+      options.log.child({ module: 'gateway' }),
+      fieldTypeCache(this.db),
+      options.connection.apiBase,
+    );
   }
 
   /** Open the state, get a token and initialise the SDK (one token call when none is stored). */

@@ -46,6 +46,8 @@ export class ZohoGateway {
     readonly calls: CallPath,
     private readonly log: Logger,
     private readonly fieldTypeStore?: FieldTypeCache,
+    /** The API domain, for the few calls made without the SDK (see `settings`). */
+    private readonly apiBase = '',
   ) {}
 
   /** One COQL page. `limit` decides the credits (see coqlCredits). */
@@ -184,6 +186,60 @@ export class ZohoGateway {
           );
         }),
     );
+  }
+
+  /**
+   * A settings call the SDK v6 does not cover (it cannot create custom modules), through the same
+   * call path: `npm run setup:crm` reads and creates metadata with it. Returns Zoho's JSON.
+   */
+  async settings(
+    label: string,
+    method: 'GET' | 'POST',
+    pathAndQuery: string,
+    body: unknown,
+    credits: number,
+  ): Promise<{ status: number; json: unknown }> {
+    return this.calls.run({ label, kind: method === 'GET' ? 'read' : 'write', credits }, async (token) => {
+      try {
+        const res = await fetch(`${this.apiBase}/crm/v6/settings/${pathAndQuery}`, {
+          method,
+          headers: {
+            Authorization: `Zoho-oauthtoken ${token}`,
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          signal: AbortSignal.timeout(30_000),
+        });
+        const text = await res.text();
+        const json: unknown = text ? JSON.parse(text) : null;
+        const creditsRemaining = Number(res.headers.get('x-api-credits-remaining') ?? NaN);
+        const remaining = Number.isFinite(creditsRemaining) ? creditsRemaining : null;
+        // 2xx, and per-entry results inside a 400 for creations, are the caller's to read.
+        if (
+          res.ok ||
+          (method === 'POST' &&
+            res.status === 400 &&
+            json &&
+            typeof json === 'object' &&
+            ('fields' in json || 'modules' in json))
+        ) {
+          return { ok: true, value: { status: res.status, json }, creditsRemaining: remaining };
+        }
+        const e = (json ?? {}) as { code?: string; message?: string };
+        return {
+          ok: false,
+          failure: mapZohoError({
+            status: res.status,
+            code: e.code ?? null,
+            message: e.message ?? null,
+            creditsRemaining: remaining,
+          }),
+          creditsRemaining: remaining,
+        };
+      } catch (e) {
+        return { ok: false, failure: transportFailure(e) };
+      }
+    });
   }
 
   /** Field metadata of a module (1 credit). */

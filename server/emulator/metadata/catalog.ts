@@ -5,7 +5,7 @@
  */
 import { lookup, type FieldSpec } from './builders';
 import { NON_API_MODULES, STANDARD_MODULES, type ModuleSpec } from './standard-modules';
-import { productCustomizations } from './product-fields';
+import { productCustomizations } from '../../crm-schema/product-fields';
 import type { Catalog, FieldDef, ModuleDef, RelatedListDef } from './types';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
 

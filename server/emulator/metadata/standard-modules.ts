@@ -20,18 +20,9 @@ import {
 import { dealStageOptions } from './deal-stages';
 import { CALLS, EVENTS, TASKS } from './standard-activities';
 import { INDUSTRIES, LEAD_SOURCES, NONE } from './standard-picklists';
-import type { GeneratedType } from './types';
+import type { ModuleSpec } from './builders';
 
-export interface ModuleSpec {
-  apiName: string;
-  singular: string;
-  plural: string;
-  generatedType: GeneratedType;
-  displayField: string;
-  parentModule?: string;
-  apiSupported?: boolean;
-  fields: FieldSpec[];
-}
+export type { ModuleSpec };
 
 const address = (prefix: string, label: string, parts: [string, string][]): FieldSpec[] =>
   parts.map(([suffix, partLabel]) => text(`${prefix}_${suffix}`, `${label} ${partLabel}`, { length: 250 }));

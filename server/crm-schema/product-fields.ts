@@ -3,9 +3,9 @@
  * `fields:` section and with the picklist values of `crmPicklists(config)`. The emulator starts with
  * them unless `--bare` (a fresh org, where `npm run setup:crm` creates them through the API).
  */
-import { crmPicklists } from '../../../shared/config/picklists';
-import type { SalesProcessConfig } from '../../../shared/config/schema';
-import { KPI_KEYS, RATIO_KPIS, kpiFieldName } from '../../../shared/model/keys';
+import { crmPicklists } from '../../shared/config/picklists';
+import type { SalesProcessConfig } from '../../shared/config/schema';
+import { KPI_KEYS, RATIO_KPIS, kpiFieldName } from '../../shared/model/keys';
 import {
   boolean,
   currency,
@@ -20,8 +20,8 @@ import {
   text,
   textarea,
   type FieldSpec,
+  type ModuleSpec,
 } from './builders';
-import type { ModuleSpec } from './standard-modules';
 
 export interface ProductCustomizations {
   /** Custom fields added to standard modules, by module API name. */
