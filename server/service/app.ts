@@ -27,6 +27,8 @@ export interface AppDeps {
   extra?: express.Router[];
   /** Whether the first sync has finished (for /readyz). */
   ready: () => boolean;
+  /** The clock webhook timestamps are checked against (tests). */
+  now?: () => number;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -44,6 +46,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(
     webhookRouter({
       secret: deps.webhookSecret,
+      ...(deps.now ? { now: deps.now } : {}),
       rememberDelivery: (id) => deps.service.state.rememberDelivery(id),
       accept: (p: WebhookPayload) => {
         if (p.accountId) deps.service.state.markDirty([p.accountId], `webhook ${p.module} ${p.operation}`);

@@ -117,7 +117,13 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: PathKey[
       ];
     }
     case 'invalid_union':
-      return [{ path, message: `not a valid entry here; got ${describe(value)}` }];
+      // A schema may name the alternatives (e.g. the `kind`s of a guidance rule); else stay generic.
+      return [
+        {
+          path,
+          message: `${/^Invalid input/.test(issue.message) ? 'not a valid entry here' : issue.message}; got ${describe(value)}`,
+        },
+      ];
     default:
       return [{ path, message: issue.message }];
   }

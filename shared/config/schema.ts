@@ -17,6 +17,7 @@ import {
   WINDOWED_METRICS,
 } from '../model/keys';
 import { fieldsSchema } from './fields';
+import { checkPortfolioReferences, guidanceSchema, teamSchema } from './portfolio-schema';
 
 const text = z.string().trim().min(1, 'must not be empty');
 export const bilingualSchema = z.strictObject({ ja: text, en: text });
@@ -220,6 +221,8 @@ const configObjectSchema = z.strictObject({
     })
     .prefault({ dailyCredits: 50_000, budgetShare: 0.5 }),
   fields: fieldsSchema,
+  team: teamSchema,
+  guidance: guidanceSchema,
 });
 
 export type SalesProcessConfig = z.infer<typeof configObjectSchema>;
@@ -322,6 +325,7 @@ function checkConfigReferences(cfg: SalesProcessConfig, ctx: z.RefinementCtx): v
     issue(['prematureActions', i, 'code'], `duplicate rule code "${cfg.prematureActions[i]?.code}"`),
   );
   firstDuplicates(cfg.kgis).forEach((i) => issue(['kgis', i], `KGI "${cfg.kgis[i]}" is listed twice`));
+  checkPortfolioReferences(cfg, issue);
 }
 
 /** Indexes of entries that repeat an earlier entry. */

@@ -151,11 +151,20 @@ function rationaleOf(
   return { ja: fill('ja'), en: fill('en') };
 }
 
+/** Building an Intl.NumberFormat costs more than a whole insight: keep one per language and currency. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatAmount(amount: number | null, currency: string, lang: 'ja' | 'en'): string {
   if (amount == null) return lang === 'ja' ? '金額未定' : 'amount not set';
-  return new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', {
-    style: 'currency',
-    currency,
-    maximumFractionDigits: 0,
-  }).format(amount);
+  const key = `${lang}|${currency}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 0,
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(amount);
 }

@@ -77,7 +77,20 @@ export function inWindow(t: Instant, asOf: Instant, days: number): boolean {
 
 /** Whether a calendar day is one of the last `days` days, the day of `asOf` included. */
 export function dateInWindow(date: LocalDate, asOfDate: LocalDate, days: number): boolean {
-  return date <= asOfDate && date > addDays(asOfDate, -days);
+  return date <= asOfDate && date > windowStartDate(asOfDate, days);
+}
+
+/** The day before a window's first day; memoised (the same few windows are asked thousands of times). */
+const windowStarts = new Map<string, LocalDate>();
+function windowStartDate(asOfDate: LocalDate, days: number): LocalDate {
+  const key = `${asOfDate}|${days}`;
+  let start = windowStarts.get(key);
+  if (start === undefined) {
+    if (windowStarts.size > 1000) windowStarts.clear();
+    start = addDays(asOfDate, -days);
+    windowStarts.set(key, start);
+  }
+  return start;
 }
 
 /** First day of the fiscal year containing `date` (fiscal years start on day 1 of `startMonth`). */

@@ -31,6 +31,8 @@ let configFile: string;
 let holder: ConfigHolder;
 const { stream, capture } = captureLogs();
 const receivedByTestHook: string[] = [];
+/** The service checks webhook timestamps against this clock: the wall clock, or the CRM's when it sends. */
+let clock = () => Date.now();
 let hookServer: http.Server;
 
 beforeAll(async () => {
@@ -68,6 +70,7 @@ beforeAll(async () => {
     apiToken: API_TOKEN,
     webhookSecret: SECRET,
     ready: () => true,
+    now: () => clock(),
   });
   server = http.createServer(app).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
@@ -260,6 +263,26 @@ describe('POST /hooks/zoho', () => {
     expect(receivedByTestHook).toHaveLength(1);
     const delivered = JSON.parse(receivedByTestHook[0] as string) as { accountId: string };
     expect(delivered.accountId).toBe((t.What_Id as { id: string }).id);
+  });
+});
+
+describe('the CRM workflow webhook, end to end', () => {
+  it('a rep editing a deal in the CRM: the signed delivery is accepted and that account is recomputed', async () => {
+    crm.emu.ctx.webhooks.clear();
+    crm.emu.ctx.webhooks.register({ url: `${base}/hooks/zoho`, secret: SECRET });
+    clock = () => crm.emu.org.now(); // the test CRM's clock runs behind the wall clock
+    svc.state.clearDirty(svc.state.dirtyAccounts());
+    const deal = (await crm.records('Deals'))[0] as Record<string, unknown>;
+    const token = await svc.tokens.accessToken();
+    await fetch(`${crm.url}/crm/v6/Deals`, { method: 'PUT', headers: { Authorization: `Zoho-oauthtoken ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ data: [{ id: deal.id, Amount: 4_321_000 }] }) });
+    await crm.emu.ctx.webhooks.idle();
+    const deliveries = (crm.emu.ctx.webhooks.list() as { deliveries: { status: number }[] }).deliveries;
+    expect(deliveries.map((d) => d.status)).toEqual([202]);
+    await new Promise((r) => setTimeout(r, 300)); // the debounce
+    await runner.idle();
+    expect(runner.lastSummary).toMatchObject({ trigger: 'webhook Deals', status: 'ok' });
+    expect(svc.state.dirtyAccounts()).toEqual([]);
+    clock = () => Date.now();
   });
 });
 

@@ -1,0 +1,73 @@
+/**
+ * Filters → the accounts in view, with their deals and stage history. Filters choose accounts by
+ * their *current* owner, stage and industry; every roll-up then describes those accounts.
+ */
+import { compareIds } from './normalise';
+import type {
+  Portfolio,
+  PortfolioAccount,
+  PortfolioDeal,
+  PortfolioFilters,
+  PortfolioStageChange,
+  PortfolioUser,
+} from './model';
+
+export interface PortfolioView {
+  accounts: PortfolioAccount[];
+  /** Deals of the accounts in view. */
+  deals: PortfolioDeal[];
+  /** Stage history per account in view, oldest first. */
+  history: Map<string, PortfolioStageChange[]>;
+  users: Map<string, PortfolioUser>;
+}
+
+/** A manager and everyone who reports to them, directly or not (Reporting_To; cycles are harmless). */
+export function teamMembers(managerId: string, users: readonly PortfolioUser[]): Set<string> {
+  const reports = new Map<string, string[]>();
+  for (const u of users) {
+    if (u.reportsTo == null) continue;
+    reports.set(u.reportsTo, [...(reports.get(u.reportsTo) ?? []), u.id]);
+  }
+  const team = new Set<string>([managerId]);
+  const queue = [managerId];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    for (const r of reports.get(id) ?? []) {
+      if (team.has(r)) continue;
+      team.add(r);
+      queue.push(r);
+    }
+  }
+  return team;
+}
+
+export function applyFilters(p: Portfolio, f: PortfolioFilters): PortfolioView {
+  const owners = f.owners.length > 0 ? new Set(f.owners) : null;
+  const team = f.team != null ? teamMembers(f.team, p.users) : null;
+  const stages = f.stages.length > 0 ? new Set(f.stages) : null;
+  const industries = f.industries.length > 0 ? new Set(f.industries) : null;
+  const accounts = p.accounts
+    .filter(
+      (a) =>
+        (!owners || (a.ownerId != null && owners.has(a.ownerId))) &&
+        (!team || (a.ownerId != null && team.has(a.ownerId))) &&
+        (!stages || (a.stage != null && stages.has(a.stage))) &&
+        (!industries || (a.industry != null && industries.has(a.industry))),
+    )
+    .sort((a, b) => compareIds(a.id, b.id));
+  const ids = new Set(accounts.map((a) => a.id));
+  const history = new Map<string, PortfolioStageChange[]>();
+  for (const c of p.history) {
+    if (!ids.has(c.accountId)) continue;
+    const list = history.get(c.accountId);
+    if (list) list.push(c);
+    else history.set(c.accountId, [c]);
+  }
+  return {
+    accounts,
+    deals: p.deals
+      .filter((d) => d.accountId != null && ids.has(d.accountId))
+      .sort((a, b) => compareIds(a.id, b.id)),
+    history,
+    users: new Map(p.users.map((u) => [u.id, u])),
+  };
+}

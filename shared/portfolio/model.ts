@@ -1,0 +1,106 @@
+/**
+ * The portfolio model: what the manager's view reads from the CRM, after normalisation
+ * (`normalisePortfolio`). Only CRM records: Accounts with the fields the service writes, Deals,
+ * Relationship_Stage_History and the org's users — so the web tab (reading the CRM) and
+ * `GET /api/portfolio` (reading the service's mirror of it) roll up the same inputs.
+ */
+import type { BuyingStageKey, KgiKey, KpiKey } from '../model/keys';
+import type { DataIssue, Instant, LocalDate } from '../model/types';
+
+/** A place in the relationship process: `not_started` (未着手) or a config stage key. */
+export type StageSlot = string;
+export const NOT_STARTED: StageSlot = 'not_started';
+
+/** How the config's team roles classify a user. */
+export type UserKind = 'field' | 'inside' | 'manager' | 'other';
+export const USER_KINDS: readonly UserKind[] = ['field', 'inside', 'manager', 'other'];
+
+export interface PortfolioUser {
+  id: string;
+  name: string;
+  role: string | null;
+  kind: UserKind;
+  /** Reporting_To: the user's manager, if the CRM knows it. */
+  reportsTo: string | null;
+}
+
+export interface PortfolioAccount {
+  id: string;
+  name: string;
+  ownerId: string | null;
+  parentId: string | null;
+  industry: string | null;
+  /** From Relationship_Stage; null when empty or not a stage of the config (not assessed). */
+  stage: StageSlot | null;
+  /** Relationship_Stage_Since. */
+  since: LocalDate | null;
+  /** Stage_Progress as 0..1. */
+  progress: number | null;
+  /** Next_Stage_Gaps, one criterion per line (in the config's writeBackLanguage). */
+  gaps: string[];
+  /** KPI_* as the engine means them: counts, ratios as 0..1. */
+  kpis: Partial<Record<KpiKey, number | null>>;
+  kgis: Partial<Record<KgiKey, number | null>>;
+  /** Insight_Updated_At: null = the service has not computed this account yet. */
+  computedAt: Instant | null;
+}
+
+export type DealStatus = 'open' | 'won' | 'lost';
+
+export interface PortfolioDeal {
+  id: string;
+  name: string;
+  accountId: string | null;
+  ownerId: string | null;
+  zohoStage: string | null;
+  status: DealStatus;
+  /** The customer's buying stage: the config's mapping of Stage, else the Buying_Stage field. */
+  buyingStage: BuyingStageKey | null;
+  amount: number | null;
+  closingDate: LocalDate | null;
+  /** Zoho's Probability as 0..1 (the seller's process). */
+  zohoProbability: number | null;
+  /** Forecast_Risk lines `CODE: message`. */
+  risks: { code: string; text: string }[];
+}
+
+export interface PortfolioStageChange {
+  id: string;
+  accountId: string;
+  /** null = the account's first assessment; undefined = a label the config does not know. */
+  from: StageSlot | null | undefined;
+  to: StageSlot | undefined;
+  at: Instant;
+}
+
+export interface Portfolio {
+  accounts: PortfolioAccount[];
+  deals: PortfolioDeal[];
+  /** Sorted by time (then id). */
+  history: PortfolioStageChange[];
+  users: PortfolioUser[];
+  issues: DataIssue[];
+}
+
+export type PeriodKey = 'quarter' | 'fiscal_year' | 'trailing_90d';
+export const PERIOD_KEYS: readonly PeriodKey[] = ['quarter', 'fiscal_year', 'trailing_90d'];
+
+export interface PortfolioFilters {
+  /** Account owners (user ids); empty = everyone. */
+  owners: string[];
+  /** A manager's user id: the accounts of everyone reporting to them (and their own). */
+  team: string | null;
+  /** Current stages; empty = all. */
+  stages: StageSlot[];
+  /** Industry values; empty = all. */
+  industries: string[];
+  period: PeriodKey;
+}
+
+export const DEFAULT_FILTERS: PortfolioFilters = {
+  owners: [],
+  team: null,
+  stages: [],
+  industries: [],
+  period: 'quarter',
+};

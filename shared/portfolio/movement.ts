@@ -1,0 +1,203 @@
+/**
+ * Stage movement (DOMAIN §2) from Relationship_Stage_History: advances and regressions in the
+ * period, how long accounts stay at each stage, and accounts stalled longer than their stage's
+ * `stallDays`, each with what it still misses (Next_Stage_Gaps).
+ */
+import type { SalesProcessConfig } from '../config/schema';
+import { DAY_MS, localDateOf, offsetMinutes } from '../model/time';
+import type { Instant, LocalDate } from '../model/types';
+import type { PortfolioView } from './filter';
+import { NOT_STARTED, type StageSlot } from './model';
+import { daysBetween } from './period';
+import { repsInView, slotIndex, stageSlots } from './reps';
+
+export type MoveDirection = 'advance' | 'regression';
+
+export interface StageMove {
+  accountId: string;
+  accountName: string;
+  ownerId: string | null;
+  from: StageSlot;
+  to: StageSlot;
+  /** ISO 8601 (UTC). */
+  at: string;
+  direction: MoveDirection;
+}
+
+export interface StageDwell {
+  slot: StageSlot;
+  /** Stays at the slot that ended with a change (the whole history of the accounts in view). */
+  completedStays: number;
+  medianDays: number | null;
+  /** Accounts at the slot now, and the median of their days there so far (Relationship_Stage_Since). */
+  current: number;
+  currentMedianDays: number | null;
+}
+
+export interface StalledAccount {
+  accountId: string;
+  accountName: string;
+  ownerId: string | null;
+  stage: StageSlot;
+  since: LocalDate;
+  days: number;
+  stallDays: number;
+  /** Stage_Progress towards the next stage, 0..1. */
+  progress: number | null;
+  /** Next_Stage_Gaps: the next stage's unmet criteria. */
+  missing: string[];
+}
+
+export interface StageMovement {
+  advances: number;
+  regressions: number;
+  /** Accounts assessed for the first time in the period (From_Stage empty): not a move. */
+  firstAssessments: number;
+  /** Newest first. */
+  moves: StageMove[];
+  byStage: {
+    slot: StageSlot;
+    advancedInto: number;
+    regressedInto: number;
+    advancedFrom: number;
+    regressedFrom: number;
+  }[];
+  perRep: { ownerId: string | null; advances: number; regressions: number }[];
+  dwell: StageDwell[];
+  /** Most overdue first. */
+  stalled: StalledAccount[];
+}
+
+/**
+ * A change is an advance when it moves to a later step (未着手 counts as the step before the first
+ * stage), a regression when to an earlier one; changes from or to a label the config does not know
+ * are left out. Changes in (periodStart, asOf] count.
+ */
+export function stageMovement(
+  view: PortfolioView,
+  config: SalesProcessConfig,
+  periodStart: Instant,
+  asOf: Instant,
+): StageMovement {
+  const moves: StageMove[] = [];
+  let firstAssessments = 0;
+  for (const a of view.accounts) {
+    for (const c of view.history.get(a.id) ?? []) {
+      if (c.at <= periodStart || c.at > asOf) continue;
+      if (c.from === null) {
+        firstAssessments++;
+        continue;
+      }
+      if (c.from === undefined || c.to === undefined) continue;
+      const delta = slotIndex(config, c.to) - slotIndex(config, c.from);
+      if (delta === 0) continue;
+      moves.push({
+        accountId: a.id,
+        accountName: a.name,
+        ownerId: a.ownerId,
+        from: c.from,
+        to: c.to,
+        at: new Date(c.at).toISOString(),
+        direction: delta > 0 ? 'advance' : 'regression',
+      });
+    }
+  }
+  moves.sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : x.accountId.localeCompare(y.accountId)));
+  const tally = (pred: (m: StageMove) => boolean) => moves.filter(pred).length;
+  return {
+    advances: tally((m) => m.direction === 'advance'),
+    regressions: tally((m) => m.direction === 'regression'),
+    firstAssessments,
+    moves,
+    byStage: stageSlots(config).map((slot) => ({
+      slot,
+      advancedInto: tally((m) => m.to === slot && m.direction === 'advance'),
+      regressedInto: tally((m) => m.to === slot && m.direction === 'regression'),
+      advancedFrom: tally((m) => m.from === slot && m.direction === 'advance'),
+      regressedFrom: tally((m) => m.from === slot && m.direction === 'regression'),
+    })),
+    perRep: repsInView(view).map((rep) => ({
+      ownerId: rep.id,
+      advances: tally((m) => m.ownerId === rep.id && m.direction === 'advance'),
+      regressions: tally((m) => m.ownerId === rep.id && m.direction === 'regression'),
+    })),
+    dwell: stageDwell(view, config, asOf),
+    stalled: stalledAccounts(view, config, asOf),
+  };
+}
+
+/**
+ * Days per stay: from the change into a slot to the next change. A stay that starts with the
+ * account's first assessment counts only at 未着手: an account first assessed at a later stage may
+ * have been there long before, so its stay would read short.
+ */
+export function stageDwell(view: PortfolioView, config: SalesProcessConfig, asOf: Instant): StageDwell[] {
+  const today = localDateOf(asOf, offsetMinutes(config.utcOffset));
+  const stays = new Map<StageSlot, number[]>();
+  for (const changes of view.history.values()) {
+    changes.forEach((c, i) => {
+      const next = changes[i + 1];
+      if (!next || c.to === undefined || next.at > asOf) return;
+      if (c.from === null && c.to !== NOT_STARTED) return;
+      const list = stays.get(c.to) ?? [];
+      list.push((next.at - c.at) / DAY_MS);
+      stays.set(c.to, list);
+    });
+  }
+  return stageSlots(config).map((slot) => {
+    const done = stays.get(slot) ?? [];
+    const current = view.accounts
+      .filter((a) => a.stage === slot && a.since != null)
+      .map((a) => daysBetween(a.since as LocalDate, today));
+    return {
+      slot,
+      completedStays: done.length,
+      medianDays: roundOrNull(median(done)),
+      current: view.accounts.filter((a) => a.stage === slot).length,
+      currentMedianDays: roundOrNull(median(current)),
+    };
+  });
+}
+
+/** Accounts at a stage with `stallDays` whose Relationship_Stage_Since is more than that many days ago. */
+export function stalledAccounts(
+  view: PortfolioView,
+  config: SalesProcessConfig,
+  asOf: Instant,
+): StalledAccount[] {
+  const today = localDateOf(asOf, offsetMinutes(config.utcOffset));
+  const limits = new Map(config.stages.map((s) => [s.key, s.stallDays]));
+  const out: StalledAccount[] = [];
+  for (const a of view.accounts) {
+    const stallDays = a.stage == null ? undefined : limits.get(a.stage);
+    if (stallDays == null || a.since == null || a.stage == null) continue;
+    const days = daysBetween(a.since, today);
+    if (days <= stallDays) continue;
+    out.push({
+      accountId: a.id,
+      accountName: a.name,
+      ownerId: a.ownerId,
+      stage: a.stage,
+      since: a.since,
+      days,
+      stallDays,
+      progress: a.progress,
+      missing: a.gaps,
+    });
+  }
+  return out.sort(
+    (x, y) => y.days - y.stallDays - (x.days - x.stallDays) || x.accountId.localeCompare(y.accountId),
+  );
+}
+
+/** The middle value (mean of the two middle ones for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+function roundOrNull(v: number | null): number | null {
+  return v == null ? null : Math.round(v);
+}

@@ -1,0 +1,194 @@
+/**
+ * Zoho-shaped records (DESIGN §3: Accounts, Deals, Relationship_Stage_History and `users`, as the
+ * GET records / COQL / users APIs return them) → the portfolio model. The web tab feeds it what it
+ * read from the CRM; the service feeds it its mirror. A malformed record becomes a data issue and
+ * the rest carries on.
+ */
+import { stageKeyFromCrmValue } from '../config/picklists';
+import type { SalesProcessConfig } from '../config/schema';
+import { compileConfig } from '../engine/compiled';
+import { KPI_KEYS, RATIO_KPIS, kpiFieldName, type BuyingStageKey, type KgiKey } from '../model/keys';
+import { offsetMinutes } from '../model/time';
+import type { DataIssue } from '../model/types';
+import { RecordReader } from '../normalise/reader';
+import {
+  NOT_STARTED,
+  type Portfolio,
+  type PortfolioAccount,
+  type PortfolioDeal,
+  type PortfolioStageChange,
+  type PortfolioUser,
+  type StageSlot,
+  type UserKind,
+} from './model';
+
+/** The dataset key of the org's users (DESIGN §3). */
+export const USERS_KEY = 'users';
+
+export function normalisePortfolio(raw: Record<string, unknown>, config: SalesProcessConfig): Portfolio {
+  const issues: DataIssue[] = [];
+  const offset = offsetMinutes(config.utcOffset);
+  const m = config.fields.modules;
+  const each = <T>(module: string, read: (r: RecordReader) => T | null): T[] => {
+    const list = raw[module];
+    if (list !== undefined && !Array.isArray(list)) {
+      issues.push({ code: 'INVALID_RECORD', message: `"${module}" is not a list of records; ignored` });
+      return [];
+    }
+    const out: T[] = [];
+    (list ?? []).forEach((rec, i) => {
+      const r = RecordReader.open(rec, module, i, issues, offset);
+      const v = r ? read(r) : null;
+      if (v !== null) out.push(v);
+    });
+    return out;
+  };
+  const history = each(m.stageHistory, (r) => readChange(r, config, issues));
+  history.sort((a, b) => a.at - b.at || compareIds(a.id, b.id));
+  return {
+    accounts: each(m.accounts, (r) => readAccount(r, config)),
+    deals: each(m.deals, (r) => readDeal(r, config, issues)),
+    history,
+    users: each(USERS_KEY, (r) => readUser(r, config)),
+    issues,
+  };
+}
+
+/** Numeric ids compare as numbers (Zoho ids are 19 digits), others as text. */
+export function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function slotOf(config: SalesProcessConfig, value: string | null): StageSlot | null {
+  const key = stageKeyFromCrmValue(config, value);
+  return key === undefined ? null : (key ?? NOT_STARTED);
+}
+
+function readAccount(r: RecordReader, config: SalesProcessConfig): PortfolioAccount {
+  const a = config.fields.account;
+  const kpis: PortfolioAccount['kpis'] = {};
+  for (const key of KPI_KEYS) {
+    const v = r.number(kpiFieldName(key, a.kpiPrefix));
+    kpis[key] = v == null ? null : RATIO_KPIS.has(key) ? v / 100 : v;
+  }
+  const kgiField: Record<KgiKey, string> = {
+    annual_revenue: a.kgiAnnualRevenue,
+    share_of_wallet: a.kgiShareOfWallet,
+    fy_orders: a.kgiFyOrders,
+    expansion_revenue: a.kgiExpansionRevenue,
+  };
+  const kgis: PortfolioAccount['kgis'] = {};
+  for (const key of config.kgis) {
+    const v = r.number(kgiField[key]);
+    kgis[key] = v == null ? null : key === 'share_of_wallet' ? v / 100 : v;
+  }
+  const progress = r.number(a.stageProgress);
+  return {
+    id: r.id,
+    name: r.text(a.name) ?? `(${r.id})`,
+    ownerId: r.lookup(a.owner)?.id ?? null,
+    parentId: r.lookup(a.parent)?.id ?? null,
+    industry: r.text(a.industry)?.trim() || null,
+    stage: slotOf(config, r.text(a.relationshipStage)),
+    since: r.date(a.stageSince),
+    progress: progress == null ? null : progress / 100,
+    gaps: (r.text(a.nextStageGaps) ?? '')
+      .split(/\r?\n/)
+      .map((line) => line.replace(/^[\s・•\-*]+/, '').trim())
+      .filter((line) => line !== ''),
+    kpis,
+    kgis,
+    computedAt: r.instant(a.insightUpdatedAt),
+  };
+}
+
+function readDeal(r: RecordReader, config: SalesProcessConfig, issues: DataIssue[]): PortfolioDeal | null {
+  const d = config.fields.deal;
+  const stage = r.text(d.stage);
+  if (stage == null) {
+    issues.push({ code: 'INVALID_VALUE', message: `deal ${r.id} has no Stage; left out`, recordId: r.id });
+    return null;
+  }
+  const cc = compileConfig(config);
+  const status = cc.won.has(stage) ? 'won' : cc.lost.has(stage) ? 'lost' : 'open';
+  const probability = r.number(d.probability);
+  return {
+    id: r.id,
+    name: r.text(d.name) ?? `(${r.id})`,
+    accountId: r.lookup(d.account)?.id ?? null,
+    ownerId: r.lookup(d.owner)?.id ?? null,
+    zohoStage: stage,
+    status,
+    buyingStage: cc.buyingStageOfZoho.get(stage) ?? buyingStageOfLabel(config, r.text(d.buyingStage)),
+    amount: r.number(d.amount),
+    closingDate: r.date(d.closingDate),
+    zohoProbability: probability == null ? null : probability / 100,
+    risks: (r.text(d.forecastRisk) ?? '')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .map((line) => {
+        const hit = /^([A-Z][A-Z0-9_]*)\s*:\s*(.*)$/.exec(line);
+        return hit ? { code: hit[1] as string, text: hit[2] as string } : { code: 'RISK', text: line };
+      }),
+  };
+}
+
+function buyingStageOfLabel(config: SalesProcessConfig, value: string | null): BuyingStageKey | null {
+  if (value == null) return null;
+  const v = value.trim();
+  return config.buyingStages.find((b) => b.key === v || b.label.ja === v || b.label.en === v)?.key ?? null;
+}
+
+function readChange(
+  r: RecordReader,
+  config: SalesProcessConfig,
+  issues: DataIssue[],
+): PortfolioStageChange | null {
+  const h = config.fields.stageHistory;
+  const accountId = r.lookup(h.account)?.id ?? null;
+  const at = r.instant(h.changedAt);
+  if (accountId == null || at == null) {
+    issues.push({
+      code: 'INVALID_RECORD',
+      message: `stage history ${r.id} has no ${accountId == null ? h.account : h.changedAt}; left out`,
+      recordId: r.id,
+    });
+    return null;
+  }
+  const from = r.text(h.from);
+  const to = stageKeyFromCrmValue(config, r.text(h.to));
+  return {
+    id: r.id,
+    accountId,
+    from: from == null || from.trim() === '' ? null : toSlot(stageKeyFromCrmValue(config, from)),
+    to: toSlot(to),
+    at,
+  };
+}
+
+function toSlot(key: string | null | undefined): StageSlot | undefined {
+  return key === undefined ? undefined : (key ?? NOT_STARTED);
+}
+
+function readUser(r: RecordReader, config: SalesProcessConfig): PortfolioUser {
+  const role = r.lookup('role')?.name ?? null;
+  const name =
+    r.text('full_name') ?? ([r.text('last_name'), r.text('first_name')].filter(Boolean).join(' ') || r.id);
+  return {
+    id: r.id,
+    name,
+    role,
+    kind: userKind(config, role),
+    reportsTo: r.lookup('Reporting_To')?.id ?? null,
+  };
+}
+
+export function userKind(config: SalesProcessConfig, role: string | null): UserKind {
+  if (role == null) return 'other';
+  const t = config.team;
+  if (t.fieldSalesRoles.includes(role)) return 'field';
+  if (t.insideSalesRoles.includes(role)) return 'inside';
+  if (t.managerRoles.includes(role)) return 'manager';
+  return 'other';
+}
