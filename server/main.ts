@@ -67,7 +67,7 @@ runCli(async () => {
     ...(env.FULL_SYNC_CRON ? { fullCron: env.FULL_SYNC_CRON } : {}),
   });
   let firstSyncDone = false;
-  const preview = previewRouters({ local, log });
+  const preview = previewRouters({ local, log, config: config.current });
   const app = createApp({
     service,
     runner,

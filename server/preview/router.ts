@@ -22,6 +22,11 @@ export interface PreviewOptions extends HostCrmOptions {
   shimFile?: string;
   /** The widget page in `appDir`. */
   widgetPage?: string;
+  /**
+   * Relationship_Stage values from lowest to highest: without `?account`, the page opens the most
+   * advanced account (the one with the most to show), not the first by name.
+   */
+  stageOrder?: readonly string[];
 }
 
 export interface PreviewRouter extends Router {
@@ -41,7 +46,7 @@ export function createPreviewRouter(opts: PreviewOptions): PreviewRouter {
   router.callLog = callLog;
 
   router.get('/', (req, res, next) => {
-    hostPage(crm, req).then((html) => res.type('html').send(html), next);
+    hostPage(crm, req, opts.stageOrder ?? []).then((html) => res.type('html').send(html), next);
   });
 
   router.get('/widget/account.html', (_req, res) => {
@@ -86,27 +91,34 @@ export function createPreviewRouter(opts: PreviewOptions): PreviewRouter {
   return router;
 }
 
-async function hostPage(crm: HostCrm, req: Request): Promise<string> {
+async function hostPage(crm: HostCrm, req: Request, stageOrder: readonly string[]): Promise<string> {
   const wanted =
     typeof req.query.account === 'string' && ACCOUNT_ID.test(req.query.account) ? req.query.account : null;
   let accounts: AccountOption[] = [];
   let problem: string | null = null;
+  let mostAdvanced: unknown;
   const list = await crm.request({
     method: 'POST',
     path: '/coql',
     body: {
       select_query:
-        'select id, Account_Name from Accounts where id is not null order by Account_Name asc limit 2000',
+        'select id, Account_Name, Relationship_Stage from Accounts where id is not null order by Account_Name asc limit 2000',
     },
   });
   if (list.status === 200) {
-    const data = (list.body as { data?: { id?: unknown; Account_Name?: unknown }[] }).data ?? [];
+    const data =
+      (list.body as { data?: { id?: unknown; Account_Name?: unknown; Relationship_Stage?: unknown }[] })
+        .data ?? [];
+    const rank = (a: { Relationship_Stage?: unknown }) =>
+      stageOrder.indexOf(String(a.Relationship_Stage ?? ''));
+    mostAdvanced = [...data].sort((x, y) => rank(y) - rank(x))[0]?.id;
     accounts = data.map((a) => ({
       id: String(a.id),
       name: typeof a.Account_Name === 'string' ? a.Account_Name : String(a.id),
     }));
   } else if (list.status !== 204) problem = `CRM: ${JSON.stringify(list.body).slice(0, 300)}`;
-  const selectedId = wanted ?? accounts[0]?.id ?? null;
+  const selectedId =
+    wanted ?? (mostAdvanced !== undefined ? String(mostAdvanced) : null) ?? accounts[0]?.id ?? null;
   let selected: Record<string, unknown> | null = null;
   if (selectedId) {
     const one = await crm.request({ method: 'GET', path: `/Accounts/${selectedId}` });

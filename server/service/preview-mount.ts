@@ -9,6 +9,8 @@ import express from 'express';
 import type { Logger } from 'pino';
 import { PROJECT_ROOT } from '../config/load-config';
 import { createPreviewRouter } from '../preview/router';
+import { crmPicklists } from '../../shared/config/picklists';
+import type { SalesProcessConfig } from '../../shared/config/schema';
 import type { LocalCrm } from './local-crm';
 
 export const APP_DIR = path.join(PROJECT_ROOT, 'app');
@@ -22,6 +24,7 @@ export function ensureWidgetBuilt(log: Logger): boolean {
     execFileSync('npm', ['run', '--silent', 'build'], {
       cwd: PROJECT_ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     });
   } catch {
     log.warn('the widget build failed; the preview is off (run `npm run build` to see why)');
@@ -29,7 +32,11 @@ export function ensureWidgetBuilt(log: Logger): boolean {
   return existsSync(WIDGET_PAGE);
 }
 
-export function previewRouters(o: { local: LocalCrm | null; log: Logger }): express.Router[] {
+export function previewRouters(o: {
+  local: LocalCrm | null;
+  log: Logger;
+  config: SalesProcessConfig;
+}): express.Router[] {
   if (!o.local || !ensureWidgetBuilt(o.log)) return [];
   const c = o.local.connection;
   const router = express.Router();
@@ -42,6 +49,7 @@ export function previewRouters(o: { local: LocalCrm | null; log: Logger }): expr
       clientSecret: c.clientSecret,
       refreshToken: c.refreshToken,
       appDir: APP_DIR,
+      stageOrder: crmPicklists(o.config).relationshipStage,
     }),
   );
   return [router];
