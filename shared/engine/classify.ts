@@ -25,14 +25,27 @@ export function classifyActivity(a: Activity, cc: CompiledConfig): Classificatio
     kind = a.kindField;
     source = 'field';
   } else {
-    const subject = normaliseText(a.subject);
-    const rule = subject ? cc.kindRules.find((r) => r.keywords.some((k) => subject.includes(k))) : undefined;
-    if (rule) {
-      kind = rule.key;
+    const byKeyword = kindOfSubject(a.subject, cc);
+    if (byKeyword) {
+      kind = byKeyword;
       source = 'keyword';
     }
   }
   const linkedToDeal = a.what?.module === cc.config.fields.modules.deals;
   const purpose = a.purposeField ?? cc.kindPurpose.get(kind) ?? (linkedToDeal ? 'deal' : 'relationship');
   return { kind, purpose, source };
+}
+
+/** The first kind (config order) with a keyword in the subject; memoised per subject text. */
+function kindOfSubject(raw: string, cc: CompiledConfig): ActivityKind | null {
+  const memo = cc.memo.kindOfSubject;
+  const hit = memo.get(raw);
+  if (hit !== undefined) return hit;
+  const subject = normaliseText(raw);
+  const kind = subject
+    ? (cc.kindRules.find((r) => r.keywords.some((k) => subject.includes(k)))?.key ?? null)
+    : null;
+  if (memo.size > 50_000) memo.clear();
+  memo.set(raw, kind);
+  return kind;
 }

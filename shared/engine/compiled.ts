@@ -24,6 +24,12 @@ export interface CompiledConfig {
   won: Set<string>;
   lost: Set<string>;
   keyRoles: Set<string>;
+  /** Memos of pure answers that depend only on the config (bounded: subjects and titles repeat). */
+  memo: {
+    kindOfSubject: Map<string, ActivityKind | null>;
+    executiveTitle: Map<string, boolean>;
+    labels: WeakMap<object, Map<number, unknown>>;
+  };
 }
 
 const cache = new WeakMap<SalesProcessConfig, CompiledConfig>();
@@ -46,6 +52,7 @@ export function compileConfig(config: SalesProcessConfig): CompiledConfig {
     won: new Set(config.dealOutcomes.won),
     lost: new Set(config.dealOutcomes.lost),
     keyRoles: new Set(config.buyerMap.keyRoles),
+    memo: { kindOfSubject: new Map(), executiveTitle: new Map(), labels: new WeakMap() },
   };
   cache.set(config, compiled);
   return compiled;

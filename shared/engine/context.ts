@@ -77,7 +77,15 @@ export function buildContext(bundle: AccountBundle, cc: CompiledConfig, asOf: In
 /** A title matching an executive pattern and no exclusion (社長室 is staff, not the president). */
 export function isExecutiveTitle(title: string | null, cc: CompiledConfig): boolean {
   if (!title) return false;
-  return cc.executiveInclude.some((r) => r.test(title)) && !cc.executiveExclude.some((r) => r.test(title));
+  const memo = cc.memo.executiveTitle;
+  let executive = memo.get(title);
+  if (executive === undefined) {
+    executive =
+      cc.executiveInclude.some((r) => r.test(title)) && !cc.executiveExclude.some((r) => r.test(title));
+    if (memo.size > 50_000) memo.clear();
+    memo.set(title, executive);
+  }
+  return executive;
 }
 
 function viewDeal(deal: Deal, cc: CompiledConfig): DealView {

@@ -34,15 +34,13 @@ export function metricValue(ctx: AccountContext, spec: MetricSpec): number | nul
 
 function compute(ctx: AccountContext, spec: MetricSpec): number | null {
   const w = spec.windowDays;
-  const acts = () => happenedIn(ctx, w);
-  const ofKind = (...kinds: ActivityKind[]) => acts().filter((a) => kinds.includes(a.kind));
   switch (spec.metric) {
     case 'contacts_reached':
-      return reachedContacts(acts()).size;
+      return reachedContacts(happenedIn(ctx, w)).size;
     case 'departments_reached':
-      return departments(ctx, reachedContacts(acts())).size;
+      return departments(ctx, reachedContacts(happenedIn(ctx, w))).size;
     case 'customer_consultations':
-      return acts().filter(
+      return happenedIn(ctx, w).filter(
         (a) => a.kind === 'consultation' || (a.activity.module === 'Calls' && a.activity.inbound),
       ).length;
     case 'plan_updates':
@@ -50,24 +48,28 @@ function compute(ctx: AccountContext, spec: MetricSpec): number | null {
         ctx.bundle.plan?.updates.filter((u) => dateInWindow(u.date, ctx.asOfDate, w)).map((u) => u.date),
       ).size;
     case 'key_person_meetings':
-      return acts().filter((a) => a.activity.module === 'Events' && withContact(ctx, a, (c) => c.key)).length;
+      return happenedIn(ctx, w).filter(
+        (a) => a.activity.module === 'Events' && withContact(ctx, a, (c) => c.key),
+      ).length;
     case 'executive_touchpoints':
-      return acts().filter((a) => withContact(ctx, a, (c) => c.executive)).length;
+      return happenedIn(ctx, w).filter((a) => withContact(ctx, a, (c) => c.executive)).length;
     case 'proposals':
-      return ofKind('proposal', 'quote').length;
+      return ofKind(happenedIn(ctx, w), ['proposal', 'quote']).length;
     case 'decision_maker_proposals':
-      return ofKind('proposal', 'quote').filter((a) => withContact(ctx, a, (c) => c.decisionMaker)).length;
+      return ofKind(happenedIn(ctx, w), ['proposal', 'quote']).filter((a) =>
+        withContact(ctx, a, (c) => c.decisionMaker),
+      ).length;
     case 'study_sessions':
-      return ofKind('study_session').length;
+      return ofKind(happenedIn(ctx, w), ['study_session']).length;
     case 'seminars':
-      return ofKind('seminar').length;
+      return ofKind(happenedIn(ctx, w), ['seminar']).length;
     case 'referrals':
-      return ofKind('referral').length;
+      return ofKind(happenedIn(ctx, w), ['referral']).length;
     case 'deals_created':
       return ctx.deals.filter((d) => d.deal.createdTime != null && inWindow(d.deal.createdTime, ctx.asOf, w))
         .length;
     case 'relationship_activity_share': {
-      const all = acts();
+      const all = happenedIn(ctx, w);
       return all.length === 0 ? null : all.filter((a) => a.purpose === 'relationship').length / all.length;
     }
     case 'csat':
@@ -98,7 +100,7 @@ function compute(ctx: AccountContext, spec: MetricSpec): number | null {
         (r) => typeof stageKeyFromCrmValue(ctx.cc.config, r.relationshipStage) === 'string',
       ).length;
     case 'activities':
-      return spec.kinds ? ofKind(...spec.kinds).length : acts().length;
+      return spec.kinds ? ofKind(happenedIn(ctx, w), spec.kinds).length : happenedIn(ctx, w).length;
   }
 }
 
@@ -131,6 +133,10 @@ export function happenedIn(ctx: AccountContext, days: number): ClassifiedActivit
     ctx.happenedByWindow.set(days, list);
   }
   return list;
+}
+
+function ofKind(acts: ClassifiedActivity[], kinds: readonly ActivityKind[]): ClassifiedActivity[] {
+  return acts.filter((a) => kinds.includes(a.kind));
 }
 
 function reachedContacts(acts: ClassifiedActivity[]): Set<ZohoId> {

@@ -69,14 +69,28 @@ function evaluateMetricCriterion(ctx: AccountContext, c: MetricCriterion): Crite
   const actual = metricValue(ctx, { metric: c.metric, windowDays, kinds: c.kinds, sections: c.sections });
   const met = actual != null && actual >= c.min;
   const progress = met ? 1 : actual == null || c.min <= 0 ? 0 : Math.min(1, Math.max(0, actual / c.min));
-  return {
-    criterion: criterionId(c, windowDays),
-    label: c.label ?? criterionLabel(ctx, c, windowDays),
-    actual,
-    required: c.min,
-    met,
-    progress,
-  };
+  const { id, label } = describeCriterion(ctx, c, windowDays);
+  return { criterion: id, label, actual, required: c.min, met, progress };
+}
+
+/** A criterion's id and label depend only on the config: built once per criterion and window. */
+function describeCriterion(
+  ctx: AccountContext,
+  c: MetricCriterion,
+  windowDays: number,
+): { id: string; label: Bilingual } {
+  const memo = ctx.cc.memo.labels;
+  let byWindow = memo.get(c) as Map<number, { id: string; label: Bilingual }> | undefined;
+  if (!byWindow) {
+    byWindow = new Map();
+    memo.set(c, byWindow);
+  }
+  let d = byWindow.get(windowDays);
+  if (!d) {
+    d = { id: criterionId(c, windowDays), label: c.label ?? criterionLabel(ctx, c, windowDays) };
+    byWindow.set(windowDays, d);
+  }
+  return d;
 }
 
 function criterionId(c: MetricCriterion, windowDays: number): string {

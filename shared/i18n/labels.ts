@@ -88,5 +88,17 @@ export const AUTO_ACTION_LABELS = {
 
 /** Fill `{name}` placeholders; unknown names stay as written so a typo is visible, not silent. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  let parts = compiledTemplates.get(template);
+  if (!parts) {
+    // Split once: even indexes are literal text, odd indexes placeholder names.
+    parts = template.split(/\{(\w+)\}/);
+    compiledTemplates.set(template, parts);
+  }
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    out += i % 2 === 0 ? part : (values[part] ?? `{${part}}`);
+  }
+  return out;
 }
+const compiledTemplates = new Map<string, string[]>();
