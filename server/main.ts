@@ -3,8 +3,6 @@
  * the service against it, the webhook registered, the widget preview when built; with credentials:
  * the service against the real org. Prints every URL; stops cleanly on Ctrl-C.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +14,7 @@ import { ConfigHolder } from './service/config-holder';
 import { startLocalCrm, type LocalCrm } from './service/local-crm';
 import { createLogger } from './service/logger';
 import { previewRouters } from './service/preview-mount';
+import { persistentSecret } from './service/secrets';
 import { SyncRunner } from './service/runner';
 import { SyncService } from './service/sync-service';
 import { zohoConnectionFromEnv } from './zoho/env';
@@ -115,7 +114,10 @@ runCli(async () => {
       ? [`  local Zoho CRM  ${local.emulator.url}/crm/v6   (OAuth client demo/demo, refresh token demo)`]
       : []),
     ...(preview.length > 0
-      ? [`  account widget  ${base}/preview/   (a Zoho-like account page; ?account=ID)`]
+      ? [
+          `  account widget  ${base}/preview/   (a Zoho-like account page; ?account=ID)`,
+          `  manager's view  ${base}/preview/portfolio   (the web tab; same numbers as GET /api/portfolio)`,
+        ]
       : []),
     '',
   ];
@@ -143,14 +145,4 @@ function intEnv(name: string, fallback: number): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new AppError('BAD_INPUT', `${name} must be a port number, got "${v}"`);
   return n;
-}
-
-/** A random secret kept in STATE_DIR (mode 0600) so it survives restarts in local mode. */
-function persistentSecret(stateDir: string, name: string): string {
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  const file = path.join(stateDir, name);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(24).toString('hex');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
 }

@@ -20,6 +20,11 @@ export default defineConfig({
     sourcemap: false,
     target: 'es2020',
     modulePreload: { polyfill: false },
-    rollupOptions: { input: { account: path.resolve(root, 'account.html') } },
+    rollupOptions: {
+      input: {
+        account: path.resolve(root, 'account.html'),
+        portfolio: path.resolve(root, 'portfolio.html'),
+      },
+    },
   },
 });

@@ -7,12 +7,15 @@ import type { FaultRegistry } from './faults';
 import type { TokenService } from './http/oauth';
 import type { Org } from './org';
 import type { WebhookService } from './webhooks';
+import type { WriteLog } from './write-log';
 
 export interface EmulatorContext {
   org: Org;
   credits: CreditMeter;
   faults: FaultRegistry;
   webhooks: WebhookService;
+  /** Records written through the API, per id (tests: no value written twice). */
+  writes: WriteLog;
   tokens: TokenService;
   log: Logger;
   concurrency: number;

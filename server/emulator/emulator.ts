@@ -21,6 +21,7 @@ import { OrgCatalog } from './metadata/catalog';
 import { Org } from './org';
 import { openDb, removeDbFiles } from './store/db';
 import { WebhookService } from './webhooks';
+import { WriteLog } from './write-log';
 
 export interface EmulatorOptions {
   /** Default 4010; 0 picks a free port. Always bound to 127.0.0.1. */
@@ -110,6 +111,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     credits: new CreditMeter(opts.creditsPerDay ?? DEFAULT_CREDITS_PER_DAY, now),
     faults: new FaultRegistry(),
     webhooks: new WebhookService(org, log),
+    writes: new WriteLog(),
     tokens: new TokenService(
       {
         clientId: opts.clientId ?? 'demo',
@@ -132,6 +134,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       org.saveCatalog();
       ctx.credits.reset();
       ctx.faults.clear();
+      ctx.writes.reset();
       ctx.webhooks.clear();
     },
   });

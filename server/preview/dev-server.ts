@@ -9,9 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import express from 'express';
-import { PROJECT_ROOT } from '../config/load-config';
+import { DEFAULT_CONFIG_PATH, PROJECT_ROOT, loadConfigFile } from '../config/load-config';
 import { generateDemoDataset } from '../demo/generate';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
+import { createLogger } from '../service/logger';
+import { SyncService } from '../service/sync-service';
 import { createPreviewRouter, type PreviewRouter } from './router';
 
 export interface PreviewServerOptions {
@@ -26,6 +28,11 @@ export interface PreviewServerOptions {
   /** Where the emulator keeps its database; default a fresh temp dir, removed on close. */
   stateDir?: string;
   appDir?: string;
+  /**
+   * Run one full sync against the CRM first, so the fields the service writes (KPIs, progress,
+   * gaps) exist, as they do in an org where the service runs. The manager's view reads them.
+   */
+  sync?: boolean;
 }
 
 export interface PreviewServer {
@@ -44,6 +51,8 @@ export async function startPreviewServer(opts: PreviewServerOptions = {}): Promi
     reset: true,
     dataset: opts.dataset ?? generateDemoDataset({ asOf: opts.asOf ?? Date.now() }),
   });
+  if (opts.sync)
+    await syncOnce(emulator.url, path.join(opts.stateDir ?? (temp as string), 'service'), opts.asOf);
   const router = createPreviewRouter({
     crmBaseUrl: emulator.url,
     accountsUrl: emulator.url,
@@ -75,4 +84,33 @@ export async function startPreviewServer(opts: PreviewServerOptions = {}): Promi
       if (temp) rmSync(temp, { recursive: true, force: true });
     },
   };
+}
+
+/** One full sync of the service against the local CRM, then closed. */
+async function syncOnce(crmUrl: string, stateDir: string, asOf: number | undefined): Promise<void> {
+  const config = loadConfigFile(DEFAULT_CONFIG_PATH);
+  if (!config.ok)
+    throw new Error(`the sales-process config is invalid: ${config.problems[0]?.message ?? ''}`);
+  const service = await SyncService.open({
+    stateDir,
+    connection: {
+      apiBase: crmUrl,
+      tokenUrl: `${crmUrl}/oauth/v2/token`,
+      clientId: 'demo',
+      clientSecret: 'demo',
+      refreshToken: 'demo',
+    },
+    config: config.config,
+    log: createLogger({ level: 'warn' }),
+    dailyCredits: 5_000_000,
+    budgetShare: 1,
+    ...(asOf !== undefined ? { now: () => asOf } : {}),
+  });
+  try {
+    const run = await service.sync({ full: true, trigger: 'preview' });
+    if (run.status === 'failed')
+      throw new Error(`the preview's first sync failed: ${run.error?.message ?? ''}`);
+  } finally {
+    service.close();
+  }
 }

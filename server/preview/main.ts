@@ -5,9 +5,12 @@
 import { startPreviewServer } from './dev-server';
 
 async function main(): Promise<void> {
-  const preview = await startPreviewServer({ emulatorPort: Number(process.env.EMULATOR_PORT ?? 0) });
+  const preview = await startPreviewServer({
+    emulatorPort: Number(process.env.EMULATOR_PORT ?? 0),
+    sync: true,
+  });
   process.stdout.write(
-    `local Zoho CRM (emulator): ${preview.emulator.url}\nwidget preview:            ${preview.previewUrl}\n`,
+    `local Zoho CRM (emulator): ${preview.emulator.url}\nwidget preview:            ${preview.previewUrl}\nmanager's web tab:         ${preview.previewUrl}portfolio\n`,
   );
   const stop = () => {
     preview.close().then(

@@ -51,7 +51,7 @@ export function renderPreviewPage(m: PreviewPageModel): string {
 </head>
 <body>
 <header class="topbar"><span class="brand">Zoho CRM</span><span class="env">local preview · ローカルプレビュー</span></header>
-<nav class="modules" aria-label="Modules"><span>ホーム</span><span>見込み客</span><span>連絡先</span><span class="active">取引先</span><span>商談</span><span>活動</span></nav>
+<nav class="modules" aria-label="Modules"><span>ホーム</span><span>見込み客</span><span>連絡先</span><span class="active">取引先</span><span>商談</span><span>活動</span><a href="portfolio">営業ポートフォリオ</a></nav>
 <main>
   <div class="record-head">
     <h1 id="record-name">${escapeHtml(name || '—')}</h1>
@@ -100,7 +100,7 @@ body{margin:0;font:13px/1.45 Lato,'Helvetica Neue',Arial,'Hiragino Kaku Gothic P
 .topbar{background:#1b2b44;color:#fff;padding:8px 16px;display:flex;gap:16px;align-items:baseline}
 .brand{font-weight:700;font-size:15px}.env{opacity:.7;font-size:11px}
 .modules{background:#fff;border-bottom:1px solid #dde1ea;display:flex;gap:2px;padding:0 12px;overflow-x:auto}
-.modules span{padding:8px 12px;color:#6b7385;white-space:nowrap}.modules .active{color:#226db4;border-bottom:2px solid #226db4;font-weight:600}
+.modules span,.modules a{padding:8px 12px;color:#6b7385;white-space:nowrap;text-decoration:none}.modules .active{color:#226db4;border-bottom:2px solid #226db4;font-weight:600}
 main{padding:12px 16px}
 .record-head{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:8px;background:#fff;padding:10px 14px;border:1px solid #dde1ea;border-radius:4px}
 .record-head h1{font-size:18px;margin:0;overflow-wrap:anywhere}

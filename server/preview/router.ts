@@ -1,7 +1,9 @@
 /**
  * `createPreviewRouter(…)`: the local stand-in for Zoho's widget host, to mount at `/preview`.
  *   GET  /                      the account page (`?account=ID`), hosting the BUILT widget in an iframe
+ *   GET  /portfolio             the manager's web tab (no record context), hosting the built widget
  *   GET  /widget/account.html   the built widget, with Zoho's CDN SDK script swapped for our shim
+ *   GET  /widget/portfolio.html the built web-tab widget, likewise
  *   GET  /widget/assets/*       the built assets
  *   GET  /shim/zoho-shim.js     the shim: a `ZOHO` object whose calls come back here
  *   POST /api/sdk               one SDK call → the REST call Zoho's host would make → the reply
@@ -13,6 +15,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { CallLog } from './call-log';
 import { createHostCrm, type HostCrm, type HostCrmOptions } from './host-crm';
 import { renderPreviewPage, type AccountOption } from './page';
+import { renderPortfolioPage } from './portfolio-page';
 import { restForSdkCall } from './sdk-rest';
 
 export interface PreviewOptions extends HostCrmOptions {
@@ -22,6 +25,8 @@ export interface PreviewOptions extends HostCrmOptions {
   shimFile?: string;
   /** The widget page in `appDir`. */
   widgetPage?: string;
+  /** The manager's web-tab page in `appDir`. */
+  portfolioPage?: string;
   /**
    * Relationship_Stage values from lowest to highest: without `?account`, the page opens the most
    * advanced account (the one with the most to show), not the first by name.
@@ -49,14 +54,25 @@ export function createPreviewRouter(opts: PreviewOptions): PreviewRouter {
     hostPage(crm, req, opts.stageOrder ?? []).then((html) => res.type('html').send(html), next);
   });
 
-  router.get('/widget/account.html', (_req, res) => {
-    const file = path.join(opts.appDir, widgetPage);
+  router.get('/portfolio', (req, res) => {
+    res.type('html').send(
+      renderPortfolioPage({
+        widgetSrc: `${req.baseUrl}/widget/portfolio.html?entity=WebTab`,
+        accountPage: `${req.baseUrl}/`,
+      }),
+    );
+  });
+
+  const serveWidget = (page: string) => (_req: Request, res: Response) => {
+    const file = path.join(opts.appDir, page);
     if (!existsSync(file)) return void notBuilt(res, `${file} is missing: run \`npm run build\``);
     const html = readFileSync(file, 'utf8');
     if (!SDK_TAG.test(html))
       return void notBuilt(res, `${file} does not load Zoho's widget SDK from live.zwidgets.com`);
     res.type('html').send(html.replace(SDK_TAG, '<script src="../shim/zoho-shim.js"></script>'));
-  });
+  };
+  router.get('/widget/account.html', serveWidget(widgetPage));
+  router.get('/widget/portfolio.html', serveWidget(opts.portfolioPage ?? 'portfolio.html'));
   router.use('/widget/assets', express.static(path.join(opts.appDir, 'assets'), { fallthrough: false }));
 
   router.get('/shim/zoho-shim.js', (_req, res) => {

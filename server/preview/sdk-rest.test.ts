@@ -34,6 +34,11 @@ describe('restForSdkCall: what the host does for a widget SDK call', () => {
       { method: 'POST', path: '/Account_Plans', body: { data: [{ Name: 'x' }] } },
     ],
     ['getCurrentUser', {}, { method: 'GET', path: '/users', query: { type: 'CurrentUser' } }],
+    [
+      'getAllUsers',
+      { Type: 'ActiveUsers', page: 2, per_page: 200 },
+      { method: 'GET', path: '/users', query: { type: 'ActiveUsers', page: '2', per_page: '200' } },
+    ],
   ])('%s %j', (op, arg, request) => {
     expect(restForSdkCall(op, arg)).toEqual({ ok: true, request });
   });

@@ -18,6 +18,7 @@ export const SDK_OPS = [
   'getAllRecords',
   'getRelatedRecords',
   'searchRecord',
+  'getAllUsers',
   'coql',
   'updateRecord',
   'insertRecord',
@@ -75,6 +76,10 @@ export function restForSdkCall(op: string, arg: unknown): SdkMapping {
       const id = String((data as { id?: unknown }).id ?? '');
       if (!ID.test(id)) return refuse('updateRecord needs APIData.id');
       return ok({ method: 'PUT', path: `/${entity}/${id}`, body });
+    }
+    case 'getAllUsers': {
+      const type = typeof a.Type === 'string' && NAME.test(a.Type) ? a.Type : 'AllUsers';
+      return ok({ method: 'GET', path: '/users', query: { type, ...paging } });
     }
     case 'getCurrentUser':
       return ok({ method: 'GET', path: '/users', query: { type: 'CurrentUser' } });

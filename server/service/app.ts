@@ -12,6 +12,7 @@ import { normaliseDataset } from '../../shared/normalise/normalise';
 import type { Instant, ZohoId } from '../../shared/model/types';
 import { AppError, toAppError } from '../errors';
 import type { ConfigHolder } from './config-holder';
+import { PortfolioCache, portfolioReport } from './portfolio';
 import type { SyncRunner } from './runner';
 import type { SyncService } from './sync-service';
 import { webhookRouter, type WebhookPayload } from './webhook';
@@ -106,6 +107,12 @@ function apiRouter(deps: AppDeps): express.Router {
     const bundle = bundleByAccount(normalised.dataset, config).bundles.get(id as ZohoId);
     if (!bundle) throw new AppError('NOT_FOUND', `account ${id} is not in the synced data (yet)`);
     res.json(computeAccountInsight(bundle, config, Date.now() as Instant));
+  });
+  const portfolios = new PortfolioCache(deps.service);
+  r.get('/portfolio', (req, res) => {
+    const config = deps.config.current;
+    const query = req.query as Record<string, unknown>;
+    res.json(portfolioReport(deps.service.mirror, config, query, Date.now, portfolios.get));
   });
   return r;
 }

@@ -15,10 +15,12 @@ import type { LocalCrm } from './local-crm';
 
 export const APP_DIR = path.join(PROJECT_ROOT, 'app');
 export const WIDGET_PAGE = path.join(APP_DIR, 'account.html');
+const PORTFOLIO_PAGE = path.join(APP_DIR, 'portfolio.html');
 
 /** Build the widget once when it has never been built, so `npm start` shows it on a fresh clone. */
 export function ensureWidgetBuilt(log: Logger): boolean {
-  if (existsSync(WIDGET_PAGE)) return true;
+  // A build from before the manager's web tab existed lacks its page: build again.
+  if (existsSync(WIDGET_PAGE) && existsSync(PORTFOLIO_PAGE)) return true;
   log.info('building the widget for the preview (first start only)');
   try {
     execFileSync('npm', ['run', '--silent', 'build'], {

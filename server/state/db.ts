@@ -5,7 +5,7 @@
  * the token).
  */
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 
 export type Db = Database.Database;
@@ -50,9 +50,11 @@ CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, owner TEXT NOT NULL, ex
 export function openStateDb(stateDir: string, file = 'service.sqlite'): Db {
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   const full = path.join(stateDir, file);
-  const isNew = !existsSync(full);
+  // Created 0600 before SQLite opens it (its -wal and -shm files take the same mode), and tightened
+  // again on every open in case someone loosened it.
+  if (!existsSync(full)) closeSync(openSync(full, 'a', 0o600));
+  chmodSync(full, 0o600);
   const db = new Database(full);
-  if (isNew) chmodSync(full, 0o600);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');

@@ -7,11 +7,13 @@
 import { createHash } from 'node:crypto';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { KGI_KEYS, KPI_KEYS, kpiFieldName } from '../../shared/model/keys';
-import type { Db } from './db';
+import { metaGet, metaSet, type Db } from './db';
 
 export type ZohoRecord = Record<string, unknown> & { id: string };
 
 export type MirrorModule = keyof SalesProcessConfig['fields']['modules'];
+
+const USERS_KEY = 'crm_users';
 
 interface Row {
   module: string;
@@ -43,11 +45,13 @@ export class Mirror {
            json = excluded.json, seen_run = excluded.seen_run`,
       ),
       touch: db.prepare('UPDATE records SET seen_run = ? WHERE module = ? AND id = ?'),
+      // INDEXED BY: without ANALYZE statistics SQLite prefers scanning the module's whole primary-key
+      // range (it covers every column) to these indexes: O(records) per lookup, O(n²) per full pass.
       byAccount: db.prepare<[string, string], { json: string }>(
-        'SELECT json FROM records WHERE module = ? AND account_id = ?',
+        'SELECT json FROM records INDEXED BY records_account WHERE module = ? AND account_id = ?',
       ),
       byParent: db.prepare<[string, string], { json: string }>(
-        'SELECT json FROM records WHERE module = ? AND parent_id = ?',
+        'SELECT json FROM records INDEXED BY records_parent WHERE module = ? AND parent_id = ?',
       ),
       byWhat: db.prepare<[string, string, string], { json: string }>(
         'SELECT json FROM records WHERE module = ? AND what_module = ? AND what_id = ?',
@@ -117,6 +121,11 @@ export class Mirror {
     this.stmt.upsert.run({ ...this.toRow(module, rec), seen_run: null });
   }
 
+  /** Keep a record we inserted (a stage-history row), so readers see it before the next run reads it back. */
+  addInserted(module: MirrorModule, rec: ZohoRecord): void {
+    this.stmt.upsert.run({ ...this.toRow(module, rec), seen_run: null });
+  }
+
   get(module: MirrorModule, id: string): ZohoRecord | null {
     const row = this.stmt.get.get(this.moduleName(module), id);
     return row ? (JSON.parse(row.json) as ZohoRecord) : null;
@@ -126,6 +135,16 @@ export class Mirror {
   *all(module: MirrorModule): Generator<ZohoRecord> {
     const stmt = this.db.prepare<[string], { json: string }>('SELECT json FROM records WHERE module = ?');
     for (const row of stmt.iterate(this.moduleName(module))) yield JSON.parse(row.json) as ZohoRecord;
+  }
+
+  /** The org's users as last read (GET /users), with when; null before the first read. */
+  users(): { readAt: number; users: ZohoRecord[] } | null {
+    const raw = metaGet(this.db, USERS_KEY);
+    return raw ? (JSON.parse(raw) as { readAt: number; users: ZohoRecord[] }) : null;
+  }
+
+  setUsers(users: readonly ZohoRecord[], readAt: number): void {
+    metaSet(this.db, USERS_KEY, JSON.stringify({ readAt, users }));
   }
 
   accountIds(): string[] {

@@ -20,6 +20,8 @@ export interface RunRecord {
 export interface Cursor {
   time: string;
   id: string | null;
+  /** When the read that saw it started (our clock): tells whether `time`'s second was over by then. */
+  readAt?: string;
 }
 
 export interface StageIntent {
@@ -90,11 +92,11 @@ export class SyncState {
   /** Where the next read of a module starts: after this (Modified_Time, id). */
   cursor(module: string): Cursor | null {
     const row = this.db
-      .prepare<[string], { modified_time: string; last_id: string | null }>(
-        'SELECT modified_time, last_id FROM cursors WHERE module = ?',
+      .prepare<[string], { modified_time: string; last_id: string | null; updated_at: string }>(
+        'SELECT modified_time, last_id, updated_at FROM cursors WHERE module = ?',
       )
       .get(module);
-    return row ? { time: row.modified_time, id: row.last_id } : null;
+    return row ? { time: row.modified_time, id: row.last_id, readAt: row.updated_at } : null;
   }
 
   cursors(): Record<string, Cursor> {
@@ -106,15 +108,35 @@ export class SyncState {
     return Object.fromEntries(rows.map((r) => [r.module, { time: r.modified_time, id: r.last_id }]));
   }
 
-  saveCursors(cursors: Record<string, Cursor>): void {
+  /** Save where the next reads start; `readAt`: when the reads that saw them started (our clock). */
+  saveCursors(cursors: Record<string, Cursor>, readAt = Date.now()): void {
     const stmt = this.db.prepare(
       'INSERT INTO cursors (module, modified_time, last_id, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (module) DO UPDATE SET modified_time = excluded.modified_time, last_id = excluded.last_id, updated_at = excluded.updated_at',
     );
-    const now = new Date().toISOString();
+    const now = new Date(readAt).toISOString();
     const tx = this.db.transaction(() => {
       for (const [module, c] of Object.entries(cursors)) stmt.run(module, c.time, c.id, now);
     });
     tx();
+  }
+
+  /**
+   * Records the last run wrote, per module. Zoho bumps their Modified_Time, so the next run reads
+   * them back; knowing how many, it asks for a page that fits them (see `readChanges`).
+   */
+  expectedEcho(): Record<string, number> {
+    const row = this.db
+      .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'expected_echo'")
+      .get();
+    return row ? (JSON.parse(row.value) as Record<string, number>) : {};
+  }
+
+  setExpectedEcho(counts: Record<string, number>): void {
+    this.db
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES ('expected_echo', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
+      .run(JSON.stringify(counts));
   }
 
   putIntent(i: StageIntent): void {

@@ -18,9 +18,23 @@ export interface ReadResult {
 const EPOCH = '1970-01-01T00:00:00+00:00';
 /**
  * GET records' If-Modified-Since starts this much before the cursor: Zoho times have whole seconds,
- * so a record saved in the cursor's own second is read again rather than missed.
+ * so a record saved in the cursor's own second after our read is read again rather than missed.
  */
 const LOOKBACK_MS = 1000;
+/**
+ * …unless that second was long over when we read (5 minutes: any clock skew between us and Zoho):
+ * then nothing can be saved in it any more, and looking back would only re-read, every run, every
+ * record saved in it — thousands after a mass update or an import.
+ */
+const SETTLED_MS = 5 * 60_000;
+
+/** Where an incremental GET-records read starts (If-Modified-Since). */
+export function modifiedSince(cursor: Cursor | null): Date | null {
+  if (cursor === null) return null;
+  const time = Date.parse(cursor.time);
+  const settled = cursor.readAt !== undefined && time < Date.parse(cursor.readAt) - SETTLED_MS;
+  return new Date(time - (settled ? 0 : LOOKBACK_MS));
+}
 
 export async function readChanges(
   deps: { gateway: ZohoGateway; mirror: Mirror; state: SyncState; log: Logger },
@@ -28,6 +42,7 @@ export async function readChanges(
   o: { full: boolean; runId: number; progress?: (module: string, n: number) => void },
 ): Promise<ReadResult> {
   const result: ReadResult = { records: {}, cursors: {}, touchedAccounts: 0 };
+  const echo = deps.state.expectedEcho();
   for (const read of plan) {
     const module = deps.mirror.moduleName(read.module);
     const cursor = o.full ? null : deps.state.cursor(module);
@@ -43,15 +58,10 @@ export async function readChanges(
       o.progress?.(module, count);
     };
     if (read.method === 'coql') {
-      await readByCoql(deps.gateway, module, read.fields, cursor ?? { time: EPOCH, id: null }, o.full, take);
+      const first = o.full ? 2000 : firstPageLimit(echo[module] ?? 0);
+      await readByCoql(deps.gateway, module, read.fields, cursor ?? { time: EPOCH, id: null }, first, take);
     } else {
-      await readByList(
-        deps.gateway,
-        module,
-        read.fields,
-        cursor === null ? null : new Date(Date.parse(cursor.time) - LOOKBACK_MS),
-        take,
-      );
+      await readByList(deps.gateway, module, read.fields, modifiedSince(cursor), take);
     }
     if (o.full)
       result.touchedAccounts += deps.state.markDirty(
@@ -66,42 +76,57 @@ export async function readChanges(
 }
 
 /**
- * COQL keyset pages after the cursor, in (Modified_Time, id) order. The first page of an incremental
- * run asks for 200 rows (1 credit): usually all there is.
+ * The first COQL page of an incremental read: 200 rows (1 credit) is usually all there is, but
+ * after a run that wrote n records of the module they all come back (Zoho bumped their
+ * Modified_Time) — then a page that fits them costs less than 200 rows and more pages (COQL costs
+ * 1/2/3 credits for up to 200/1,000/2,000 rows).
  */
+export function firstPageLimit(expectedEcho: number): number {
+  return expectedEcho > 800 ? 2000 : expectedEcho > 150 ? 1000 : 200;
+}
+
+/** COQL keyset pages after the cursor, in (Modified_Time, id) order: `first` rows, then 2,000 a page. */
 async function readByCoql(
   gateway: ZohoGateway,
   module: string,
   fields: string[],
   start: Cursor,
-  full: boolean,
+  first: number,
   take: (rows: ZohoJson[]) => void,
 ): Promise<void> {
   let after: Cursor = start;
-  let limit = full ? 2000 : 200;
+  let limit = first;
   for (;;) {
     const page = await gateway.coql(module, keysetQuery(module, fields, after, limit), limit);
     take(page.data);
     const last = page.data[page.data.length - 1];
-    if (!last || page.data.length < limit || typeof last.Modified_Time !== 'string') return;
+    if (!last || !page.more || page.data.length < limit || typeof last.Modified_Time !== 'string') return;
     after = { time: toUtc(last.Modified_Time), id: last.id };
     limit = 2000;
   }
 }
 
+/** Records one chain of page tokens reaches (Zoho v8 docs: 100,000); then a new chain starts. */
+export const PAGE_TOKEN_REACH = 100_000;
+
 /**
  * GET records sorted by Modified_Time: If-Modified-Since for increments (304 = nothing changed).
- * `page` works only within the first 2,000 records; the page token carries on from there.
+ * `page` works only within the first 2,000 records; the page token carries on from there, up to
+ * 100,000 records — past that (a full read of 10,000 accounts' Events) a new chain starts with
+ * If-Modified-Since at the last record read (its second read again: Zoho's times have whole seconds).
  */
-async function readByList(
-  gateway: ZohoGateway,
+export async function readByList(
+  gateway: Pick<ZohoGateway, 'listRecords'>,
   module: string,
   fields: string[],
   modifiedSince: Date | null,
   take: (rows: ZohoJson[]) => void,
+  reach = PAGE_TOKEN_REACH,
 ): Promise<void> {
+  let since = modifiedSince;
   let page = 1;
   let pageToken: string | null = null;
+  let served = 0;
   for (;;) {
     const res = await gateway.listRecords(module, {
       fields,
@@ -109,12 +134,22 @@ async function readByList(
       ...(pageToken ? { pageToken } : { page }),
       sortBy: 'Modified_Time',
       sortOrder: 'asc',
-      modifiedSince,
+      modifiedSince: since,
     });
     if (res.notModified) return;
     take(res.data);
+    served += res.data.length;
     if (!res.more) return;
-    if (res.nextPageToken) pageToken = res.nextPageToken;
+    if (served + 200 > reach) {
+      const last = res.data[res.data.length - 1]?.Modified_Time;
+      const restart = typeof last === 'string' ? new Date(Date.parse(last) - LOOKBACK_MS) : null;
+      if (!restart || (since && restart <= since))
+        throw new Error(`${module}: over ${reach} records modified within one second`);
+      since = restart;
+      page = 1;
+      pageToken = null;
+      served = 0;
+    } else if (res.nextPageToken) pageToken = res.nextPageToken;
     else if (page * 200 < 2000) page++;
     else throw new Error(`${module}: more than 2,000 records and Zoho gave no next_page_token`);
   }

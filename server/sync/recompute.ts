@@ -21,6 +21,8 @@ export interface StageChangePlan {
 
 export interface BatchPlan {
   insights: AccountInsight[];
+  /** The accounts computed (their insights may be dropped once planned: see mergePlans). */
+  accountIds: string[];
   accountUpdates: RecordUpdate[];
   dealUpdates: (RecordUpdate & { accountId: string })[];
   stageChanges: StageChangePlan[];
@@ -41,6 +43,7 @@ export function recomputeBatch(
   const { bundles } = bundleByAccount(normalised.dataset, config);
   const plan: BatchPlan = {
     insights: [],
+    accountIds: [],
     accountUpdates: [],
     dealUpdates: [],
     stageChanges: [],
@@ -57,6 +60,7 @@ export function recomputeBatch(
     }
     const insight = computeAccountInsight(bundle, config, asOf);
     plan.insights.push(insight);
+    plan.accountIds.push(id);
     const projection = projectAccount(insight, config, current);
     accountRecords.push({
       id,
@@ -79,4 +83,29 @@ export function recomputeBatch(
   plan.accountUpdates = accounts.updates;
   plan.unchangedAccounts = accounts.unchanged;
   return plan;
+}
+
+export function emptyPlan(): BatchPlan {
+  return {
+    insights: [],
+    accountIds: [],
+    accountUpdates: [],
+    dealUpdates: [],
+    stageChanges: [],
+    unchangedAccounts: 0,
+    missing: [],
+  };
+}
+
+/** Two plans as one write (disjoint accounts); the insights are dropped: only the plan is written. */
+export function mergePlans(a: BatchPlan, b: BatchPlan): BatchPlan {
+  return {
+    insights: [],
+    accountIds: [...a.accountIds, ...b.accountIds],
+    accountUpdates: [...a.accountUpdates, ...b.accountUpdates],
+    dealUpdates: [...a.dealUpdates, ...b.dealUpdates],
+    stageChanges: [...a.stageChanges, ...b.stageChanges],
+    unchangedAccounts: a.unchangedAccounts + b.unchangedAccounts,
+    missing: [...a.missing, ...b.missing],
+  };
 }

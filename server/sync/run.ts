@@ -13,7 +13,8 @@ import type { SyncState } from '../state/work';
 import type { ZohoGateway } from '../zoho/gateway';
 import { readPlan } from './fields';
 import { readChanges } from './read';
-import { recomputeBatch } from './recompute';
+import { emptyPlan, mergePlans, recomputeBatch, type BatchPlan } from './recompute';
+import { readUsers, usersDue } from './users';
 import { completeInterruptedHistory, writeBatch } from './write';
 
 export interface SyncDeps {
@@ -28,7 +29,10 @@ export interface SyncDeps {
 export interface SyncOptions {
   full: boolean;
   trigger: string;
+  /** Accounts computed at a time (memory). */
   batchSize?: number;
+  /** Planned record updates held before they are written (full calls of 100). */
+  writeAfter?: number;
   progress?: (message: string) => void;
 }
 
@@ -89,11 +93,18 @@ export async function runSync(deps: SyncDeps, o: SyncOptions): Promise<RunSummar
       runId,
       progress: (module, n) => o.progress?.(`read ${module}: ${n}`),
     });
+    if (usersDue(deps.mirror, { full: o.full, now: asOf }))
+      read.records.users = await readUsers({ ...deps, log }, asOf);
     summary.recordsRead = read.records;
     summary.accountsRead = read.records[deps.mirror.moduleName('accounts')] ?? 0;
     if (o.full) deps.state.markDirty(deps.mirror.accountIds(), 'full pass');
     await recomputeDirty(deps, log, asOf, o, summary);
-    deps.state.saveCursors(read.cursors);
+    deps.state.saveCursors(read.cursors, started);
+    deps.state.setExpectedEcho({
+      [deps.mirror.moduleName('accounts')]: summary.written,
+      [deps.mirror.moduleName('deals')]: summary.dealsWritten,
+      [deps.mirror.moduleName('stageHistory')]: summary.stageChanges,
+    });
     summary.status = summary.failed > 0 ? 'partial' : 'ok';
   } catch (e) {
     const err = toAppError(e);
@@ -117,9 +128,12 @@ export async function runSync(deps: SyncDeps, o: SyncOptions): Promise<RunSummar
 }
 
 /**
- * Recompute every dirty account in batches until none is left. A stage change makes the account's
- * group companies dirty (their "group companies engaged" may change), so they are picked up too —
- * each account at most twice per run.
+ * Recompute every dirty account until none is left, in rounds. A round computes the dirty accounts
+ * in batches (memory) but writes their plans merged, in calls of up to 100 records: Zoho charges
+ * 1 credit per 10 records rounded up per call, so a partial call per small batch would cost up to
+ * 3 credits a batch for nothing. A stage change makes the account's group companies dirty (their
+ * "group companies engaged" may change), so the next round picks them up — each account at most
+ * twice per run.
  */
 async function recomputeDirty(
   deps: SyncDeps,
@@ -129,20 +143,12 @@ async function recomputeDirty(
   summary: RunSummary,
 ): Promise<void> {
   const batchSize = o.batchSize ?? 200;
+  const flushAt = o.writeAfter ?? 2000;
   const done = new Map<string, number>();
   const failed = new Set<string>(); // retried by the next run, not this one
   const total = deps.state.dirtyCount();
-  for (;;) {
-    const batch = deps.state
-      .dirtyAccounts()
-      .filter((id) => !failed.has(id) && (done.get(id) ?? 0) < 2)
-      .slice(0, batchSize);
-    if (batch.length === 0) return;
-    for (const id of batch) done.set(id, (done.get(id) ?? 0) + 1);
-    const plan = recomputeBatch(deps.mirror, deps.config, batch, asOf);
+  const flush = async (plan: BatchPlan) => {
     const written = await writeBatch({ ...deps, log }, plan);
-    summary.recomputed += plan.insights.length;
-    summary.unchanged += plan.unchangedAccounts;
     summary.written += written.accountsWritten;
     summary.dealsWritten += written.dealsWritten;
     summary.stageChanges += written.historyInserted;
@@ -158,5 +164,23 @@ async function recomputeDirty(
         );
     }
     o.progress?.(`recomputed ${summary.recomputed}/${total}, written ${summary.written}`);
+  };
+  for (;;) {
+    const round = deps.state.dirtyAccounts().filter((id) => !failed.has(id) && (done.get(id) ?? 0) < 2);
+    if (round.length === 0) return;
+    let pending = emptyPlan();
+    for (let i = 0; i < round.length; i += batchSize) {
+      const batch = round.slice(i, i + batchSize);
+      for (const id of batch) done.set(id, (done.get(id) ?? 0) + 1);
+      const plan = recomputeBatch(deps.mirror, deps.config, batch, asOf);
+      summary.recomputed += plan.insights.length;
+      summary.unchanged += plan.unchangedAccounts;
+      pending = mergePlans(pending, plan);
+      const last = i + batchSize >= round.length;
+      if (last || pending.accountUpdates.length + pending.dealUpdates.length >= flushAt) {
+        await flush(pending);
+        pending = emptyPlan();
+      }
+    }
   }
 }

@@ -5,11 +5,12 @@
  * even across a crash (see stage intents).
  */
 import type { Logger } from 'pino';
+import { toAppError } from '../errors';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import type { RecordUpdate } from '../../shared/writeback/plan';
 import type { ZohoGateway } from '../zoho/gateway';
 import type { RecordResult } from '../zoho/map-error';
-import type { Mirror } from '../state/mirror';
+import type { Mirror, ZohoRecord } from '../state/mirror';
 import type { StageIntent, SyncState } from '../state/work';
 import type { BatchPlan, StageChangePlan } from './recompute';
 
@@ -84,18 +85,40 @@ export async function writeBatch(deps: Deps, plan: BatchPlan): Promise<WriteOutc
   );
   // An intent whose account update failed is dropped: the next run recomputes and plans it afresh.
   for (const i of intents.values()) if (i.state === 'pending') deps.state.deleteIntent(i.accountId);
-  deps.state.clearDirty(
-    [...plan.insights.map((i) => i.accountId), ...plan.missing].filter((id) => !failedAccounts.has(id)),
-  );
+  deps.state.clearDirty([...plan.accountIds, ...plan.missing].filter((id) => !failedAccounts.has(id)));
   return out;
 }
 
 /** Insert the history records of stage changes whose account update is in; returns how many. */
 export async function insertHistory(deps: Deps, intents: StageIntent[]): Promise<number> {
-  const h = deps.config.fields.stageHistory;
   let inserted = 0;
   for (const chunk of chunks(intents, 100)) {
-    const results = await deps.gateway.insertRecords(
+    const results = await insertOrDefer(deps, chunk);
+    chunk.forEach((i, n) => {
+      const r = results?.[n];
+      if (r?.ok) {
+        deps.state.deleteIntent(i.accountId);
+        inserted++;
+        if (r.id) deps.mirror.addInserted('stageHistory', historyRecord(deps.config, i, r.id));
+      } else if (results)
+        deps.log.warn(
+          { accountId: i.accountId, code: r?.code },
+          'stage history insert failed; will retry next run',
+        );
+    });
+  }
+  return inserted;
+}
+
+/**
+ * Insert a chunk of history records. When Zoho's answer is lost (a timeout or a 5xx after the
+ * retries the call path allows for inserts) the records may be in or not: null, and the intents
+ * stay `account_written` for the next run, which looks each up by name before inserting.
+ */
+async function insertOrDefer(deps: Deps, chunk: StageIntent[]): Promise<RecordResult[] | null> {
+  const h = deps.config.fields.stageHistory;
+  try {
+    return await deps.gateway.insertRecords(
       deps.config.fields.modules.stageHistory,
       chunk.map((i) => ({
         fields: {
@@ -107,19 +130,15 @@ export async function insertHistory(deps: Deps, intents: StageIntent[]): Promise
         },
       })),
     );
-    chunk.forEach((i, n) => {
-      const r = results[n];
-      if (r?.ok) {
-        deps.state.deleteIntent(i.accountId);
-        inserted++;
-      } else
-        deps.log.warn(
-          { accountId: i.accountId, code: r?.code },
-          'stage history insert failed; will retry next run',
-        );
-    });
+  } catch (e) {
+    const err = toAppError(e);
+    if (err.code !== 'ZOHO_TEMPORARY') throw e;
+    deps.log.warn(
+      { records: chunk.length, code: err.code },
+      'stage history insert outcome unknown; the next run checks before inserting',
+    );
+    return null;
   }
-  return inserted;
 }
 
 /**
@@ -141,6 +160,19 @@ export async function completeInterruptedHistory(deps: Deps): Promise<number> {
   }
   for (const i of deps.state.intents('pending')) deps.state.deleteIntent(i.accountId);
   return insertHistory(deps, missing);
+}
+
+/** The history record as the manager's view reads it (GET /api/portfolio), until a run reads it back. */
+function historyRecord(config: SalesProcessConfig, i: StageIntent, id: string): ZohoRecord {
+  const h = config.fields.stageHistory;
+  return {
+    id,
+    Name: i.name,
+    [h.account]: { id: i.accountId },
+    [h.from]: i.fromStage,
+    [h.to]: i.toStage,
+    [h.changedAt]: i.changedAt,
+  };
 }
 
 function toIntent(c: StageChangePlan, config: SalesProcessConfig): StageIntent {

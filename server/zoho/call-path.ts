@@ -18,6 +18,12 @@ export interface CallSpec {
   kind: 'read' | 'write';
   /** Credits the call costs as Zoho counts them. */
   credits: number;
+  /**
+   * False for a call that must not run twice (an insert): after a timeout or a 5xx Zoho may have
+   * done it, so it is not retried blindly — only a 429 (refused before any work) is. The caller
+   * checks what happened instead (the stage history looks its records up by name).
+   */
+  idempotent?: boolean;
 }
 
 export interface BudgetGuard {
@@ -98,7 +104,8 @@ export class CallPath {
         this.log.info({ call: spec.label, code: f.code }, 'access token rejected; refreshing once');
         continue;
       }
-      if (f.kind === 'temporary' && attempt < this.options.maxAttempts) {
+      const safeToRepeat = spec.idempotent !== false || f.status === 429;
+      if (f.kind === 'temporary' && safeToRepeat && attempt < this.options.maxAttempts) {
         const delay = Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** (attempt - 1));
         const jittered = Math.round(delay / 2 + Math.random() * (delay / 2));
         this.meter.retries++;

@@ -129,6 +129,40 @@ export class ZohoGateway {
     );
   }
 
+  /**
+   * One page (≤200) of the org's users of a type, as GET /users returns them: `id`, `full_name`,
+   * `role { name, id }`, `Reporting_To { name, id }`, `status`, … (1 credit). The manager's view
+   * tells field reps, inside sales and managers apart by role.
+   */
+  async listUsers(
+    type: 'ActiveUsers' | 'AllUsers',
+    page: number,
+  ): Promise<{ data: ZohoJson[]; more: boolean }> {
+    return this.calls.run({ label: 'users', kind: 'read', credits: 1 }, async () =>
+      capture(async () => {
+        const params = new ZOHOCRMSDK.ParameterMap();
+        const P = ZOHOCRMSDK.Users.GetUsersParam;
+        await params.add(P.TYPE, new ZOHOCRMSDK.Choice(type));
+        await params.add(P.PAGE, page);
+        await params.add(P.PER_PAGE, 200);
+        const res = await new ZOHOCRMSDK.Users.UsersOperations().getUsers(params);
+        return read(
+          res,
+          (obj) => {
+            if (obj instanceof ZOHOCRMSDK.Users.ResponseWrapper) {
+              return {
+                data: (obj.getUsers() ?? []).map((u) => toPlainRecord(u, new Map())),
+                more: Boolean(obj.getInfo()?.getMoreRecords()),
+              };
+            }
+            return null;
+          },
+          { data: [], more: false },
+        );
+      }),
+    );
+  }
+
   /** Update ≤100 records with `trigger: []` (our write-back must never fire workflows). */
   updateRecords(
     module: string,
@@ -158,7 +192,12 @@ export class ZohoGateway {
       );
     const types = await this.fieldTypes(module);
     return this.calls.run(
-      { label: `${op} ${module}`, kind: 'write', credits: Math.ceil(records.length / 10) },
+      {
+        label: `${op} ${module}`,
+        kind: 'write',
+        credits: Math.ceil(records.length / 10),
+        idempotent: op === 'update',
+      },
       async () =>
         capture(async () => {
           const body = new ZOHOCRMSDK.Record.BodyWrapper();

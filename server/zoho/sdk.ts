@@ -5,7 +5,7 @@
  * folder and its own log file under STATE_DIR at WARN (it logs URLs and parameters at INFO).
  */
 import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-6.0';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { ZohoConnection } from './env';
 import type { DbTokenStore } from './token-store';
@@ -34,10 +34,11 @@ export async function initZohoSdk(
     .refreshToken(conn.refreshToken)
     .findUser(false)
     .build();
-  const logger = new ZOHOCRMSDK.LogBuilder()
-    .level(ZOHOCRMSDK.Levels.WARN)
-    .filePath(path.join(resourceDir, 'sdk.log'))
-    .build();
+  // The SDK's logger appends to this file: create it 0600 first (it would be world-readable).
+  const logFile = path.join(resourceDir, 'sdk.log');
+  closeSync(openSync(logFile, 'a', 0o600));
+  chmodSync(logFile, 0o600);
+  const logger = new ZOHOCRMSDK.LogBuilder().level(ZOHOCRMSDK.Levels.WARN).filePath(logFile).build();
   const sdkConfig = new ZOHOCRMSDK.SDKConfigBuilder()
     .autoRefreshFields(false)
     .pickListValidation(false)

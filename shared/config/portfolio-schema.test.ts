@@ -113,8 +113,8 @@ describe('a bad team or guidance section is rejected at its line', () => {
     ],
     [
       'a message without English',
-      '        en: "{count} accounts ({share}) are at {stage}',
-      '        fr: "{count} accounts ({share}) are at {stage}',
+      '        en: "Many accounts are at {stage}',
+      '        fr: "Many accounts are at {stage}',
       undefined,
       'guidance.rules[0].message.en',
       /missing; expected a string/,

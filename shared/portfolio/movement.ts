@@ -8,6 +8,7 @@ import { DAY_MS, localDateOf, offsetMinutes } from '../model/time';
 import type { Instant, LocalDate } from '../model/types';
 import type { PortfolioView } from './filter';
 import { NOT_STARTED, type StageSlot } from './model';
+import { compareIds } from './normalise';
 import { daysBetween } from './period';
 import { repsInView, slotIndex, stageSlots } from './reps';
 
@@ -102,7 +103,7 @@ export function stageMovement(
       });
     }
   }
-  moves.sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : x.accountId.localeCompare(y.accountId)));
+  moves.sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : compareIds(x.accountId, y.accountId)));
   const tally = (pred: (m: StageMove) => boolean) => moves.filter(pred).length;
   return {
     advances: tally((m) => m.direction === 'advance'),
@@ -186,7 +187,7 @@ export function stalledAccounts(
     });
   }
   return out.sort(
-    (x, y) => y.days - y.stallDays - (x.days - x.stallDays) || x.accountId.localeCompare(y.accountId),
+    (x, y) => y.days - y.stallDays - (x.days - x.stallDays) || compareIds(x.accountId, y.accountId),
   );
 }
 

@@ -172,7 +172,11 @@ function toSlot(key: string | null | undefined): StageSlot | undefined {
 }
 
 function readUser(r: RecordReader, config: SalesProcessConfig): PortfolioUser {
-  const role = r.lookup('role')?.name ?? null;
+  const raw = r.raw('role');
+  const role =
+    raw != null && typeof raw === 'object' && typeof (raw as { name?: unknown }).name === 'string'
+      ? (raw as { name: string }).name.trim() || null
+      : null;
   const name =
     r.text('full_name') ?? ([r.text('last_name'), r.text('first_name')].filter(Boolean).join(' ') || r.id);
   return {

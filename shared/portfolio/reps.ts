@@ -34,8 +34,8 @@ export function repsInView(view: PortfolioView): RepRef[] {
   return reps.sort(
     (a, b) =>
       Number(a.id === null) - Number(b.id === null) ||
-      a.name.localeCompare(b.name, 'ja') ||
-      (a.id ?? '').localeCompare(b.id ?? ''),
+      compareText(a.name, b.name) ||
+      compareText(a.id ?? '', b.id ?? ''),
   );
 }
 
@@ -43,4 +43,9 @@ export function repRef(view: PortfolioView, id: string | null): RepRef {
   if (id === null) return { id, name: '—', kind: 'other', known: false };
   const u = view.users.get(id);
   return u ? { id, name: u.name, kind: u.kind, known: true } : { id, name: id, kind: 'other', known: false };
+}
+
+/** Code-point order: the same in every JavaScript engine and locale (no ICU collation). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

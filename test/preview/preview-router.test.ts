@@ -120,3 +120,17 @@ test('SDK calls become Zoho REST calls, counted per page load; errors keep Zoho�
   expect(load.calls.map((c) => c.op)).toEqual(['coql', 'searchRecord', 'coql', 'updateRecord']);
   expect((await sdk('deleteRecord', { Entity: 'Accounts', RecordID: ACCOUNT })).status).toBe(400);
 });
+
+test('the manager’s web tab: a host page without a record, the built page with the shim, users through the SDK', async () => {
+  const host = await (await fetch(`${base}/portfolio`)).text();
+  expect(host).toContain('src="/preview/widget/portfolio.html?entity=WebTab"');
+  expect(host).toContain('class="active">営業ポートフォリオ');
+  const missing = await fetch(`${base}/widget/portfolio.html`);
+  expect([missing.status, await missing.text()]).toEqual([
+    503,
+    `${path.join(dir, 'app', 'portfolio.html')} is missing: run \`npm run build\``,
+  ]);
+  const users = await sdk('getAllUsers', { Type: 'ActiveUsers', page: 1, per_page: 200 });
+  expect(users.json.ok).toBe(true);
+  expect((users.json.body as unknown as { users: unknown[] }).users.length).toBeGreaterThan(0);
+});

@@ -20,7 +20,7 @@ import { StagePanel } from './panels/stage-panel';
 import type { AccountSession } from './session';
 import { Header } from './ui/header';
 import { Issues } from './ui/issues';
-import { Tabs, type TabDef } from './ui/tabs';
+import { Tabs, type TabDef } from '../common/tabs';
 import { makeUi, UiProvider } from './ui/ui-context';
 
 export type TabKey = 'stage' | 'kpi' | 'plan' | 'buyers' | 'potential' | 'deals' | 'activity';

@@ -45,3 +45,27 @@ export async function copyText(text: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Offer text as a file download (a Blob link clicked in script). Returns false when the browser
+ * refuses; inside a sandboxed CRM frame without `allow-downloads` the browser may also drop the
+ * download silently, so callers offer a copy as well.
+ */
+export function downloadText(filename: string, text: string, mime = 'text/plain'): boolean {
+  try {
+    const doc = globalThis.document;
+    const url = globalThis.URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+    const a = doc.createElement('a');
+    a.href = url;
+    a.download = filename;
+    a.rel = 'noopener';
+    a.style.display = 'none';
+    doc.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => globalThis.URL.revokeObjectURL(url), 10_000);
+    return true;
+  } catch {
+    return false;
+  }
+}

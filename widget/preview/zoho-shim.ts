@@ -65,6 +65,7 @@ const ZOHO = {
         'getAllRecords',
         'getRelatedRecords',
         'searchRecord',
+        'getAllUsers',
         'coql',
         'updateRecord',
         'insertRecord',

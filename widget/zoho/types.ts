@@ -17,6 +17,8 @@ export interface CrmGateway {
   getRelatedRecords(entity: string, id: string, relatedList: string, page?: number): Promise<RecordPage>;
   coql(selectQuery: string): Promise<RecordPage>;
   searchRecords(entity: string, criteria: string, page?: number): Promise<RecordPage>;
+  /** One page (≤200) of the org's users of a type (GET /users): `{ id, full_name, role, Reporting_To, … }`. */
+  getUsers(type: 'ActiveUsers' | 'AllUsers', page?: number): Promise<RecordPage>;
   /** Update one record (`data.id` names it); workflows are not triggered. Resolves with the id. */
   updateRecord(entity: string, data: CrmRecord): Promise<string>;
   /** Insert one record; resolves with the new id. */

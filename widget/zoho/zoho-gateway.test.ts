@@ -53,6 +53,22 @@ describe('connectZoho', () => {
     await expect(connectZoho({ sdk, connectTimeoutMs: 20 })).rejects.toMatchObject({ code: 'NOT_IN_ZOHO' });
   });
 
+  it('reads users pages (GET /users answers `users`, not `data`) and a 204 as none', async () => {
+    const { sdk, seen } = fakeSdk({
+      getAllUsers: async (arg) =>
+        (arg as { page: number }).page === 1
+          ? { users: [{ id: 'u1', full_name: '佐藤' }, 'junk'], info: { more_records: true } }
+          : '',
+    });
+    const { gateway } = await connectZoho({ sdk });
+    expect(await gateway.getUsers('ActiveUsers')).toEqual({
+      data: [{ id: 'u1', full_name: '佐藤' }],
+      more: true,
+    });
+    expect(await gateway.getUsers('ActiveUsers', 2)).toEqual({ data: [], more: false });
+    expect(seen[0]).toEqual({ name: 'getAllUsers', arg: { Type: 'ActiveUsers', page: 1, per_page: 200 } });
+  });
+
   it('reads COQL pages and treats a 204 (no body) as no rows', async () => {
     const { sdk } = fakeSdk({
       coql: async () => ({ data: [{ id: '1' }], info: { count: 1, more_records: true } }),

@@ -1,6 +1,6 @@
 /**
  * The only module that touches Zoho's `ZOHO` global (STYLE 3): PageLoad, record / related / COQL /
- * search reads, update / insert, resize. Every SDK promise gets a timeout, because the SDK's own
+ * search / users reads, update / insert, resize. Every SDK promise gets a timeout, because the SDK's own
  * timeout is disabled and its promises hang forever outside a CRM frame (zoho-platform §1.2).
  * Vendor replies are mapped to our error codes here, once.
  */
@@ -108,6 +108,14 @@ function createGateway(sdk: ZohoSdk, timeoutMs: number): CrmGateway {
           per_page: 200,
         }),
       );
+    },
+    async getUsers(type, p = 1) {
+      const reply = (await call('getAllUsers', { Type: type, page: p, per_page: 200 })) as {
+        users?: unknown;
+        info?: { more_records?: unknown };
+      } | null;
+      const users = Array.isArray(reply?.users) ? reply.users.filter(isRecord) : []; // 204 → no `users`
+      return { data: users, more: reply?.info?.more_records === true };
     },
     updateRecord: (entity, data) => write('updateRecord', entity, data),
     insertRecord: (entity, data) => write('insertRecord', entity, data),

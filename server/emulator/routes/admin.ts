@@ -83,6 +83,14 @@ export function adminRouter(ctx: EmulatorContext, hooks: AdminHooks): Router {
     hooks.reset();
     res.json({ records: org.store.countsByModule() });
   });
+  r.get('/writes', (req, res) => {
+    const module = typeof req.query.module === 'string' ? req.query.module : undefined;
+    res.json(ctx.writes.snapshot(module));
+  });
+  r.post('/writes/reset', (_req, res) => {
+    ctx.writes.reset();
+    res.json(ctx.writes.snapshot());
+  });
   r.post('/tokens/expire', (_req, res) => void res.json({ expired: ctx.tokens.expireAll() }));
 
   /** The full stored state of a module, rendered like GET one record (all fields). */

@@ -41,6 +41,8 @@ function write(ctx: EmulatorContext, mode: WriteMode, withPathId: boolean) {
       ctx.faults,
       withPathId ? pathParam(req, 'id') : undefined,
     );
+    // A client that timed out (or died) before we got here cannot know this write went through.
+    ctx.writes.record(outcome.written, !req.socket.destroyed);
     if (outcome.fireWorkflows && outcome.written.length > 0) {
       // Registered now (tests can await idle()), sent once the answer is out: Zoho runs workflows after the write.
       ctx.webhooks.dispatch(

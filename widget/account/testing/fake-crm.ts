@@ -39,6 +39,10 @@ export function fakeCrm(data: RawDataset, opts: { fail?: (call: string) => unkno
       note(`search ${entity}`);
       return { data: data[entity] ?? [], more: false };
     },
+    async getUsers(type) {
+      note(`users ${type}`);
+      return { data: data.users ?? [], more: false };
+    },
     async updateRecord(entity, record) {
       note(`update ${entity}`);
       writes.push({ op: 'update', entity, data: record });

@@ -1,0 +1,112 @@
+import { CONFIG, P_AS_OF, acct, deal, viewOf } from '../testing/portfolio-builders';
+import { accountRows } from './accounts';
+import { accountsCsv, csvCell } from './csv';
+import type { GuidanceItem } from './guidance';
+
+const view = viewOf({
+  accounts: [
+    acct({
+      id: 'a1',
+      name: '=HYPERLINK("x")',
+      owner: 'u1',
+      stage: '接点構築',
+      since: '2026-05-01',
+      progress: 50,
+      gaps: '・接触した人数（1 / 2）\n・勉強会, "セミナー"（0 / 1）',
+      industry: 'Manufacturing',
+      kpis: {
+        contacts_reached: 6,
+        departments_reached: 1,
+        seminars: 1,
+        study_sessions: 0,
+        plan_updates: 1,
+        relationship_activity_share: 75,
+      },
+      KGI_Annual_Revenue: 12_000_000,
+    }),
+    acct({ id: 'a2', owner: 'gone', stage: null }),
+  ],
+  deals: [
+    deal({ id: 'd1', account: 'a1', stage: 'Proposal/Price Quote', amount: 1_000_000, probability: 75 }),
+    deal({ id: 'd2', account: 'a1', stage: 'Closed Won', amount: 5_000_000, probability: 100 }),
+  ],
+});
+const guidance: GuidanceItem[] = [
+  {
+    code: 'X',
+    kind: 'stage_concentration',
+    message: { ja: '', en: '' },
+    repId: null,
+    accounts: [{ id: 'a1', name: '', ownerId: 'u1' }],
+  },
+];
+const rows = accountRows(view, CONFIG, P_AS_OF, guidance);
+
+describe('accountRows', () => {
+  it('one row per account with stage, stall, KPIs, mix and pipeline', () => {
+    expect(rows[0]).toEqual({
+      id: 'a1',
+      name: '=HYPERLINK("x")',
+      ownerId: 'u1',
+      ownerName: '佐藤',
+      industry: 'Manufacturing',
+      stage: 'contact',
+      since: '2026-05-01',
+      daysInStage: 209,
+      stallDays: 180,
+      stalled: true,
+      progress: 0.5,
+      missing: ['接触した人数（1 / 2）', '勉強会, "セミナー"（0 / 1）'],
+      kpisMet: 3,
+      kpiTargets: 5,
+      relationshipShare: 0.75,
+      recommendedShare: 0.8,
+      openDeals: 1,
+      openAmount: 1_000_000,
+      buyerWeighted: 500_000,
+      sellerWeighted: 750_000,
+      annualRevenue: 12_000_000,
+      fyOrders: null,
+      guidance: ['X'],
+    });
+  });
+
+  it('an unassessed account with an unknown owner', () => {
+    expect(rows[1]).toMatchObject({
+      stage: null,
+      ownerName: 'gone',
+      kpisMet: null,
+      daysInStage: null,
+      stalled: false,
+    });
+  });
+});
+
+describe('accountsCsv', () => {
+  it.each(['ja', 'en'] as const)('%s: a header in the language, one line per row, CRLF', (lang) => {
+    const csv = accountsCsv(rows, CONFIG, lang);
+    const lines = csv.split('\r\n');
+    expect(lines).toHaveLength(4); // header, 2 rows, final empty
+    expect(lines[0]?.startsWith(lang === 'ja' ? 'ID,取引先名,担当者' : 'ID,Account,Owner')).toBe(true);
+    expect(lines[1]).toContain(lang === 'ja' ? '接点構築' : 'Building contact');
+    expect(lines[2]).toContain(lang === 'ja' ? '未判定' : 'Not assessed');
+  });
+
+  it('quotes commas and quotes, and defuses formulas', () => {
+    const csv = accountsCsv(rows, CONFIG, 'ja');
+    expect(csv).toContain(`a1,"'=HYPERLINK(""x"")",佐藤,Manufacturing,接点構築,2026-05-01,209,はい,50,`);
+    expect(csv).toContain('"接触した人数（1 / 2） / 勉強会, ""セミナー""（0 / 1）"');
+  });
+
+  it.each([
+    [null, ''],
+    [12.5, '12.5'],
+    [-3, '-3'],
+    ['+81 3', "'+81 3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['a\nb', '"a\nb"'],
+    ['plain', 'plain'],
+  ])('cell %j → %j', (v, out) => {
+    expect(csvCell(v)).toBe(out);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The account table of the manager's view: one row per account in view with its stage, how long it
+ * has been there, what it misses, KPI targets met, activity mix and pipeline — the rows the web tab
+ * sorts and exports as CSV.
+ */
+import type { SalesProcessConfig } from '../config/schema';
+import { localDateOf, offsetMinutes } from '../model/time';
+import type { Instant, LocalDate } from '../model/types';
+import { recommendedShareOf } from './activity';
+import type { PortfolioView } from './filter';
+import { money } from './forecast';
+import type { GuidanceItem } from './guidance';
+import { accountTargets } from './kpis';
+import type { StageSlot } from './model';
+import { daysBetween } from './period';
+import { repRef } from './reps';
+
+export interface AccountRow {
+  id: string;
+  name: string;
+  ownerId: string | null;
+  ownerName: string;
+  industry: string | null;
+  stage: StageSlot | null;
+  since: LocalDate | null;
+  daysInStage: number | null;
+  stallDays: number | null;
+  stalled: boolean;
+  progress: number | null;
+  missing: string[];
+  /** KPI targets of the stage met, of how many (null when the service has not computed the account). */
+  kpisMet: number | null;
+  kpiTargets: number | null;
+  relationshipShare: number | null;
+  recommendedShare: number | null;
+  openDeals: number;
+  openAmount: number;
+  /** Σ amount × probability of the open deals, the customer's way and Zoho's way. */
+  buyerWeighted: number;
+  sellerWeighted: number;
+  annualRevenue: number | null;
+  fyOrders: number | null;
+  /** Codes of the guidance items that name the account. */
+  guidance: string[];
+}
+
+export function accountRows(
+  view: PortfolioView,
+  config: SalesProcessConfig,
+  asOf: Instant,
+  guidance: readonly GuidanceItem[],
+): AccountRow[] {
+  const today = localDateOf(asOf, offsetMinutes(config.utcOffset));
+  const stall = new Map(config.stages.map((s) => [s.key, s.stallDays ?? null]));
+  const probability = new Map(config.buyingStages.map((b) => [b.key, b.probability]));
+  const pipeline = new Map<string, { n: number; amount: number; buyer: number; seller: number }>();
+  for (const d of view.deals) {
+    if (d.status !== 'open' || d.accountId == null) continue;
+    const p = pipeline.get(d.accountId) ?? { n: 0, amount: 0, buyer: 0, seller: 0 };
+    const amount = d.amount ?? 0;
+    p.n++;
+    p.amount = money(p.amount + amount);
+    p.buyer = money(p.buyer + money(amount * (d.buyingStage ? (probability.get(d.buyingStage) ?? 0) : 0)));
+    p.seller = money(p.seller + money(amount * (d.zohoProbability ?? 0)));
+    pipeline.set(d.accountId, p);
+  }
+  const codes = new Map<string, string[]>();
+  for (const g of guidance)
+    for (const a of g.accounts)
+      if (!codes.get(a.id)?.includes(g.code)) codes.set(a.id, [...(codes.get(a.id) ?? []), g.code]);
+  return view.accounts.map((a) => {
+    const targets = accountTargets(a, config);
+    const computed = a.stage != null && a.computedAt != null;
+    const days = a.since != null && a.stage != null ? daysBetween(a.since, today) : null;
+    const stallDays = a.stage != null ? (stall.get(a.stage) ?? null) : null;
+    const p = pipeline.get(a.id);
+    return {
+      id: a.id,
+      name: a.name,
+      ownerId: a.ownerId,
+      ownerName: repRef(view, a.ownerId).name,
+      industry: a.industry,
+      stage: a.stage,
+      since: a.since,
+      daysInStage: days,
+      stallDays,
+      stalled: days != null && stallDays != null && days > stallDays,
+      progress: a.progress,
+      missing: a.gaps,
+      kpisMet: computed ? targets.filter((t) => t.met).length : null,
+      kpiTargets: computed ? targets.length : null,
+      relationshipShare: a.kpis.relationship_activity_share ?? null,
+      recommendedShare: a.stage != null ? recommendedShareOf(config, a.stage) : null,
+      openDeals: p?.n ?? 0,
+      openAmount: p?.amount ?? 0,
+      buyerWeighted: p?.buyer ?? 0,
+      sellerWeighted: p?.seller ?? 0,
+      annualRevenue: a.kgis.annual_revenue ?? null,
+      fyOrders: a.kgis.fy_orders ?? null,
+      guidance: codes.get(a.id) ?? [],
+    };
+  });
+}

@@ -1,0 +1,214 @@
+/**
+ * The forecast two ways, by fiscal quarter of Closing_Date (DOMAIN §1): Σ amount × the buying
+ * stage's probability (the customer's process, config `buyingStages[].probability`) next to
+ * Σ amount × Zoho's Probability (the seller's process), the gap between them, and the deals that
+ * cause it — those the seller's process rates higher, with their Forecast_Risk flags.
+ */
+import type { Bilingual, SalesProcessConfig } from '../config/schema';
+import { localDateOf, offsetMinutes } from '../model/time';
+import type { BuyingStageKey } from '../model/keys';
+import type { Instant, LocalDate } from '../model/types';
+import type { PortfolioView } from './filter';
+import type { PortfolioDeal } from './model';
+import { compareIds } from './normalise';
+import { fiscalQuarters } from './period';
+
+export interface ForecastBucket {
+  /** A fiscal quarter (`FY2026-Q3`) or `overdue` (open deals whose closing date has passed). */
+  key: string;
+  label: Bilingual;
+  start: LocalDate | null;
+  end: LocalDate | null;
+  /** Open deals in the bucket and their amount. */
+  deals: number;
+  openAmount: number;
+  /** Won deals closed in the quarter (counted fully both ways). */
+  booked: number;
+  buyerWeighted: number;
+  sellerWeighted: number;
+  /** booked + weighted, each way. */
+  buyerTotal: number;
+  sellerTotal: number;
+  /** sellerTotal − buyerTotal: how much the seller's process runs ahead of the customer's. */
+  gap: number;
+}
+
+export type GapReason = 'premature' | 'unmapped' | 'stage_ahead';
+
+export interface GapDeal {
+  dealId: string;
+  name: string;
+  accountId: string;
+  accountName: string;
+  ownerId: string | null;
+  bucket: string;
+  amount: number;
+  zohoStage: string | null;
+  buyingStage: BuyingStageKey | null;
+  buyerProbability: number | null;
+  sellerProbability: number;
+  buyerWeighted: number;
+  sellerWeighted: number;
+  gap: number;
+  /** premature: a PREMATURE_* flag; unmapped: the buying stage is unknown; else the Zoho stage runs ahead. */
+  reason: GapReason;
+  risks: { code: string; text: string }[];
+}
+
+export interface Forecast {
+  quarters: ForecastBucket[];
+  overdue: ForecastBucket;
+  /** Every bucket together. */
+  total: ForecastBucket;
+  /** Largest gap first; at most GAP_DEALS_SHOWN. */
+  gapDeals: GapDeal[];
+  gapDealsTotal: number;
+  /** Open deals in the buckets whose buying stage is unknown (weighted 0 on the customer side). */
+  unmapped: number;
+  /** Open deals without a closing date, or after the last quarter: not in any bucket. */
+  undated: number;
+  later: number;
+}
+
+export const GAP_DEALS_SHOWN = 100;
+const OVERDUE: Bilingual = { ja: '完了予定日超過', en: 'Overdue' };
+const TOTAL: Bilingual = { ja: '合計', en: 'Total' };
+
+export function forecastByQuarter(view: PortfolioView, config: SalesProcessConfig, asOf: Instant): Forecast {
+  const today = localDateOf(asOf, offsetMinutes(config.utcOffset));
+  const quarters = fiscalQuarters(today, config.fiscalYearStartMonth, config.guidance.forecastQuarters);
+  const first = quarters[0]?.start as LocalDate;
+  const horizonEnd = quarters[quarters.length - 1]?.end as LocalDate;
+  const buckets = new Map<string, ForecastBucket>(
+    quarters.map((q) => [q.key, bucket(q.key, q.label, q.start, q.end)]),
+  );
+  const overdue = bucket('overdue', OVERDUE, null, first);
+  const probability = new Map(config.buyingStages.map((b) => [b.key, b.probability]));
+  const names = new Map(view.accounts.map((a) => [a.id, a.name]));
+  const gapDeals: GapDeal[] = [];
+  let unmapped = 0;
+  let undated = 0;
+  let later = 0;
+  const bucketOf = (d: PortfolioDeal): ForecastBucket | null => {
+    const date = d.closingDate as LocalDate;
+    if (date < first) return d.status === 'open' ? overdue : null;
+    if (date >= horizonEnd) return null;
+    return buckets.get(quarters.find((q) => date >= q.start && date < q.end)?.key ?? '') ?? null;
+  };
+  for (const d of view.deals) {
+    if (d.status === 'lost') continue;
+    if (d.closingDate == null) {
+      if (d.status === 'open') undated++;
+      continue;
+    }
+    const b = bucketOf(d);
+    if (!b) {
+      if (d.status === 'open' && d.closingDate >= horizonEnd) later++;
+      continue;
+    }
+    const amount = d.amount ?? 0;
+    if (d.status === 'won') {
+      b.booked = money(b.booked + amount);
+      continue;
+    }
+    const buyerP = d.buyingStage ? (probability.get(d.buyingStage) ?? null) : null;
+    const sellerP = d.zohoProbability ?? 0;
+    if (buyerP == null) unmapped++;
+    const buyerW = money(amount * (buyerP ?? 0));
+    const sellerW = money(amount * sellerP);
+    b.deals++;
+    b.openAmount = money(b.openAmount + amount);
+    b.buyerWeighted = money(b.buyerWeighted + buyerW);
+    b.sellerWeighted = money(b.sellerWeighted + sellerW);
+    if (sellerW - buyerW > 0.005)
+      gapDeals.push(gapDeal(d, b.key, names, { buyerP, sellerP, buyerW, sellerW }));
+  }
+  const all = [overdue, ...buckets.values()].map(finish);
+  const total = finish(
+    all.reduce(
+      (t, b) => ({
+        ...t,
+        deals: t.deals + b.deals,
+        openAmount: money(t.openAmount + b.openAmount),
+        booked: money(t.booked + b.booked),
+        buyerWeighted: money(t.buyerWeighted + b.buyerWeighted),
+        sellerWeighted: money(t.sellerWeighted + b.sellerWeighted),
+      }),
+      bucket('total', TOTAL, null, horizonEnd),
+    ),
+  );
+  gapDeals.sort((x, y) => y.gap - x.gap || compareIds(x.dealId, y.dealId));
+  return {
+    quarters: all.slice(1),
+    overdue: all[0] as ForecastBucket,
+    total,
+    gapDeals: gapDeals.slice(0, GAP_DEALS_SHOWN),
+    gapDealsTotal: gapDeals.length,
+    unmapped,
+    undated,
+    later,
+  };
+}
+
+function gapDeal(
+  d: PortfolioDeal,
+  bucket: string,
+  names: Map<string, string>,
+  w: { buyerP: number | null; sellerP: number; buyerW: number; sellerW: number },
+): GapDeal {
+  return {
+    dealId: d.id,
+    name: d.name,
+    accountId: d.accountId as string,
+    accountName: names.get(d.accountId as string) ?? '',
+    ownerId: d.ownerId,
+    bucket,
+    amount: d.amount ?? 0,
+    zohoStage: d.zohoStage,
+    buyingStage: d.buyingStage,
+    buyerProbability: w.buyerP,
+    sellerProbability: w.sellerP,
+    buyerWeighted: w.buyerW,
+    sellerWeighted: w.sellerW,
+    gap: money(w.sellerW - w.buyerW),
+    reason: d.risks.some((r) => r.code.startsWith('PREMATURE_'))
+      ? 'premature'
+      : w.buyerP == null
+        ? 'unmapped'
+        : 'stage_ahead',
+    risks: d.risks,
+  };
+}
+
+function bucket(
+  key: string,
+  label: Bilingual,
+  start: LocalDate | null,
+  end: LocalDate | null,
+): ForecastBucket {
+  return {
+    key,
+    label,
+    start,
+    end,
+    deals: 0,
+    openAmount: 0,
+    booked: 0,
+    buyerWeighted: 0,
+    sellerWeighted: 0,
+    buyerTotal: 0,
+    sellerTotal: 0,
+    gap: 0,
+  };
+}
+
+function finish(b: ForecastBucket): ForecastBucket {
+  const buyerTotal = money(b.booked + b.buyerWeighted);
+  const sellerTotal = money(b.booked + b.sellerWeighted);
+  return { ...b, buyerTotal, sellerTotal, gap: money(sellerTotal - buyerTotal) };
+}
+
+/** Money to the cent: weighted amounts are products of floats. */
+export function money(n: number): number {
+  return Math.round(n * 100) / 100;
+}

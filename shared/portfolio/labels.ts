@@ -1,0 +1,41 @@
+/** Bilingual labels of the manager's view that neither the config nor the engine labels name. */
+import type { Bilingual } from '../config/schema';
+import type { BalanceVerdict } from './activity';
+import type { GapReason } from './forecast';
+import type { OwnerReason } from './guidance';
+import type { PeriodKey, UserKind } from './model';
+
+export const PERIOD_LABELS: Record<PeriodKey, Bilingual> = {
+  quarter: { ja: '今四半期', en: 'This quarter' },
+  fiscal_year: { ja: '今年度', en: 'This fiscal year' },
+  trailing_90d: { ja: '直近90日', en: 'Last 90 days' },
+};
+
+export const USER_KIND_LABELS: Record<UserKind, Bilingual> = {
+  field: { ja: 'フィールドセールス', en: 'Field sales' },
+  inside: { ja: 'インサイドセールス', en: 'Inside sales' },
+  manager: { ja: 'マネージャー', en: 'Manager' },
+  other: { ja: 'その他', en: 'Other' },
+};
+
+export const VERDICT_LABELS: Record<BalanceVerdict, Bilingual> = {
+  balanced: { ja: '適正', en: 'Balanced' },
+  deal_heavy: { ja: '案件推進に偏り', en: 'Leans to deal work' },
+  relationship_heavy: { ja: '顧客深耕に偏り', en: 'Leans to relationship work' },
+  no_data: { ja: '活動データなし', en: 'No activity data' },
+};
+
+export const GAP_REASON_LABELS: Record<GapReason, Bilingual> = {
+  premature: { ja: '先走り行動あり', en: 'Seller ahead of the buyer' },
+  unmapped: { ja: '購買段階が未対応', en: 'Buying stage not mapped' },
+  stage_ahead: { ja: 'Zoho のステージが先行', en: 'Zoho stage ahead of the buyer' },
+};
+
+export const OWNER_REASON_LABELS: Record<OwnerReason, Bilingual> = {
+  no_owner: { ja: '担当者なし', en: 'No owner' },
+  owner_unknown: { ja: '担当者が有効なユーザーでない', en: 'Owner is not an active user' },
+  owner_not_field: { ja: '担当がフィールドセールスでない', en: 'Owner is not a field rep' },
+  split_deals: { ja: '案件の担当が分散', en: 'Deals held by other reps' },
+};
+
+export const NOT_ASSESSED: Bilingual = { ja: '未判定', en: 'Not assessed' };

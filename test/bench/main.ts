@@ -1,0 +1,111 @@
+/**
+ * `npm run bench [-- --json] [--accounts 1000,10000] [--skip naive,engine,widget]` (DESIGN §9):
+ * credits per sync run against the local CRM with generated data, the naive baseline on the same
+ * data, engine throughput, the widget's budgets. Progress on stderr; Markdown tables on stdout (or
+ * JSON with --json). Exit 1 when a target is missed.
+ */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readPlan } from '../../server/sync/fields';
+import { shippedConfig } from '../sync/harness';
+import { benchEngine, type EngineBench } from './engine-bench';
+import { benchSize, DATA_AS_OF, type SizeResult } from './measure';
+import { checkTargets, compare, formatEngine, formatSize, formatTargets } from './report';
+import { formatBudgetTable, measureWidgetBudget, type WidgetBudgetResult } from './widget-budget';
+
+const USAGE =
+  'usage: npm run bench [-- --json] [--accounts 1000,10000] [--skip naive,engine,widget] [--naive-all]';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean' },
+      accounts: { type: 'string' },
+      skip: { type: 'string' },
+      'naive-all': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const sizes = (values.accounts ?? '1000,10000').split(',').map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`--accounts: whole numbers ≥ 1 (${USAGE})`);
+  const skip = new Set((values.skip ?? '').split(',').filter(Boolean));
+  const log = (m: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
+  const config = shippedConfig();
+  const started = Date.now();
+
+  const results: SizeResult[] = [];
+  // A naive run makes ~15 calls per account: above 2,000 accounts only its full run is run (the
+  // other kinds are derived from it, see NaiveRun.derived; at 1,000 all three are run).
+  const naive = (n: number) =>
+    skip.has('naive') ? 'none' : n <= 2000 || values['naive-all'] ? 'all' : 'full';
+  for (const n of sizes) results.push(await benchSize(n, config, { naive: naive(n), log }));
+  let engine: EngineBench | null = null;
+  if (!skip.has('engine')) {
+    log('engine');
+    engine = benchEngine({ accounts: Math.max(...sizes), seed: 'bench', asOfMs: DATA_AS_OF, config });
+  }
+  let widget: WidgetBudgetResult | null = null;
+  if (!skip.has('widget')) {
+    log('widget: npm run build (output on stderr), then the budget in headless Chromium');
+    // The build's own output goes to stderr: stdout carries only the report (JSON with --json).
+    execFileSync('npm', ['run', 'build'], {
+      cwd: path.resolve(__dirname, '..', '..'),
+      stdio: ['ignore', 2, 2],
+    });
+    widget = await measureWidgetBudget();
+  }
+  const targets = checkTargets(results, engine, widget, readPlan(config).length);
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+  const report = {
+    date: new Date().toISOString(),
+    command,
+    machine,
+    durationS: Math.round((Date.now() - started) / 1000),
+    sizes: results.map((s) => ({ ...s, comparison: compare(s) })),
+    engine,
+    widget,
+    targets,
+  };
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    const out = [
+      `## npm run bench — ${report.date.slice(0, 10)}`,
+      '',
+      `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}; load average at the end ${machine.loadAverageAtEnd.join(' ')}. Command: \`${command}\` (${report.durationS} s).`,
+      '',
+      ...results.flatMap((s) => [formatSize(s), '']),
+      ...(engine ? [formatEngine(engine), ''] : []),
+      ...(widget ? [formatBudgetTable(widget), ''] : []),
+      formatTargets(targets),
+      '',
+    ];
+    process.stdout.write(out.join('\n'));
+  }
+  return targets.every((t) => t.ok) ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`bench failed: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,234 @@
+/**
+ * One size of the credit benchmark: our sync (as its own process, `npm run sync -- --once --json`)
+ * through a full pass, the echo of its own writes, a run with nothing changed, a run after 1 % of the
+ * activities changed and that run's echo — then the naive baseline on a fresh CRM with the same
+ * data and the same change. Credits and calls come from the CRM's meter, what had to be written
+ * from the CRM's records, the change set from the CRM's write log.
+ */
+import { rmSync } from 'node:fs';
+import type { SalesProcessConfig } from '../../shared/config/schema';
+import type { Instant } from '../../shared/model/types';
+import { readPlan } from '../../server/sync/fields';
+import { startCrm, tempDir, type Crm } from '../sync/harness';
+import { runSyncCli } from '../support/sync-cli';
+import { changeActivities, type ActivityChange } from './change-activities';
+import { neededWrites, readServiceFields } from './crm-state';
+import { boundRatio, lowerBound, type Credits } from './lower-bound';
+import { runNaiveSync } from './naive-sync';
+
+/** The generated data's "now"; the CRM's clock starts a second later; runs compute 6 h later. */
+export const DATA_AS_OF = Date.parse('2026-11-26T12:00:00+09:00');
+const RUN_AS_OF = new Date(DATA_AS_OF + 6 * 3600_000).toISOString();
+const SEED = 'bench';
+
+export type RunKind = 'full' | 'echo' | 'no-change' | 'activities-1pct' | 'echo-after-change';
+
+export interface OurRun {
+  kind: RunKind;
+  changeSet: { records: Record<string, number>; needed: ReturnType<typeof neededWrites> };
+  bound: Credits;
+  credits: Credits;
+  /** Of `credits.read`: field metadata and the user list (a first run; cached after), outside the bound's formula. */
+  metadataCredits: number;
+  /** (credits − metadata) ÷ bound. */
+  ratio: number;
+  calls: number;
+  wallMs: number;
+  runMs: number;
+  peakRssMb: number;
+  status: string;
+  recordsRead: number;
+  recomputed: number;
+  written: { accounts: number; deals: number; history: number };
+}
+
+export interface NaiveRun {
+  kind: 'full' | 'no-change' | 'activities-1pct';
+  /**
+   * Not run but computed from the measured full run (large sizes: a naive run makes ~15 calls per
+   * account): the same reads — the records are the same — and writes of every account and deal plus
+   * the stage-history inserts our run of that kind made (the same engine, the same changes).
+   */
+  derived?: boolean;
+  credits: Credits;
+  calls: number;
+  wallMs: number;
+  recordsRead: number;
+  written: { accounts: number; deals: number; history: number };
+}
+
+export interface SizeResult {
+  accounts: number;
+  records: Record<string, number>;
+  emulatorStartMs: number;
+  change: ActivityChange | null;
+  ours: OurRun[];
+  naive: NaiveRun[];
+}
+
+export async function benchSize(
+  accounts: number,
+  config: SalesProcessConfig,
+  o: { naive: 'all' | 'full' | 'none'; log: (m: string) => void },
+): Promise<SizeResult> {
+  const modules = readPlan(config).map((r) => config.fields.modules[r.module]);
+  const started = Date.now();
+  const crm = await openCrm(accounts);
+  const result: SizeResult = {
+    accounts,
+    records: crm.emu.summary(),
+    emulatorStartMs: Date.now() - started,
+    change: null,
+    ours: [],
+    naive: [],
+  };
+  o.log(`${accounts} accounts: CRM ready in ${(result.emulatorStartMs / 1000).toFixed(1)} s`);
+  const stateDir = tempDir('bench-sync-');
+  try {
+    const all = Object.fromEntries(modules.map((m) => [m, result.records[m] ?? 0]));
+    const run = async (kind: RunKind) => {
+      const r = await measureOurRun(crm, config, stateDir, modules, kind, kind === 'full' ? all : null);
+      o.log(
+        `${accounts} accounts, ours ${kind}: ${r.credits.total} credits (bound ${r.bound.total}, ×${r.ratio}), ${(r.wallMs / 1000).toFixed(1)} s, ${r.peakRssMb} MB`,
+      );
+      result.ours.push(r);
+    };
+    await run('full');
+    await run('echo');
+    await run('no-change');
+    result.change = await changeActivities(crm.emu, config);
+    await run('activities-1pct');
+    await run('echo-after-change');
+  } finally {
+    await crm.stop();
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+  if (o.naive !== 'none') {
+    const fresh = await openCrm(accounts);
+    try {
+      const naive = async (kind: NaiveRun['kind']) => {
+        const r = await measureNaiveRun(fresh, config, kind);
+        o.log(
+          `${accounts} accounts, naive ${kind}: ${r.credits.total} credits, ${(r.wallMs / 1000).toFixed(1)} s`,
+        );
+        result.naive.push(r);
+      };
+      await naive('full');
+      if (o.naive === 'all') {
+        await naive('no-change');
+        await changeActivities(fresh.emu, config);
+        await naive('activities-1pct');
+      }
+    } finally {
+      await fresh.stop();
+    }
+    if (o.naive === 'full') {
+      const full = result.naive[0] as NaiveRun;
+      const history = (k: RunKind) => result.ours.find((r) => r.kind === k)?.changeSet.needed.history ?? 0;
+      result.naive.push(
+        deriveNaive(full, 'no-change', history('no-change')),
+        deriveNaive(full, 'activities-1pct', history('activities-1pct')),
+      );
+    }
+  }
+  return result;
+}
+
+/** A naive run like the measured full one, but with `history` stage-history inserts (see NaiveRun.derived). */
+export function deriveNaive(full: NaiveRun, kind: NaiveRun['kind'], history: number): NaiveRun {
+  const writeCalls = (n: number) => Math.ceil(n / 100);
+  const writeCredits = (n: number) => Math.floor(n / 100) * 10 + Math.ceil((n % 100) / 10);
+  const write = full.credits.write - writeCredits(full.written.history) + writeCredits(history);
+  return {
+    kind,
+    derived: true,
+    credits: { read: full.credits.read, write, total: full.credits.read + write },
+    calls: full.calls - writeCalls(full.written.history) + writeCalls(history),
+    wallMs: full.wallMs,
+    recordsRead: full.recordsRead,
+    written: { ...full.written, history },
+  };
+}
+
+function openCrm(accounts: number): Promise<Crm> {
+  const started = Date.now();
+  return startCrm({
+    accounts,
+    seed: SEED,
+    asOfMs: DATA_AS_OF,
+    // After every generated Modified_Time, so what the runs write is newer than anything generated.
+    now: () => DATA_AS_OF + 1000 + (Date.now() - started),
+  });
+}
+
+async function measureOurRun(
+  crm: Crm,
+  config: SalesProcessConfig,
+  stateDir: string,
+  modules: string[],
+  kind: RunKind,
+  fullSet: Record<string, number> | null,
+): Promise<OurRun> {
+  const records = fullSet ?? (await changedSinceLastRun(crm, modules));
+  await crm.admin('POST', '/writes/reset');
+  const before = await readServiceFields(crm.url, config);
+  await crm.admin('POST', '/credits/reset');
+  const res = await runSyncCli({ stateDir, crmUrl: crm.url, asOf: RUN_AS_OF, full: kind === 'full' });
+  if (res.code !== 0 || !res.summary)
+    throw new Error(`sync (${kind}) exited ${res.code}: ${res.stderr.slice(0, 2000)}`);
+  const snapshot = (await crm.admin('GET', '/credits')).body as MeterSnapshot;
+  const meter = snapshot.totals;
+  const metadataCredits = Object.entries(snapshot.endpoints)
+    .filter(([endpoint]) => /\/settings\/|\/users/.test(endpoint))
+    .reduce((sum, [, u]) => sum + u.credits, 0);
+  const after = await readServiceFields(crm.url, config);
+  const needed = neededWrites(before, after);
+  const bound = lowerBound({ records, neededWrites: needed.total });
+  const s = res.summary;
+  return {
+    kind,
+    changeSet: { records, needed },
+    bound,
+    credits: { read: meter.readCredits, write: meter.writeCredits, total: meter.credits },
+    metadataCredits,
+    ratio: boundRatio(meter.credits - metadataCredits, bound.total),
+    calls: meter.calls,
+    wallMs: res.wallMs,
+    runMs: s.durationMs,
+    peakRssMb: s.process.peakRssMb,
+    status: s.status,
+    recordsRead: Object.values(s.recordsRead).reduce((a, b) => a + b, 0),
+    recomputed: s.recomputed,
+    written: { accounts: s.written, deals: s.dealsWritten, history: s.stageChanges },
+  };
+}
+
+interface MeterSnapshot {
+  totals: { calls: number; credits: number; readCredits: number; writeCredits: number };
+  endpoints: Record<string, { calls: number; credits: number }>;
+}
+
+/** Distinct records written through the API since the write log was last reset, per module read. */
+async function changedSinceLastRun(crm: Crm, modules: string[]): Promise<Record<string, number>> {
+  const log = (await crm.admin('GET', '/writes')).body as { records: Record<string, Record<string, number>> };
+  return Object.fromEntries(modules.map((m) => [m, Object.keys(log.records[m] ?? {}).length]));
+}
+
+async function measureNaiveRun(
+  crm: Crm,
+  config: SalesProcessConfig,
+  kind: NaiveRun['kind'],
+): Promise<NaiveRun> {
+  await crm.admin('POST', '/credits/reset');
+  const started = Date.now();
+  const s = await runNaiveSync({ url: crm.url, config, asOf: Date.parse(RUN_AS_OF) as Instant });
+  const meter = (await crm.credits()).totals;
+  return {
+    kind,
+    credits: { read: meter.readCredits, write: meter.writeCredits, total: meter.credits },
+    calls: meter.calls,
+    wallMs: Date.now() - started,
+    recordsRead: s.recordsRead,
+    written: s.written,
+  };
+}

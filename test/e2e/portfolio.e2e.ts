@@ -1,0 +1,145 @@
+/**
+ * The manager's web tab in headless Chromium, hosted by the preview on the local Zoho CRM (the
+ * demo org after one sync, so the fields the service writes exist): filtering by a rep shows stage
+ * counts equal to the CRM's Relationship_Stage values of that rep's accounts; the account table
+ * sorts and downloads as CSV; every panel is photographed in Japanese and English (test-artifacts/).
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { stageKeyFromCrmValue } from '../../shared/config/picklists';
+import { startPreviewServer, type PreviewServer } from '../../server/preview/dev-server';
+import { shippedConfig } from '../sync/harness';
+import { launchChromium, type LaunchedBrowser } from './browser';
+import { ARTIFACTS } from './harness';
+
+const config = shippedConfig();
+const SATO = '4876876000000090003'; // 佐藤 健一, a field rep
+let server: PreviewServer;
+let browser: LaunchedBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startPreviewServer({ port: 0, sync: true });
+  browser = await launchChromium({ locale: 'ja-JP', viewport: { width: 1280, height: 1000 } });
+  page = await browser.context.newPage();
+  page.on('dialog', (d) => {
+    throw new Error(`a dialog opened: ${d.message()}`);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPortfolio(): Promise<Frame> {
+  await page.goto(`${server.previewUrl}portfolio`);
+  const frame = await (await page.waitForSelector('#widget-frame')).contentFrame();
+  if (!frame) throw new Error('no widget frame');
+  await frame.waitForSelector('[data-panel=overview][data-state=ready], [data-state=error]', {
+    timeout: 30_000,
+  });
+  const error = await frame.$('[data-state=error]');
+  if (error) throw new Error(`widget error: ${await error.textContent()}`);
+  return frame;
+}
+
+/** The CRM's accounts of one owner, counted per stage slot from their Relationship_Stage. */
+async function crmStageCounts(ownerId: string): Promise<Record<string, number>> {
+  const res = await fetch(`${server.emulator.url}/__emulator/records/Accounts`);
+  const accounts = ((await res.json()) as { data: Record<string, unknown>[] }).data;
+  const counts: Record<string, number> = Object.fromEntries(
+    ['not_started', ...config.stages.map((s) => s.key)].map((k) => [k, 0]),
+  );
+  for (const a of accounts) {
+    if ((a.Owner as { id?: string } | undefined)?.id !== ownerId) continue;
+    const key = stageKeyFromCrmValue(config, a.Relationship_Stage);
+    if (key === undefined) throw new Error(`account ${String(a.id)} has no known Relationship_Stage`);
+    counts[key ?? 'not_started'] = (counts[key ?? 'not_started'] ?? 0) + 1;
+  }
+  return counts;
+}
+
+async function shownStageCounts(frame: Frame): Promise<Record<string, number>> {
+  return frame.$$eval('[data-testid=distribution-table] tbody tr', (rows) =>
+    Object.fromEntries(
+      rows.map((r) => [
+        r.getAttribute('data-slot') ?? '',
+        Number((r.querySelector('[data-testid=stage-now]')?.textContent ?? '').replace(/\D/g, '')),
+      ]),
+    ),
+  );
+}
+
+test('filtered by a rep, the stage counts equal the CRM’s Relationship_Stage values', async () => {
+  const frame = await openPortfolio();
+  const all = await shownStageCounts(frame);
+  expect(Object.values(all).reduce((s, n) => s + n, 0)).toBe(18);
+  await frame.selectOption('#filter-owner', SATO);
+  await frame.waitForFunction(
+    (n) => document.querySelector('[data-testid=in-view]')?.textContent?.includes(`${n} 社`),
+    5,
+  );
+  const expected = await crmStageCounts(SATO);
+  expect(await shownStageCounts(frame)).toEqual(expected);
+  expect(Object.values(expected).reduce((s, n) => s + n, 0)).toBe(5);
+  // the per-rep table shows the rep alone
+  expect(await frame.$$eval('[data-testid=rep-distribution] tbody tr', (rs) => rs.length)).toBe(1);
+  // and the account table lists exactly those accounts
+  await frame.click('#tab-accounts');
+  await frame.waitForSelector('[data-panel=accounts][data-state=ready]');
+  const slots = await frame.$$eval('[data-testid=accounts-table] tbody tr', (rs) =>
+    rs.map((r) => r.getAttribute('data-slot')),
+  );
+  expect(slots.sort()).toEqual(
+    Object.entries(expected)
+      .flatMap(([k, n]) => Array.from({ length: n }, () => k))
+      .sort(),
+  );
+});
+
+test('the account table sorts and downloads as CSV', async () => {
+  const frame = await openPortfolio();
+  await frame.click('#tab-accounts');
+  await frame.waitForSelector('[data-panel=accounts][data-state=ready]');
+  await frame.click('[data-sort=days]');
+  await frame.click('[data-sort=days]');
+  const days = await frame.$$eval('[data-testid=accounts-table] td[data-col=days]', (cells) =>
+    cells.map((c) => Number(c.textContent)),
+  );
+  expect(days).toEqual([...days].sort((a, b) => b - a));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    frame.click('[data-testid=csv-download]'),
+  ]);
+  const file = path.join(ARTIFACTS, 'portfolio-accounts.csv');
+  await download.saveAs(file);
+  const csv = readFileSync(file, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv.trim().split('\r\n')).toHaveLength(19);
+  expect(csv).toContain('北斗ホールディングス株式会社');
+});
+
+test('screenshots of every panel in Japanese and English', async () => {
+  for (const lang of ['ja', 'en'] as const) {
+    const frame = await openPortfolio();
+    if ((await frame.getAttribute('.app', 'lang')) !== lang) await frame.click('.header-tools button[lang]');
+    for (const tab of ['overview', 'movement', 'kpi', 'activity', 'forecast', 'accounts']) {
+      await frame.click(`#tab-${tab}`);
+      await frame.waitForSelector(`[data-panel=${tab}][data-state=ready]`);
+      if (tab === 'overview')
+        await frame.$$eval('.guidance details', (ds) =>
+          ds.forEach((d) => ((d as HTMLDetailsElement).open = true)),
+        );
+      await (
+        await frame.$('.app')
+      )?.screenshot({ path: path.join(ARTIFACTS, `portfolio-${tab}-${lang}.png`) });
+    }
+    await frame.selectOption('#filter-owner', SATO);
+    await frame.click('#tab-overview');
+    await (await frame.$('.app'))?.screenshot({ path: path.join(ARTIFACTS, `portfolio-rep-${lang}.png`) });
+  }
+  await page.screenshot({ path: path.join(ARTIFACTS, 'portfolio-page.png'), fullPage: true });
+});

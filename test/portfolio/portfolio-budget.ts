@@ -1,0 +1,195 @@
+/**
+ * The manager's view at scale (issue 6): the portfolio of 10,000 accounts (scale data: ≈30,000 deals)
+ * after one full sync, so the fields the service writes and the stage history exist.
+ *   - the web tab in headless Chromium (the built widget in the preview): CRM calls and credits per
+ *     page load, time from PageLoad to the first panel with data, JavaScript per page (gzip);
+ *   - GET /api/portfolio from the service's mirror: time and size.
+ * `npm run portfolio:budget [-- --accounts N] [-- --crm http://127.0.0.1:4010]` (with --crm: a running
+ * `npm run emulator -- --reset --accounts 10000`; otherwise an in-process emulator).
+ */
+import http from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import express from 'express';
+import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../../server/config/load-config';
+import { startEmulator, type RunningEmulator } from '../../server/emulator/emulator';
+import { createPreviewRouter } from '../../server/preview/router';
+import { createLogger } from '../../server/service/logger';
+import { PortfolioCache, portfolioReport } from '../../server/service/portfolio';
+import { SyncService } from '../../server/service/sync-service';
+import { launchChromium } from '../e2e/browser';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+/** The budget this script checks: the page load reads the CRM in at most this many calls. */
+export const PORTFOLIO_CALL_BUDGET = { accounts: 10_000, calls: 40 } as const;
+
+interface Args {
+  accounts: number;
+  crm: string | null;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { accounts: PORTFOLIO_CALL_BUDGET.accounts, crm: null };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--accounts') args.accounts = Number(argv[++i]);
+    else if (argv[i] === '--crm') args.crm = argv[++i] ?? null;
+    else throw new Error(`unknown argument ${argv[i]}; use --accounts N, --crm URL`);
+  }
+  if (!Number.isInteger(args.accounts) || args.accounts < 1)
+    throw new Error('--accounts must be a whole number');
+  return args;
+}
+
+const log = (s: string) => process.stdout.write(`${s}\n`);
+const ms = (t0: number) => Math.round(performance.now() - t0);
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const loaded = loadConfigFile(DEFAULT_CONFIG_PATH);
+  if (!loaded.ok) throw new Error('the shipped config is invalid');
+  const config = loaded.config;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'es-portfolio-budget-'));
+  let emulator: RunningEmulator | null = null;
+  let crmUrl = args.crm;
+  try {
+    if (!crmUrl) {
+      const t0 = performance.now();
+      emulator = await startEmulator({
+        port: 0,
+        stateDir: path.join(dir, 'crm'),
+        reset: true,
+        accounts: args.accounts,
+        seed: 'portfolio-budget',
+      });
+      crmUrl = emulator.url;
+      log(`scale data: ${JSON.stringify(emulator.summary())} in ${ms(t0)} ms`);
+    }
+    const admin = (p: string, method = 'GET') =>
+      fetch(`${crmUrl}/__emulator${p}`, { method }).then((r) => r.json());
+
+    const t1 = performance.now();
+    const service = await SyncService.open({
+      stateDir: path.join(dir, 'service'),
+      connection: {
+        apiBase: crmUrl,
+        tokenUrl: `${crmUrl}/oauth/v2/token`,
+        clientId: 'demo',
+        clientSecret: 'demo',
+        refreshToken: 'demo',
+      },
+      config,
+      log: createLogger({ level: 'warn' }),
+      dailyCredits: 5_000_000,
+      budgetShare: 1,
+    });
+    const run = await service.sync({ full: true, trigger: 'portfolio-budget' });
+    log(
+      `one full sync: ${run.status}, ${run.recomputed} accounts, credits ${JSON.stringify(run.credits)}, ${ms(t1)} ms`,
+    );
+
+    const cache = new PortfolioCache(service);
+    const t2 = performance.now();
+    const report = portfolioReport(service.mirror, config, {}, Date.now, cache.get);
+    const apiMs = ms(t2);
+    const apiBytes = Buffer.byteLength(JSON.stringify(report));
+    const t3 = performance.now();
+    const rep = report.options.owners[1]?.id ?? '';
+    portfolioReport(service.mirror, config, { owner: rep, period: 'fiscal_year' }, Date.now, cache.get);
+    const apiFilteredMs = ms(t3);
+    service.close();
+
+    const app = express();
+    app.use(
+      '/preview',
+      createPreviewRouter({
+        crmBaseUrl: crmUrl,
+        accountsUrl: crmUrl,
+        clientId: 'demo',
+        clientSecret: 'demo',
+        refreshToken: 'demo',
+        appDir: path.join(ROOT, 'app'),
+      }),
+    );
+    const server = http.createServer(app);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/preview`;
+    const browser = await launchChromium({ viewport: { width: 1280, height: 1000 } });
+    try {
+      const page = await browser.context.newPage();
+      await admin('/credits/reset', 'POST');
+      await page.goto(`${base}/portfolio`);
+      const frame = await (await page.waitForSelector('#widget-frame')).contentFrame();
+      if (!frame) throw new Error('no widget frame');
+      await frame.waitForSelector('[data-panel=overview][data-state=ready], [data-state=error]', {
+        timeout: 300_000,
+      });
+      const failed = await frame.$('[data-state=error]');
+      if (failed) throw new Error(`the web tab failed: ${await failed.textContent()}`);
+      const m = (await frame.evaluate(`({
+        ms: performance.getEntriesByName('es:portfolio-ready')[0].startTime -
+          performance.getEntriesByName('zoho-shim:pageload')[0].startTime,
+        loadId: window.__zohoShim.loadId,
+        shown: document.querySelector('[data-testid=in-view]').textContent,
+      })`)) as { ms: number; loadId: string; shown: string };
+      const load = (await (await fetch(`${base}/api/loads/${m.loadId}`)).json()) as {
+        calls: { op: string }[];
+      };
+      const credits = (await admin('/credits')) as { totals: { calls: number; credits: number } };
+      const t4 = performance.now();
+      await frame.selectOption('#filter-owner', { index: 2 });
+      await frame.waitForFunction(
+        (before) => document.querySelector('[data-testid=in-view]')?.textContent !== before,
+        m.shown,
+      );
+      const filterMs = ms(t4);
+      const ops = load.calls.reduce<Record<string, number>>(
+        (acc, c) => ({ ...acc, [c.op]: (acc[c.op] ?? 0) + 1 }),
+        {},
+      );
+      const js = pageScripts(path.join(ROOT, 'app'), 'portfolio.html');
+      log('');
+      log(`| measure (${args.accounts} accounts) | value |`);
+      log('|---|---|');
+      log(
+        `| CRM calls per web-tab load | ${load.calls.length} (${Object.entries(ops)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}); budget ≤ ${PORTFOLIO_CALL_BUDGET.calls} |`,
+      );
+      log(`| API credits per web-tab load | ${credits.totals.credits} |`);
+      log(`| PageLoad → first panel with data | ${Math.round(m.ms)} ms |`);
+      log(`| a filter change (in the browser, no CRM call) | ${filterMs} ms |`);
+      log(`| JavaScript per page (gzip) | ${(js / 1024).toFixed(1)} KB; budget ≤ 60 KB |`);
+      log(
+        `| GET /api/portfolio from the mirror | ${apiMs} ms (${(apiBytes / 1_048_576).toFixed(1)} MB JSON); filtered ${apiFilteredMs} ms |`,
+      );
+      log(`| shown | ${m.shown} |`);
+      if (load.calls.length > PORTFOLIO_CALL_BUDGET.calls) process.exitCode = 1;
+    } finally {
+      await browser.close();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  } finally {
+    await emulator?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** gzip bytes of the JavaScript a built page loads (its scripts and module preloads). */
+function pageScripts(appDir: string, page: string): number {
+  const html = readFileSync(path.join(appDir, page), 'utf8');
+  return [
+    ...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"|<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ]
+    .map((x) => x[1] ?? x[2] ?? '')
+    .filter((src) => src !== '' && !/^https?:/.test(src))
+    .reduce((sum, src) => sum + gzipSync(readFileSync(path.join(appDir, src))).length, 0);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`portfolio budget failed: ${(e as Error).stack ?? String(e)}\n`);
+  process.exitCode = 1;
+});

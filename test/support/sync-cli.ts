@@ -1,0 +1,88 @@
+/**
+ * `npm run sync -- --once --json` as its own process against a local CRM (the bench measures its
+ * peak RSS; the fault suite kills it mid-write). Run through tsx directly, in its own process group:
+ * tsx runs the script in a child process, and a kill must reach both.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+import type { RunSummary } from '../../server/sync/run';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface SyncCliOptions {
+  stateDir: string;
+  crmUrl: string;
+  /** `--as-of` (ISO); default: the CLI's now. */
+  asOf?: string;
+  full?: boolean;
+  logLevel?: string;
+  /** More environment (e.g. ZOHO_* to reach the CRM as a real org). */
+  env?: Record<string, string>;
+}
+
+export type CliSummary = RunSummary & { process: { peakRssMb: number } };
+
+export interface SyncCliResult {
+  code: number | null;
+  summary: CliSummary | null;
+  stderr: string;
+  wallMs: number;
+}
+
+export function startSyncCli(o: SyncCliOptions): ChildProcessWithoutNullStreams {
+  const args = [path.join(ROOT, 'server/cli/sync.ts'), '--once', '--json'];
+  if (o.asOf) args.push('--as-of', o.asOf);
+  if (o.full) args.push('--full');
+  return spawn(path.join(ROOT, 'node_modules/.bin/tsx'), args, {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      STATE_DIR: o.stateDir,
+      EMULATOR_URL: o.crmUrl,
+      ZOHO_CLIENT_ID: '',
+      ZOHO_CLIENT_SECRET: '',
+      ZOHO_REFRESH_TOKEN: '',
+      LOG_LEVEL: o.logLevel ?? 'error',
+      ...o.env,
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
+}
+
+/** The process's exit, with its JSON summary (null when it printed none) and stderr. */
+export function awaitSyncCli(
+  child: ChildProcessWithoutNullStreams,
+  started = Date.now(),
+): Promise<SyncCliResult> {
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += String(d)));
+  child.stderr.on('data', (d: Buffer) => (err += String(d)));
+  return new Promise((resolve) => {
+    child.once('exit', (code) => {
+      resolve({ code, summary: parseSummary(out), stderr: err, wallMs: Date.now() - started });
+    });
+  });
+}
+
+export function runSyncCli(o: SyncCliOptions): Promise<SyncCliResult> {
+  const started = Date.now();
+  return awaitSyncCli(startSyncCli(o), started);
+}
+
+/** SIGKILL the CLI and its tsx child (the whole process group); resolves once it is gone. */
+export async function killSyncCli(child: ChildProcessWithoutNullStreams): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  process.kill(-(child.pid as number), 'SIGKILL');
+  await exited;
+}
+
+function parseSummary(out: string): CliSummary | null {
+  try {
+    return out.trim() ? (JSON.parse(out) as CliSummary) : null;
+  } catch {
+    return null;
+  }
+}

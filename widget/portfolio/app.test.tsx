@@ -1,0 +1,128 @@
+/** @jest-environment jsdom */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { widgetError } from '../common/errors';
+import { PortfolioApp } from './app';
+import type { PortfolioData, PortfolioSession } from './session';
+import { CONFIG, LANGS, flush, sampleData, text } from './testing/fixtures';
+
+function mountApp(session: PortfolioSession | null, lang: 'ja' | 'en' = 'ja'): HTMLElement {
+  document.body.innerHTML = '<div id="root"></div>';
+  const root = document.getElementById('root') as HTMLElement;
+  act(() => {
+    render(<PortfolioApp config={CONFIG} session={session} initialLang={lang} />, root);
+  });
+  return root;
+}
+
+function select(el: HTMLElement, id: string, value: string): void {
+  const s = el.querySelector(`#${id}`) as HTMLSelectElement;
+  act(() => {
+    s.value = value;
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+describe.each(LANGS)('PortfolioApp (%s)', (lang) => {
+  it('loads once, then filters in the browser without another load', async () => {
+    const load = jest.fn(async (): Promise<PortfolioData> => sampleData());
+    const el = mountApp({ load }, lang);
+    expect(el.querySelector('[data-state=loading]')).not.toBeNull();
+    expect((el.querySelector('#filter-owner') as HTMLSelectElement).disabled).toBe(true);
+    await flush();
+    expect(text(el.querySelector('[data-testid=in-view]'))).toContain(
+      lang === 'ja' ? '4 社 / 全 4 社' : '4 of 4 accounts',
+    );
+    select(el, 'filter-owner', 'u1');
+    expect(text(el.querySelector('[data-testid=in-view]'))).toContain(
+      lang === 'ja' ? '2 社 / 全 4 社' : '2 of 4 accounts',
+    );
+    expect(text(el.querySelector('[data-slot=trust] [data-testid=stage-now]'))).toBe('2');
+    expect(text(el.querySelector('[data-slot=shared_issues] [data-testid=stage-now]'))).toBe('0');
+    select(el, 'filter-team', 'm1');
+    select(el, 'filter-period', 'fiscal_year');
+    expect(text(el.querySelector('[data-testid=in-view]'))).toContain('2026/04/01');
+    act(() => {
+      (el.querySelector('.filters .btn') as HTMLButtonElement).click();
+    });
+    expect(text(el.querySelector('[data-testid=in-view]'))).toContain(lang === 'ja' ? '4 社' : '4 of 4');
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers owners with their kind, teams, stages, industries', async () => {
+    const el = mountApp({ load: async () => sampleData() }, lang);
+    await flush();
+    const options = (id: string) => [...el.querySelectorAll(`#${id} option`)].map((o) => o.textContent);
+    expect(options('filter-owner')).toContain(
+      lang === 'ja' ? '伊藤（インサイドセールス）' : '伊藤 (Inside sales)',
+    );
+    expect(options('filter-team')).toEqual([
+      lang === 'ja' ? 'すべて' : 'All',
+      lang === 'ja' ? '部長 のチーム' : "部長's team",
+    ]);
+    expect(options('filter-stage')).toHaveLength(9);
+    expect(options('filter-industry')).toEqual([
+      lang === 'ja' ? 'すべて' : 'All',
+      'Food',
+      'Manufacturing',
+      'Retail',
+    ]);
+  });
+
+  it('every tab shows its panel', async () => {
+    const el = mountApp({ load: async () => sampleData() }, lang);
+    await flush();
+    for (const tab of ['movement', 'kpi', 'activity', 'forecast', 'accounts', 'overview']) {
+      act(() => {
+        (el.querySelector(`#tab-${tab}`) as HTMLButtonElement).click();
+      });
+      expect(el.querySelector(`[data-panel=${tab}][data-state=ready]`)).not.toBeNull();
+    }
+  });
+
+  it('a failed load shows the error; retry loads again', async () => {
+    const load = jest
+      .fn<Promise<PortfolioData>, []>()
+      .mockRejectedValueOnce(widgetError('TIMEOUT', 'coql gave no answer'))
+      .mockResolvedValue(sampleData());
+    const el = mountApp({ load }, lang);
+    await flush();
+    expect(text(el.querySelector('[role=alert]'))).toContain('TIMEOUT');
+    act(() => {
+      (el.querySelector('[role=alert] button') as HTMLButtonElement).click();
+    });
+    await flush();
+    expect(el.querySelector('[data-panel=overview][data-state=ready]')).not.toBeNull();
+  });
+
+  it('outside the CRM: says where to open it', () => {
+    document.body.innerHTML = '<div id="root"></div>';
+    const root = document.getElementById('root') as HTMLElement;
+    act(() => {
+      render(
+        <PortfolioApp
+          config={CONFIG}
+          session={null}
+          initialLang={lang}
+          initialState={{ status: 'error', error: widgetError('NOT_IN_ZOHO', 'no frame') }}
+        />,
+        root,
+      );
+    });
+    expect(text(root.querySelector('[role=alert] p'))).toBe(
+      lang === 'ja'
+        ? 'このウィジェットは Zoho CRM のウェブタブ内で開いてください。'
+        : 'Open this widget in its Zoho CRM web tab.',
+    );
+  });
+
+  it('switches language', async () => {
+    const el = mountApp({ load: async () => sampleData() }, lang);
+    await flush();
+    const btn = [...el.querySelectorAll('button')].find(
+      (b) => b.textContent === (lang === 'ja' ? 'English' : '日本語'),
+    );
+    act(() => btn?.click());
+    expect(text(el.querySelector('h1'))).toBe(lang === 'ja' ? 'Sales portfolio' : '営業ポートフォリオ');
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * The manager's web tab: loads the portfolio once through the session (one async-state union),
+ * recomputes the report in the browser when a filter changes, and shows one panel at a time.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { SalesProcessConfig } from '../../shared/config/schema';
+import { DEFAULT_FILTERS, type PortfolioFilters } from '../../shared/portfolio/model';
+import { computePortfolio, type PortfolioReport } from '../../shared/portfolio/report';
+import { LOADING, type AsyncState } from '../common/async-state';
+import { toWidgetError } from '../common/errors';
+import { formatDay } from '../common/format';
+import { rememberLang, type Lang } from '../common/lang';
+import { Tabs, type TabDef } from '../common/tabs';
+import { offsetMinutes } from '../../shared/model/time';
+import { AccountsPanel } from './panels/accounts-panel';
+import { ActivityPanel } from './panels/activity-panel';
+import { ForecastPanel } from './panels/forecast-panel';
+import { KpiPanel } from './panels/kpi-panel';
+import { MovementPanel } from './panels/movement-panel';
+import { OverviewPanel } from './panels/overview-panel';
+import type { PortfolioData, PortfolioSession } from './session';
+import { FiltersBar } from './ui/filters-bar';
+import { makePortfolioUi, PortfolioUiProvider } from './ui/ui-context';
+
+export type PortfolioTab = 'overview' | 'movement' | 'kpi' | 'activity' | 'forecast' | 'accounts';
+
+export interface PortfolioAppProps {
+  config: SalesProcessConfig;
+  /** Null when the page could not connect to a CRM (the state then holds the error). */
+  session: PortfolioSession | null;
+  initialLang: Lang;
+  initialState?: AsyncState<PortfolioData>;
+  initialFilters?: PortfolioFilters;
+  onFirstReady?: () => void;
+}
+
+export function PortfolioApp(props: PortfolioAppProps) {
+  const [lang, setLang] = useState<Lang>(props.initialLang);
+  const [state, setState] = useState<AsyncState<PortfolioData>>(props.initialState ?? LOADING);
+  const [filters, setFilters] = useState<PortfolioFilters>(props.initialFilters ?? DEFAULT_FILTERS);
+  const [tab, setTab] = useState<PortfolioTab>('overview');
+  const ui = useMemo(() => makePortfolioUi(lang, props.config), [lang, props.config]);
+  const { session, config } = props;
+
+  const load = useCallback(() => {
+    if (!session) return;
+    setState(LOADING);
+    session.load().then(
+      (data) => setState({ status: 'ready', data }),
+      (e: unknown) => setState({ status: 'error', error: toWidgetError(e) }),
+    );
+  }, [session]);
+  useEffect(load, [load]);
+
+  const report: AsyncState<PortfolioReport> = useMemo(() => {
+    if (state.status !== 'ready') return state;
+    try {
+      return {
+        status: 'ready',
+        data: computePortfolio(state.data.portfolio, config, filters, state.data.asOf),
+      };
+    } catch (e) {
+      return { status: 'error', error: toWidgetError(e) };
+    }
+  }, [state, config, filters]);
+
+  const ready = report.status === 'ready';
+  const { onFirstReady } = props;
+  useEffect(() => {
+    if (ready) onFirstReady?.();
+  }, [ready, onFirstReady]);
+
+  const tabs: TabDef<PortfolioTab>[] = [
+    { key: 'overview', label: ui.t('tabOverview') },
+    { key: 'movement', label: ui.t('tabMovement') },
+    { key: 'kpi', label: ui.t('tabKpi') },
+    { key: 'activity', label: ui.t('tabActivity') },
+    { key: 'forecast', label: ui.t('tabForecast') },
+    { key: 'accounts', label: ui.t('tabAccounts') },
+  ];
+  const common = { state: report, onRetry: session ? load : undefined };
+  const switchLang = (l: Lang) => {
+    rememberLang(l);
+    setLang(l);
+  };
+
+  return (
+    <PortfolioUiProvider ui={ui}>
+      <div class="app portfolio" lang={lang}>
+        <header class="header">
+          <div class="header-main">
+            <h1 class="account-name">{ui.t('appTitle')}</h1>
+          </div>
+          <div class="header-tools">
+            {state.status === 'ready' && (
+              <span
+                class="muted small"
+                data-testid="as-of"
+                data-as-of={new Date(state.data.asOf).toISOString()}
+              >
+                {ui.t('asOf')} {formatDay(state.data.asOf, offsetMinutes(config.utcOffset))}
+              </span>
+            )}
+            <button
+              type="button"
+              class="btn small"
+              onClick={load}
+              disabled={state.status === 'loading' || !session}
+            >
+              {ui.t('reload')}
+            </button>
+            <button
+              type="button"
+              class="btn small"
+              lang={lang === 'ja' ? 'en' : 'ja'}
+              aria-label={ui.t('switchLangLabel')}
+              onClick={() => switchLang(lang === 'ja' ? 'en' : 'ja')}
+            >
+              {ui.t('switchLang')}
+            </button>
+          </div>
+        </header>
+        <FiltersBar
+          report={report.status === 'ready' ? report.data : null}
+          filters={filters}
+          onChange={setFilters}
+        />
+        <Tabs tabs={tabs} active={tab} label={ui.t('tabsLabel')} onSelect={setTab} />
+        <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} class="tabpanel">
+          {tab === 'overview' && <OverviewPanel {...common} />}
+          {tab === 'movement' && <MovementPanel {...common} />}
+          {tab === 'kpi' && <KpiPanel {...common} />}
+          {tab === 'activity' && <ActivityPanel {...common} />}
+          {tab === 'forecast' && <ForecastPanel {...common} />}
+          {tab === 'accounts' && <AccountsPanel {...common} />}
+        </div>
+        {report.status === 'ready' && report.data.issueCount > 0 && (
+          <details class="issues">
+            <summary>{ui.t('dataIssues', { n: report.data.issueCount })}</summary>
+            <ul class="plain small">
+              {report.data.issues.map((i, n) => (
+                <li key={n}>
+                  <code>{i.code}</code> {i.message}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </div>
+    </PortfolioUiProvider>
+  );
+}

@@ -1,0 +1,115 @@
+import type { Instant, LocalDate } from '../../../shared/model/types';
+import { CONFIG } from '../../../shared/testing/portfolio-builders';
+import type { CrmGateway, CrmRecord } from '../../zoho/types';
+import { MAX_PAGES, loadPortfolioDataset } from './load-portfolio';
+import { PAGE_ROWS, dealStreams, streamQuery } from './queries';
+
+const AS_OF = Date.parse('2026-11-26T12:00:00+09:00') as Instant;
+const Q3 = '2026-10-01' as LocalDate;
+
+describe('streamQuery', () => {
+  it.each([
+    [
+      'accounts, first page',
+      'accounts',
+      null,
+      /^select id, Account_Name, Owner, Parent_Account, Industry, Relationship_Stage, Relationship_Stage_Since, Stage_Progress, Next_Stage_Gaps, Insight_Updated_At, KPI_Contacts_Reached, .*, KGI_Expansion_Revenue from Accounts where id is not null order by id asc limit 2000$/,
+    ],
+    [
+      'accounts, next page',
+      'accounts',
+      '4876876000000100009',
+      / where id > '4876876000000100009' order by id asc limit 2000$/,
+    ],
+    [
+      'history',
+      'history',
+      null,
+      /^select id, Account, From_Stage, To_Stage, Changed_At from Relationship_Stage_History where id is not null /,
+    ],
+    [
+      'open deals, next page',
+      'openDeals',
+      '77',
+      /from Deals where \(Stage not in \('Closed Won', 'Closed Lost', 'Closed-Lost to Competition'\) and id > '77'\) order by id asc/,
+    ],
+    [
+      'deals won since the quarter start, next page: criteria in pairs',
+      'wonDeals',
+      '77',
+      /where \(\(Stage in \('Closed Won'\) and Closing_Date >= '2026-10-01'\) and id > '77'\) order/,
+    ],
+  ] as const)('%s', (_what, stream, after, expected) => {
+    expect(streamQuery(CONFIG, stream, after, Q3)).toMatch(expected);
+  });
+
+  it('selects at most 50 columns (Zoho v6 COQL)', () => {
+    const columns = streamQuery(CONFIG, 'accounts', null, Q3).split(' from ')[0]?.split(',') ?? [];
+    expect(columns.length).toBeLessThanOrEqual(50);
+  });
+
+  it('refuses an id that is not an id, rather than interpolating it', () => {
+    expect(() => streamQuery(CONFIG, 'accounts', "1' or id is not null or '", Q3)).toThrow(/not a record id/);
+  });
+
+  it('reads every deal when a stage value cannot be quoted', () => {
+    expect(dealStreams(CONFIG)).toEqual(['openDeals', 'wonDeals']);
+    const odd = { ...CONFIG, dealOutcomes: { won: ['Closed Won'], lost: ["Lost (customer's choice)"] } };
+    expect(dealStreams(odd)).toEqual(['allDeals']);
+  });
+});
+
+/** A gateway that pages each module's rows by `id > last` like the CRM, and counts calls. */
+function pagingCrm(data: Record<string, CrmRecord[]>, users: CrmRecord[], pageRows = PAGE_ROWS) {
+  const calls: string[] = [];
+  const crm: Partial<CrmGateway> = {
+    async coql(q) {
+      calls.push(q);
+      const module = /from (\w+)/.exec(q)?.[1] ?? '';
+      const after = /id > '(\w+)'/.exec(q)?.[1];
+      const rows = (data[module] ?? []).filter((r) => after === undefined || Number(r.id) > Number(after));
+      return { data: rows.slice(0, pageRows), more: rows.length > pageRows };
+    },
+    async getUsers(_type, page = 1) {
+      calls.push(`users ${page}`);
+      return { data: users.slice((page - 1) * 200, page * 200), more: users.length > page * 200 };
+    },
+  };
+  return { crm: crm as CrmGateway, calls };
+}
+
+const ids = (n: number, from = 1) => Array.from({ length: n }, (_, i) => ({ id: String(from + i) }));
+
+describe('loadPortfolioDataset', () => {
+  it('reads every stream to its end in pages, and the users', async () => {
+    const { crm, calls } = pagingCrm(
+      { Accounts: ids(4500), Relationship_Stage_History: ids(10), Deals: ids(2001, 10_000) },
+      ids(250, 900),
+    );
+    const raw = await loadPortfolioDataset(crm, CONFIG, AS_OF);
+    expect(raw.Accounts).toHaveLength(4500);
+    expect(raw.Relationship_Stage_History).toHaveLength(10);
+    expect(raw.users).toHaveLength(250);
+    // both deal streams answer from the same fake module: deduplicated by id
+    expect(raw.Deals).toHaveLength(2001);
+    expect(calls.filter((c) => c.includes('from Accounts'))).toHaveLength(3);
+    expect(calls.filter((c) => c.startsWith('users'))).toEqual(['users 1', 'users 2']);
+    expect(calls.length).toBe(3 + 1 + 2 + 2 + 2);
+  });
+
+  it('stops a runaway stream with a clear error', async () => {
+    const { crm } = pagingCrm({ Accounts: ids(MAX_PAGES + 5) }, [], 1);
+    await expect(loadPortfolioDataset(crm, CONFIG, AS_OF)).rejects.toMatchObject({
+      code: 'DATA_INVALID',
+      detail: expect.stringMatching(/accounts: more than 100 pages/),
+    });
+  });
+
+  it('passes a CRM failure on', async () => {
+    const crm = {
+      coql: async () => Promise.reject({ code: 'CRM_ERROR', detail: 'coql: LIMIT_EXCEEDED' }),
+      getUsers: async () => ({ data: [], more: false }),
+    } as unknown as CrmGateway;
+    await expect(loadPortfolioDataset(crm, CONFIG, AS_OF)).rejects.toMatchObject({ code: 'CRM_ERROR' });
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The CRM reads of the manager's view, as data: COQL keyset pages of 2,000 rows (3 credits each;
+ * OFFSET stops at 10,000 rows in v6, keyset on id does not — zoho-platform §3.5) over the fields the
+ * roll-ups read. Deals are read in two streams the forecast needs — open ones, and ones won since
+ * the first forecast quarter — so long-closed deals cost nothing. Pure.
+ */
+import type { SalesProcessConfig } from '../../../shared/config/schema';
+import { KPI_KEYS, kpiFieldName } from '../../../shared/model/keys';
+import type { LocalDate } from '../../../shared/model/types';
+import { coqlId } from '../../account/data/queries';
+
+type Fields = SalesProcessConfig['fields'];
+
+/** Rows per COQL call: Zoho's maximum (v6), 3 credits. */
+export const PAGE_ROWS = 2000;
+
+export type Stream = 'accounts' | 'history' | 'openDeals' | 'wonDeals' | 'allDeals';
+
+function select(fields: string[], from: string, where: string[], afterId: string | null): string {
+  const clauses = [...where, ...(afterId === null ? [] : [`id > ${coqlId(afterId)}`])];
+  // More than two criteria must be grouped in pairs: ((A and B) and C) (Zoho's COQL rule).
+  const criteria =
+    clauses.length === 0
+      ? 'id is not null'
+      : clauses.slice(1).reduce((acc, c) => `(${acc} and ${c})`, clauses[0] as string);
+  return `select ${[...new Set(['id', ...fields])].join(', ')} from ${from} where ${criteria} order by id asc limit ${PAGE_ROWS}`;
+}
+
+export function accountFields(config: SalesProcessConfig): string[] {
+  const a = config.fields.account;
+  const kgi = {
+    annual_revenue: a.kgiAnnualRevenue,
+    share_of_wallet: a.kgiShareOfWallet,
+    fy_orders: a.kgiFyOrders,
+    expansion_revenue: a.kgiExpansionRevenue,
+  };
+  return [
+    a.name,
+    a.owner,
+    a.parent,
+    a.industry,
+    a.relationshipStage,
+    a.stageSince,
+    a.stageProgress,
+    a.nextStageGaps,
+    a.insightUpdatedAt,
+    ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
+    ...config.kgis.map((k) => kgi[k]),
+  ];
+}
+
+function dealFields(f: Fields): string[] {
+  const d = f.deal;
+  return [
+    d.name,
+    d.account,
+    d.owner,
+    d.stage,
+    d.amount,
+    d.closingDate,
+    d.probability,
+    d.buyingStage,
+    d.forecastRisk,
+  ];
+}
+
+/** A COQL text literal; null when the value cannot be quoted safely (the caller reads unfiltered). */
+function literal(value: string): string | null {
+  return /['\\]/.test(value) ? null : `'${value}'`;
+}
+
+/**
+ * The query of one page of a stream after `afterId` (null = the first page). `wonSince` is the first
+ * day of the current fiscal quarter: won deals before it are in no forecast bucket.
+ */
+export function streamQuery(
+  config: SalesProcessConfig,
+  stream: Stream,
+  afterId: string | null,
+  wonSince: LocalDate,
+): string {
+  const f = config.fields;
+  switch (stream) {
+    case 'accounts':
+      return select(accountFields(config), f.modules.accounts, [], afterId);
+    case 'history': {
+      const h = f.stageHistory;
+      return select([h.account, h.from, h.to, h.changedAt], f.modules.stageHistory, [], afterId);
+    }
+    case 'allDeals':
+      return select(dealFields(f), f.modules.deals, [], afterId);
+    case 'openDeals': {
+      const closed = [...config.dealOutcomes.won, ...config.dealOutcomes.lost].map(literal);
+      return select(
+        dealFields(f),
+        f.modules.deals,
+        [`${f.deal.stage} not in (${closed.join(', ')})`],
+        afterId,
+      );
+    }
+    case 'wonDeals': {
+      const won = config.dealOutcomes.won.map(literal);
+      return select(
+        dealFields(f),
+        f.modules.deals,
+        [`${f.deal.stage} in (${won.join(', ')})`, `${f.deal.closingDate} >= '${wonSince}'`],
+        afterId,
+      );
+    }
+  }
+}
+
+/**
+ * The deal streams to read: open and recently won, or every deal when a stage value cannot be
+ * quoted in COQL or there are more than COQL's 50 `in` values.
+ */
+export function dealStreams(config: SalesProcessConfig): Stream[] {
+  const closed = [...config.dealOutcomes.won, ...config.dealOutcomes.lost];
+  const quotable = closed.every((v) => literal(v) !== null);
+  return quotable && closed.length <= 50 ? ['openDeals', 'wonDeals'] : ['allDeals'];
+}

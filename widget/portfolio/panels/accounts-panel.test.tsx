@@ -1,0 +1,92 @@
+/** @jest-environment jsdom */
+import {
+  ERROR_STATE,
+  LANGS,
+  LOADING_STATE,
+  READY,
+  click,
+  flush,
+  mount,
+  sampleReport,
+  text,
+} from '../testing/fixtures';
+import { AccountsPanel } from './accounts-panel';
+
+const names = (el: HTMLElement) =>
+  [...el.querySelectorAll('[data-testid=accounts-table] tbody tr td[data-col=name]')].map(text);
+
+/** jsdom's Blob has no text(): its bytes through a FileReader (which keeps the BOM). */
+function readBlob(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+describe.each(LANGS)('AccountsPanel (%s)', (lang) => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('loading and error', () => {
+    expect(
+      mount(<AccountsPanel state={LOADING_STATE} />, lang).querySelector('[role=status]'),
+    ).not.toBeNull();
+    expect(mount(<AccountsPanel state={ERROR_STATE} />, lang).querySelector('[role=alert]')).not.toBeNull();
+  });
+
+  it('ready: one row per account; a click on a header sorts, a second click reverses', () => {
+    const el = mount(<AccountsPanel state={READY()} />, lang);
+    expect(names(el)).toEqual(['北斗商事', '東邦精機', '<b>白鷺</b>重工', '朝霧フーズ']);
+    click(el.querySelector('[data-sort=days]'));
+    expect(names(el)).toEqual(['<b>白鷺</b>重工', '朝霧フーズ', '東邦精機', '北斗商事']); // 26, 57, 149, 360 days
+    expect(el.querySelector('th[aria-sort=ascending]')).not.toBeNull();
+    click(el.querySelector('[data-sort=days]'));
+    expect(names(el)[0]).toBe('北斗商事');
+    expect(el.querySelector('th[aria-sort=descending]')).not.toBeNull();
+    expect(el.querySelector('[data-account=a1] .badge-warn')).not.toBeNull(); // stalled
+  });
+
+  it('CSV: the download gets the rows with a BOM; a copy falls back to a text box when refused', async () => {
+    const blobs: Blob[] = [];
+    URL.createObjectURL = jest.fn((b: Blob) => (blobs.push(b), 'blob:x'));
+    URL.revokeObjectURL = jest.fn();
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const el = mount(<AccountsPanel state={READY()} />, lang);
+    click(el.querySelector('[data-testid=csv-download]'));
+    const bytes = await readBlob(blobs[0] as Blob);
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel reads it as UTF-8
+    const csv = Buffer.from(bytes).toString('utf8');
+    expect(csv?.split('\r\n')[0]).toMatch(
+      lang === 'ja' ? /^\uFEFF?ID,取引先名,担当者/ : /^\uFEFF?ID,Account,Owner/,
+    );
+    expect(csv).toContain('a3,<b>白鷺</b>重工');
+
+    Object.assign(navigator, { clipboard: { writeText: jest.fn().mockRejectedValue(new Error('denied')) } });
+    document.execCommand = jest.fn(() => false);
+    click(el.querySelector('[data-testid=csv-copy]'));
+    await flush();
+    const box = el.querySelector('[data-testid=csv-text]') as HTMLTextAreaElement | null;
+    expect(box?.value.split(/\r?\n/)).toHaveLength(6); // a textarea's value has LF line ends
+  });
+
+  it('shows the first rows and more on demand', () => {
+    const many = sampleReport();
+    const rows = Array.from({ length: 450 }, (_, i) => ({
+      ...many.accounts[0]!,
+      id: `x${i}`,
+      name: `社${i}`,
+    }));
+    const el = mount(<AccountsPanel state={READY({ ...many, accounts: rows })} />, lang);
+    expect(names(el)).toHaveLength(200);
+    click(el.querySelector('.table-more button'));
+    expect(names(el)).toHaveLength(400);
+    expect(text(el.querySelector('.table-more'))).toContain(
+      lang === 'ja' ? '400 / 450 件を表示' : 'Showing 400 of 450',
+    );
+  });
+
+  it('empty', () => {
+    const el = mount(<AccountsPanel state={READY(sampleReport({ industries: ['Mining'] }))} />, lang);
+    expect(el.querySelector('.empty')).not.toBeNull();
+  });
+});

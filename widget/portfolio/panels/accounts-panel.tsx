@@ -1,0 +1,135 @@
+/**
+ * The accounts in view as a sortable table, exported as CSV (a download, or a copy when the CRM
+ * frame does not allow downloads).
+ */
+import { useState } from 'preact/hooks';
+import type { AccountRow } from '../../../shared/portfolio/accounts';
+import { accountsCsv } from '../../../shared/portfolio/csv';
+import type { PortfolioReport } from '../../../shared/portfolio/report';
+import { copyText, downloadText } from '../../common/browser';
+import { formatLocalDate, formatMoney, formatShare } from '../../common/format';
+import { Empty, PanelFrame, type PanelProps } from '../ui/panel-frame';
+import { SortableTable } from '../ui/sortable-table';
+import { usePortfolioUi } from '../ui/ui-context';
+
+export function AccountsPanel(props: PanelProps) {
+  const { t } = usePortfolioUi();
+  const title =
+    props.state.status === 'ready'
+      ? t('accountsTitle', { n: props.state.data.accounts.length })
+      : t('tabAccounts');
+  return (
+    <PanelFrame id="accounts" title={title} state={props.state} onRetry={props.onRetry}>
+      {(r) => (r.accounts.length === 0 ? <Empty>{t('noAccounts')}</Empty> : <Accounts report={r} />)}
+    </PanelFrame>
+  );
+}
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+function Accounts(props: { report: PortfolioReport }) {
+  const { t, lang, config, stage } = usePortfolioUi();
+  const [copy, setCopy] = useState<{ state: CopyState; text: string }>({ state: 'idle', text: '' });
+  const csv = () => `\uFEFF${accountsCsv(props.report.accounts, config, lang)}`; // BOM: Excel reads UTF-8
+  const file = `portfolio-${props.report.period.endDate}.csv`;
+  const money = (n: number | null) => formatMoney(n, config.currency, lang);
+  return (
+    <>
+      <div class="toolbar">
+        <button
+          type="button"
+          class="btn"
+          data-testid="csv-download"
+          onClick={() => downloadText(file, csv(), 'text/csv')}
+        >
+          {t('exportCsv')}
+        </button>
+        <button
+          type="button"
+          class="btn"
+          data-testid="csv-copy"
+          onClick={() => {
+            const text = csv().slice(1);
+            void copyText(text).then((ok) => setCopy({ state: ok ? 'copied' : 'failed', text }));
+          }}
+        >
+          {t('copyCsv')}
+        </button>
+        {copy.state === 'copied' && (
+          <span class="save-status ok" role="status">
+            {t('copied')}
+          </span>
+        )}
+      </div>
+      <p class="muted small">{t('csvHint')}</p>
+      {copy.state === 'failed' && (
+        <div role="alert">
+          <p class="small">{t('copyFailed')}</p>
+          <textarea class="csv-fallback" readOnly rows={6} value={copy.text} data-testid="csv-text" />
+        </div>
+      )}
+      <SortableTable<AccountRow>
+        testId="accounts-table"
+        rows={props.report.accounts}
+        rowKey={(a) => a.id}
+        rowAttrs={(a) => ({ 'data-account': a.id, 'data-slot': a.stage ?? '' })}
+        columns={[
+          { key: 'name', label: t('account'), value: (a) => a.name },
+          { key: 'owner', label: t('owner'), value: (a) => a.ownerName },
+          { key: 'industry', label: t('industry'), value: (a) => a.industry },
+          { key: 'stage', label: t('stage'), value: (a) => stage(a.stage) },
+          { key: 'since', label: t('since'), value: (a) => a.since, render: (a) => formatLocalDate(a.since) },
+          {
+            key: 'days',
+            label: t('days'),
+            numeric: true,
+            value: (a) => a.daysInStage,
+            render: (a) => (
+              <span class={a.stalled ? 'badge badge-warn' : undefined}>
+                {a.daysInStage == null ? '—' : String(a.daysInStage)}
+              </span>
+            ),
+          },
+          {
+            key: 'progress',
+            label: t('progress'),
+            numeric: true,
+            value: (a) => a.progress,
+            render: (a) => formatShare(a.progress, lang),
+          },
+          {
+            key: 'kpis',
+            label: t('kpisMet'),
+            numeric: true,
+            value: (a) => (a.kpiTargets ? (a.kpisMet ?? 0) / a.kpiTargets : null),
+            render: (a) => (a.kpiTargets == null ? '—' : `${a.kpisMet ?? 0} / ${a.kpiTargets}`),
+          },
+          {
+            key: 'mix',
+            label: t('relationshipWork'),
+            numeric: true,
+            value: (a) => a.relationshipShare,
+            render: (a) =>
+              `${formatShare(a.relationshipShare, lang)} / ${formatShare(a.recommendedShare, lang)}`,
+          },
+          { key: 'open', label: t('openDeals'), numeric: true, value: (a) => a.openDeals },
+          {
+            key: 'buyer',
+            label: t('pipeline'),
+            numeric: true,
+            value: (a) => a.buyerWeighted,
+            render: (a) => money(a.buyerWeighted),
+          },
+          {
+            key: 'seller',
+            label: t('sellerWay'),
+            numeric: true,
+            value: (a) => a.sellerWeighted,
+            render: (a) => money(a.sellerWeighted),
+          },
+          { key: 'guidance', label: t('guidance'), value: (a) => a.guidance.join(' ') },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * The web tab's one operation: read the portfolio from the CRM and normalise it. Filtering and
+ * every roll-up then run in the browser on that data (`computePortfolio`), so changing a filter
+ * costs no CRM call.
+ */
+import type { SalesProcessConfig } from '../../shared/config/schema';
+import type { Instant } from '../../shared/model/types';
+import type { Portfolio } from '../../shared/portfolio/model';
+import { normalisePortfolio } from '../../shared/portfolio/normalise';
+import type { CrmGateway } from '../zoho/types';
+import { loadPortfolioDataset } from './data/load-portfolio';
+
+export interface PortfolioData {
+  asOf: Instant;
+  portfolio: Portfolio;
+}
+
+export interface PortfolioSession {
+  load(): Promise<PortfolioData>;
+}
+
+export function createPortfolioSession(
+  crm: CrmGateway,
+  config: SalesProcessConfig,
+  now: () => number = () => Date.now(),
+): PortfolioSession {
+  return {
+    async load() {
+      const asOf = now() as Instant;
+      const raw = await loadPortfolioDataset(crm, config, asOf);
+      return { asOf, portfolio: normalisePortfolio(raw, config) };
+    },
+  };
+}

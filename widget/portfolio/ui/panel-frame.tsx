@@ -1,0 +1,41 @@
+/** The portfolio page's panel frame: the common frame with the portfolio's words. */
+import type { ComponentChildren } from 'preact';
+import type { PortfolioReport } from '../../../shared/portfolio/report';
+import type { AsyncState } from '../../common/async-state';
+import { ERROR_MESSAGES } from '../../common/errors';
+import { AsyncPanel } from '../../common/panel-frame';
+import { usePortfolioUi } from './ui-context';
+
+export { Empty } from '../../common/panel-frame';
+
+export interface PanelProps {
+  state: AsyncState<PortfolioReport>;
+  onRetry?: (() => void) | undefined;
+}
+
+export function PanelFrame(props: {
+  id: string;
+  title: string;
+  state: AsyncState<PortfolioReport>;
+  onRetry?: (() => void) | undefined;
+  children: (report: PortfolioReport) => ComponentChildren;
+}) {
+  const { t, l } = usePortfolioUi();
+  const error = (code: keyof typeof ERROR_MESSAGES) =>
+    code === 'NOT_IN_ZOHO' ? t('notInZoho') : l(ERROR_MESSAGES[code]);
+  return (
+    <AsyncPanel
+      {...props}
+      text={{ loading: t('loading'), details: t('details'), retry: t('retry'), error }}
+    />
+  );
+}
+
+/** A section heading inside a panel. */
+export function Sub(props: { id?: string; children: ComponentChildren }) {
+  return (
+    <h3 class="sub" id={props.id}>
+      {props.children}
+    </h3>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * What every portfolio panel needs besides its data: the language, the config (stage labels,
+ * currency) and the UI strings, through one context.
+ */
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Bilingual, SalesProcessConfig } from '../../../shared/config/schema';
+import { fillTemplate } from '../../../shared/i18n/labels';
+import { NOT_ASSESSED } from '../../../shared/portfolio/labels';
+import { NOT_STARTED, type StageSlot } from '../../../shared/portfolio/model';
+import type { Lang } from '../../common/lang';
+import { PORTFOLIO_STRINGS, type PortfolioStringKey } from '../strings';
+
+export interface PortfolioUi {
+  lang: Lang;
+  config: SalesProcessConfig;
+  t(key: PortfolioStringKey, values?: Record<string, string | number>): string;
+  l(label: Bilingual): string;
+  /** A stage slot's label (未着手, a stage, or 未判定 for null). */
+  stage(slot: StageSlot | null): string;
+  /** `text（inner）` in Japanese, `text (inner)` in English. */
+  paren(text: string, inner: string): string;
+}
+
+const Context = createContext<PortfolioUi | null>(null);
+
+export function makePortfolioUi(lang: Lang, config: SalesProcessConfig): PortfolioUi {
+  return {
+    lang,
+    config,
+    t: (key, values) =>
+      fillTemplate(
+        PORTFOLIO_STRINGS[key][lang],
+        Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, String(v)])),
+      ),
+    l: (label) => label[lang],
+    stage: (slot) =>
+      slot == null
+        ? NOT_ASSESSED[lang]
+        : slot === NOT_STARTED
+          ? config.notStarted.label[lang]
+          : (config.stages.find((s) => s.key === slot)?.label[lang] ?? slot),
+    paren: (text, inner) => (lang === 'ja' ? `${text}（${inner}）` : `${text} (${inner})`),
+  };
+}
+
+export function PortfolioUiProvider(props: { ui: PortfolioUi; children: ComponentChildren }) {
+  return <Context.Provider value={props.ui}>{props.children}</Context.Provider>;
+}
+
+export function usePortfolioUi(): PortfolioUi {
+  const ui = useContext(Context);
+  if (!ui) throw new Error('usePortfolioUi outside PortfolioUiProvider');
+  return ui;
+}
