@@ -9,6 +9,7 @@ import { authGate, budgetGate, concurrencyGate, errorHandler, faultGate } from '
 import { errors } from './http/zoho-error';
 import { adminRouter, type AdminHooks } from './routes/admin';
 import { mountCoql } from './routes/coql';
+import { mountFunctions } from './routes/functions';
 import { mountRecordRoutes } from './routes/records';
 import { mountRelatedAndSearch } from './routes/related-search';
 import { mountSettings } from './routes/settings';
@@ -30,6 +31,7 @@ export function createApp(ctx: EmulatorContext, hooks: AdminHooks): Express {
   app.use('/crm', concurrencyGate(ctx), faultGate(ctx, false), authGate(ctx), budgetGate(ctx));
   const api = express.Router();
   mountCoql(api, ctx);
+  mountFunctions(api, ctx);
   mountUsers(api, ctx);
   mountSettings(api, ctx);
   mountRelatedAndSearch(api, ctx);

@@ -21,6 +21,8 @@ export interface EmulatorContext {
   concurrency: number;
   /** `http://127.0.0.1:<port>` once listening; the token endpoint returns it as `api_domain`. */
   apiDomain(): string;
+  /** API names of the CRM functions installed as REST API functions (routes/functions.ts). */
+  functions: Set<string>;
   /** Timers and held requests of timeout faults, released on close. */
   held: Set<() => void>;
 }

@@ -10,6 +10,7 @@ import pino, { type Logger } from 'pino';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { loadConfigFile, PROJECT_ROOT, resolveConfigPath } from '../config/load-config';
 import { createApp } from './app';
+import { EMULATED_FUNCTIONS } from './routes/functions';
 import type { EmulatorContext } from './context';
 import { CreditMeter } from './credits';
 import { loadDatasetFile, loadDatasetObject } from './dataset/load';
@@ -124,6 +125,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     log,
     concurrency: opts.concurrency ?? 10,
     apiDomain: () => url,
+    functions: new Set(EMULATED_FUNCTIONS),
     held: new Set(),
   };
   const app = createApp(ctx, {
@@ -136,6 +138,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       ctx.faults.clear();
       ctx.writes.reset();
       ctx.webhooks.clear();
+      ctx.functions = new Set(EMULATED_FUNCTIONS);
     },
   });
   const server = http.createServer(app);

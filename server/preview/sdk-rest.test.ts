@@ -39,6 +39,16 @@ describe('restForSdkCall: what the host does for a widget SDK call', () => {
       { Type: 'ActiveUsers', page: 2, per_page: 200 },
       { method: 'GET', path: '/users', query: { type: 'ActiveUsers', page: '2', per_page: '200' } },
     ],
+    [
+      'executeFunction',
+      { name: 'esm_read_batch', arguments: '{"requests":"[]"}' },
+      {
+        method: 'POST',
+        path: '/functions/esm_read_batch/actions/execute',
+        query: { auth_type: 'oauth' },
+        body: { arguments: '{"requests":"[]"}' },
+      },
+    ],
   ])('%s %j', (op, arg, request) => {
     expect(restForSdkCall(op, arg)).toEqual({ ok: true, request });
   });
@@ -48,6 +58,8 @@ describe('restForSdkCall: what the host does for a widget SDK call', () => {
     ['getRecord', { Entity: 'Accounts', RecordID: '1/../../x' }],
     ['updateRecord', { Entity: 'Contacts', APIData: { Attitude: 'x' } }],
     ['deleteRecord', { Entity: 'Contacts', RecordID: '1' }],
+    ['executeFunction', { name: '../coql', arguments: '{}' }],
+    ['executeFunction', { name: 'esm_read_batch' }],
   ])('refuses %s %j', (op, arg) => {
     expect(restForSdkCall(op, arg).ok).toBe(false);
   });

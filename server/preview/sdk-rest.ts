@@ -23,6 +23,7 @@ export const SDK_OPS = [
   'updateRecord',
   'insertRecord',
   'getCurrentUser',
+  'executeFunction',
 ] as const;
 export type SdkOp = (typeof SDK_OPS)[number];
 
@@ -83,6 +84,17 @@ export function restForSdkCall(op: string, arg: unknown): SdkMapping {
     }
     case 'getCurrentUser':
       return ok({ method: 'GET', path: '/users', query: { type: 'CurrentUser' } });
+    case 'executeFunction': {
+      // CRM.FUNCTIONS.execute(name, { arguments }) → the function's REST API, as the signed-in user.
+      const name = typeof a.name === 'string' && NAME.test(a.name) ? a.name : null;
+      if (!name || typeof a.arguments !== 'string') return refuse('executeFunction needs name and arguments');
+      return ok({
+        method: 'POST',
+        path: `/functions/${name}/actions/execute`,
+        query: { auth_type: 'oauth' },
+        body: { arguments: a.arguments },
+      });
+    }
     default:
       return refuse(`the preview host does not emulate CRM.API.${op}`);
   }

@@ -3,7 +3,9 @@
  *   - gzip bytes of JavaScript the page loads (≤ 60 KB),
  *   - first render of the stage panel after PageLoad in headless Chromium (≤ 500 ms; median of
  *     several loads after a warm-up, each load a different demo account),
- *   - CRM calls per account page load, as the preview host counted them (target ≤ 6).
+ *   - CRM calls per account page load, as the preview host counted them (target ≤ 6): with the
+ *     read-batch function installed (config/deluge/esm_read_batch.deluge), and once in an org
+ *     without it, where the widget reads directly.
  * `measureWidgetBudget()` is for `npm run bench`; run directly it prints a table (`npm run widget:budget`).
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { startPreviewServer } from '../../server/preview/dev-server';
 import { launchChromium } from '../e2e/browser';
 import { widgetReady } from '../e2e/widget-page';
+import { READ_BATCH_FUNCTION } from '../../shared/crm-read/read-batch';
 
 export const WIDGET_BUDGET = { jsGzipBytes: 60 * 1024, firstRenderMs: 500, crmCallsPerLoad: 6 } as const;
 
@@ -24,6 +27,8 @@ export interface WidgetBudgetResult {
   /** CRM calls per page load (one entry per measured load) and what they were. */
   crmCalls: number[];
   crmCallOps: string[];
+  /** The same page in an org without the read-batch function: calls and what they were. */
+  withoutFunction: { crmCalls: number; crmCallOps: string[] };
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -56,8 +61,7 @@ export async function measureWidgetBudget(
     const crmCalls: number[] = [];
     let crmCallOps: string[] = [];
     const loads = opts.loads ?? 5;
-    for (let i = 0; i <= loads; i += 1) {
-      const id = accounts[i % accounts.length] as string;
+    const open = async (id: string) => {
       await page.goto(`${server.previewUrl}?account=${id}`);
       const frame = await widgetReady(page);
       await frame.waitForFunction(() => performance.getEntriesByName('es:stage-ready').length > 0);
@@ -70,11 +74,18 @@ export async function measureWidgetBudget(
       const load = (await (await fetch(`${server.previewUrl}api/loads/${m.loadId}`)).json()) as {
         calls: { op: string }[];
       };
+      return { ms: m.ms, ops: load.calls.map((c) => c.op) };
+    };
+    for (let i = 0; i <= loads; i += 1) {
+      const load = await open(accounts[i % accounts.length] as string);
       if (i === 0) continue; // warm-up: first token, first queries
-      firstRenderMs.push(Math.round(m.ms));
-      crmCalls.push(load.calls.length);
-      crmCallOps = load.calls.map((c) => c.op);
+      firstRenderMs.push(Math.round(load.ms));
+      crmCalls.push(load.ops.length);
+      crmCallOps = load.ops;
     }
+    await setFunctions(server.emulator.url, []);
+    const direct = await open(accounts[0] as string);
+    await setFunctions(server.emulator.url, [READ_BATCH_FUNCTION]);
     return {
       js,
       jsGzipBytes: js.reduce((s, f) => s + f.gzipBytes, 0),
@@ -82,11 +93,20 @@ export async function measureWidgetBudget(
       firstRenderMedianMs: median(firstRenderMs),
       crmCalls,
       crmCallOps,
+      withoutFunction: { crmCalls: direct.ops.length, crmCallOps: direct.ops },
     };
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+async function setFunctions(emulatorUrl: string, installed: string[]): Promise<void> {
+  const res = await fetch(`${emulatorUrl}/__emulator/functions`, {
+    method: 'PUT',
+    body: JSON.stringify({ installed }),
+  });
+  if (!res.ok) throw new Error(`could not set the emulator's functions: HTTP ${res.status}`);
 }
 
 async function accountIds(emulatorUrl: string): Promise<string[]> {
@@ -102,6 +122,13 @@ function median(list: number[]): number {
     : s.length % 2
       ? (s[mid] as number)
       : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** `coql ×4, searchRecord ×2` from a list of ops. */
+function summarise(ops: string[]): string {
+  const counts = new Map<string, number>();
+  for (const op of ops) counts.set(op, (counts.get(op) ?? 0) + 1);
+  return [...counts].map(([op, n]) => (n > 1 ? `${op} ×${n}` : op)).join(', ');
 }
 
 export function formatBudgetTable(r: WidgetBudgetResult): string {
@@ -124,6 +151,12 @@ export function formatBudgetTable(r: WidgetBudgetResult): string {
       `${maxCalls} (${r.crmCallOps.join(', ')})`,
       '≤ 6',
       maxCalls <= WIDGET_BUDGET.crmCallsPerLoad,
+    ],
+    [
+      '  … in an org without esm_read_batch',
+      `${r.withoutFunction.crmCalls} (${summarise(r.withoutFunction.crmCallOps)})`,
+      'fallback',
+      true,
     ],
   ];
   const table = [

@@ -6,10 +6,20 @@ import { createSession } from './session';
 const now = () => AS_OF;
 
 describe('account session', () => {
-  it('loads one account page with 7 CRM calls in two parallel rounds', async () => {
-    const crm = fakeCrm(sampleDataset());
+  it('loads one account page with 2 CRM calls through the read-batch function', async () => {
+    const crm = fakeCrm(sampleDataset(), { readBatch: true });
     const view = await createSession(crm, testConfig(), ACCOUNT, now).load();
-    expect(crm.calls.sort()).toEqual(
+    expect(crm.calls).toEqual(['function esm_read_batch', 'function esm_read_batch']);
+    expect(view.insight.accountId).toBe(ACCOUNT);
+    expect(view.insight.stage?.key).toBe('contact');
+  });
+
+  it('reads directly, 7 calls in two rounds, when the function is not installed; asks once per session', async () => {
+    const crm = fakeCrm(sampleDataset());
+    const session = createSession(crm, testConfig(), ACCOUNT, now);
+    const view = await session.load();
+    expect(crm.calls[0]).toBe('function esm_read_batch');
+    expect(crm.calls.slice(1).sort()).toEqual(
       [
         'coql Accounts',
         'coql Calls',
@@ -20,8 +30,35 @@ describe('account session', () => {
         'search Events',
       ].sort(),
     );
-    expect(view.insight.accountId).toBe(ACCOUNT);
     expect(view.insight.stage?.key).toBe('contact');
+    crm.calls.length = 0;
+    await session.load();
+    expect(crm.calls).toHaveLength(7);
+    expect(crm.calls).not.toContain('function esm_read_batch');
+  });
+
+  it('the batch and the direct reads give the engine the same dataset', async () => {
+    const batched = await createSession(
+      fakeCrm(sampleDataset(), { readBatch: true }),
+      testConfig(),
+      ACCOUNT,
+      now,
+    ).load();
+    const direct = await createSession(fakeCrm(sampleDataset()), testConfig(), ACCOUNT, now).load();
+    expect(batched.raw).toEqual(direct.raw);
+    expect(batched.insight).toEqual(direct.insight);
+  });
+
+  it('a read the function ran and the CRM refused fails the load; the session does not fall back', async () => {
+    const crm = fakeCrm(sampleDataset(), {
+      readBatch: true,
+      fail: (c) => (c === 'batched coql Deals' ? 'column given seems to be invalid' : null),
+    });
+    await expect(createSession(crm, testConfig(), ACCOUNT, now).load()).rejects.toEqual({
+      code: 'CRM_ERROR',
+      detail: 'esm_read_batch: INVALID_QUERY: column given seems to be invalid',
+    });
+    expect(crm.calls).toEqual(['function esm_read_batch']);
   });
 
   it('gives the engine the same numbers as a direct run over the same records', async () => {

@@ -8,6 +8,7 @@ import type { Instant } from '../../shared/model/types';
 import type { CrmGateway } from '../zoho/types';
 import { buildAccountView, type AccountView } from './data/account-view';
 import { loadAccountDataset } from './data/load-dataset';
+import { batchedReads } from './data/reads';
 import { savePlan, saveBuyerEdit, type BuyerEdit, type PlanChange } from './data/writes';
 
 export interface AccountSession {
@@ -22,10 +23,11 @@ export function createSession(
   accountId: string,
   now: () => number = () => Date.now(),
 ): AccountSession {
+  const reads = batchedReads(crm);
   const view = (raw: AccountView['raw']) => buildAccountView(raw, config, accountId, now() as Instant);
   return {
     async load() {
-      return view(await loadAccountDataset(crm, config, accountId));
+      return view(await loadAccountDataset(reads.read, config, accountId));
     },
     async saveBuyer(current, contactId, edit) {
       return view(await saveBuyerEdit(crm, config, current.raw, contactId, edit));

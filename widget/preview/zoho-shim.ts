@@ -72,6 +72,10 @@ const ZOHO = {
       ].map((op) => [op, api(op)]),
     ),
     CONFIG: { getCurrentUser: () => call('getCurrentUser', {}) },
+    FUNCTIONS: {
+      execute: (name: string, config: { arguments?: string }) =>
+        call('executeFunction', { name, arguments: config?.arguments ?? '{}' }),
+    },
     UI: {
       Resize(size: { height?: number; width?: number }) {
         if (window.parent !== window)

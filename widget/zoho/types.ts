@@ -23,6 +23,11 @@ export interface CrmGateway {
   updateRecord(entity: string, data: CrmRecord): Promise<string>;
   /** Insert one record; resolves with the new id. */
   insertRecord(entity: string, data: CrmRecord): Promise<string>;
+  /**
+   * Run a CRM function (REST API function, OAuth) with string arguments; resolves with its output
+   * (`details.output`, a function returning a string gives that string).
+   */
+  executeFunction(name: string, args: Record<string, string>): Promise<unknown>;
   /** Ask the host to size the widget's frame (best effort). */
   resize(height: number): void;
 }

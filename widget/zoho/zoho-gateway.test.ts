@@ -138,3 +138,43 @@ describe('connectZoho', () => {
     });
   });
 });
+
+describe('executeFunction', () => {
+  const withFunctions = (execute: (name: string, config: { arguments: string }) => Promise<unknown>) => {
+    const { sdk } = fakeSdk({});
+    return { ...sdk, CRM: { ...sdk.CRM, FUNCTIONS: { execute } } };
+  };
+
+  it('sends the arguments as one JSON string and resolves with details.output', async () => {
+    const execute = jest.fn().mockResolvedValue({
+      code: 'success',
+      details: { output: '{"results":[]}', output_type: 'string', id: 'u1' },
+      message: 'function executed successfully',
+    });
+    const { gateway } = await connectZoho({ sdk: withFunctions(execute) });
+    await expect(gateway.executeFunction('esm_read_batch', { requests: '[1]' })).resolves.toBe(
+      '{"results":[]}',
+    );
+    expect(execute).toHaveBeenCalledWith('esm_read_batch', { arguments: '{"requests":"[1]"}' });
+  });
+
+  it.each([
+    [
+      'an error envelope',
+      () => Promise.resolve({ code: 'INVALID_DATA', message: 'no such function', status: 'error' }),
+    ],
+    ['a rejection', () => Promise.reject({ code: 'INVALID_URL_PATTERN', message: 'not found' })],
+    ['an answer without success', () => Promise.resolve({ code: 'failure', details: {} })],
+  ])('maps %s to CRM_ERROR', async (_what, reply) => {
+    const { gateway } = await connectZoho({ sdk: withFunctions(reply) });
+    await expect(gateway.executeFunction('esm_read_batch', {})).rejects.toMatchObject({ code: 'CRM_ERROR' });
+  });
+
+  it('an SDK without FUNCTIONS is NOT_IN_ZOHO', async () => {
+    const { sdk } = fakeSdk({});
+    const { gateway } = await connectZoho({ sdk });
+    await expect(gateway.executeFunction('esm_read_batch', {})).rejects.toMatchObject({
+      code: 'NOT_IN_ZOHO',
+    });
+  });
+});

@@ -12,6 +12,7 @@ interface ZohoSdk {
   embeddedApp: { on(event: string, fn: (data: unknown) => void): void; init(): Promise<unknown> };
   CRM: {
     API: Record<string, ((arg: unknown) => Promise<unknown>) | undefined>;
+    FUNCTIONS?: { execute?: (name: string, config: { arguments: string }) => Promise<unknown> };
     UI?: { Resize?: (size: { height: number; width?: number }) => Promise<unknown> };
   };
 }
@@ -117,6 +118,25 @@ function createGateway(sdk: ZohoSdk, timeoutMs: number): CrmGateway {
       const users = Array.isArray(reply?.users) ? reply.users.filter(isRecord) : []; // 204 → no `users`
       return { data: users, more: reply?.info?.more_records === true };
     },
+    async executeFunction(name, args) {
+      const execute = sdk.CRM.FUNCTIONS?.execute;
+      if (typeof execute !== 'function')
+        throw widgetError('NOT_IN_ZOHO', 'this SDK has no CRM.FUNCTIONS.execute');
+      let reply: unknown;
+      try {
+        reply = await withTimeout(
+          execute.call(sdk.CRM.FUNCTIONS, name, { arguments: JSON.stringify(args) }),
+          timeoutMs,
+          widgetError('TIMEOUT', `function ${name} gave no answer in ${timeoutMs} ms`),
+        );
+      } catch (e) {
+        throw functionError(e, name);
+      }
+      // `{ code: "success", details: { output, output_type, id }, message }` (zoho-platform §1.4)
+      const o = (reply ?? {}) as { code?: unknown; details?: { output?: unknown } };
+      if (o.code !== 'success') throw functionError(reply, name);
+      return o.details?.output ?? null;
+    },
     updateRecord: (entity, data) => write('updateRecord', entity, data),
     insertRecord: (entity, data) => write('insertRecord', entity, data),
     resize(height) {
@@ -150,6 +170,12 @@ function vendorError(e: unknown, name: string): WidgetError {
     code === 'INVALID_DATA' || code === 'MANDATORY_NOT_FOUND' ? 'WRITE_REJECTED' : 'CRM_ERROR',
     detail,
   );
+}
+
+/** A function that failed wrote nothing: its INVALID_DATA is not a rejected write. */
+function functionError(e: unknown, name: string): WidgetError {
+  const err = vendorError(e, `function ${name}`);
+  return err.code === 'WRITE_REJECTED' ? { ...err, code: 'CRM_ERROR' } : err;
 }
 
 function isOurs(e: unknown): e is WidgetError {

@@ -56,6 +56,16 @@ export function adminRouter(ctx: EmulatorContext, hooks: AdminHooks): Router {
     res.json(ctx.faults.list());
   });
 
+  // Which CRM functions the org has installed (routes/functions.ts); `{ "installed": [] }` removes all.
+  r.get('/functions', (_req, res) => void res.json({ installed: [...ctx.functions] }));
+  r.put('/functions', (req, res) => {
+    const installed = (body(req) as { installed?: unknown }).installed;
+    if (!Array.isArray(installed) || !installed.every((n) => typeof n === 'string'))
+      return bad(res, 'functions: expected { "installed": [ "<function api name>", … ] }');
+    ctx.functions = new Set(installed as string[]);
+    res.json({ installed: [...ctx.functions] });
+  });
+
   r.post('/webhooks', (req, res) => {
     const b = body(req) as { url?: unknown; secret?: unknown };
     if (

@@ -1,15 +1,17 @@
 /**
  * One account page's CRM reads → a DESIGN §3 dataset (module → records as Zoho's GET records API
  * returns them), so the widget runs the same engine on the same input as the service.
- * COQL where it can (one call per module, exact fields); the search API where COQL cannot return
- * what the engine reads: the plan's subforms and the events' Participants (zoho-platform §3.5).
+ * COQL where it can (exact fields); the search API where COQL cannot return what the engine reads:
+ * the plan's subforms and the events' Participants (zoho-platform §3.5).
  *
- * Two rounds: the account group, contacts, deals and plan in parallel; then tasks, events and calls,
- * which hang off the account *or one of its deals* (What_Id), so they need the deal ids first.
+ * Two rounds, each one batch of reads (one CRM call through the read-batch function, see reads.ts):
+ * the account group, contacts, deals and plan; then tasks, events and calls, which hang off the
+ * account *or one of its deals* (What_Id), so they need the deal ids first. A read with more rows
+ * adds its next page to the following batch.
  */
 import type { SalesProcessConfig } from '../../../shared/config/schema';
 import { widgetError } from '../../common/errors';
-import type { CrmGateway, CrmRecord, RecordPage } from '../../zoho/types';
+import type { CrmRecord } from '../../zoho/types';
 import {
   ACTIVITY_COQL_LIMIT,
   COQL_LIMIT,
@@ -21,35 +23,49 @@ import {
   eventSearchCriteria,
   planSearchCriteria,
 } from './queries';
+import type { ReadBatch, ReadRequest } from './reads';
 
 export type RawDataset = Record<string, CrmRecord[]>;
 
-/** Stop paging after this many pages of one query: a runaway account must not spin the page. */
+/** Stop paging after this many pages of one read: a runaway account must not spin the page. */
 const MAX_PAGES = 10;
 
+/** A read that may span pages: the request for page index 0, 1, … */
+type PagedRead = (pageIndex: number) => ReadRequest;
+
+const coqlRead =
+  (query: (offset: number) => string, limit: number): PagedRead =>
+  (i) => ({ coql: query(i * limit) });
+const searchRead =
+  (module: string, criteria: string): PagedRead =>
+  (i) => ({ module, criteria, page: i + 1 });
+
 export async function loadAccountDataset(
-  crm: CrmGateway,
+  reads: ReadBatch,
   config: SalesProcessConfig,
   accountId: string,
 ): Promise<RawDataset> {
   const f = config.fields;
   const m = f.modules;
-  const [group, contacts, deals, plans] = await Promise.all([
-    coqlAll(crm, (o) => accountGroupQuery(f, accountId, o), COQL_LIMIT),
-    coqlAll(crm, (o) => contactsQuery(f, accountId, o), COQL_LIMIT),
-    coqlAll(crm, (o) => dealsQuery(f, accountId, o), COQL_LIMIT),
-    pagesOf((p) => crm.searchRecords(m.accountPlans, planSearchCriteria(f, accountId), p)),
+  const [group = [], contacts = [], deals = [], plans = []] = await readAll(reads, [
+    coqlRead((o) => accountGroupQuery(f, accountId, o), COQL_LIMIT),
+    coqlRead((o) => contactsQuery(f, accountId, o), COQL_LIMIT),
+    coqlRead((o) => dealsQuery(f, accountId, o), COQL_LIMIT),
+    searchRead(m.accountPlans, planSearchCriteria(f, accountId)),
   ]);
   const accounts = accountsFromGroupRows(group, config, accountId);
   const linked = [accountId, ...deals.map((d) => String(d.id))];
   const dealIds = new Set(linked.slice(1));
-  const [tasks, calls, events] = await Promise.all([
-    activitiesOf(crm, f, 'tasks', linked),
-    activitiesOf(crm, f, 'calls', linked),
-    Promise.all(
-      eventSearchCriteria(f, linked).map((c) => pagesOf((p) => crm.searchRecords(m.events, c, p))),
-    ).then((lists) => dedupe(lists.flat())),
+  const idChunks = chunk(linked, COQL_MAX_IN);
+  const eventCriteria = eventSearchCriteria(f, linked);
+  const activityRows = await readAll(reads, [
+    ...idChunks.map((ids) => coqlRead((o) => activityQuery(f, 'tasks', ids, o), ACTIVITY_COQL_LIMIT)),
+    ...idChunks.map((ids) => coqlRead((o) => activityQuery(f, 'calls', ids, o), ACTIVITY_COQL_LIMIT)),
+    ...eventCriteria.map((c) => searchRead(m.events, c)),
   ]);
+  const tasks = activityRows.slice(0, idChunks.length).flat();
+  const calls = activityRows.slice(idChunks.length, 2 * idChunks.length).flat();
+  const events = dedupe(activityRows.slice(2 * idChunks.length).flat());
   const link = (r: CrmRecord) => withSeModule(r, f.activity.what, dealIds, m.deals, m.accounts);
   return {
     [m.accounts]: accounts,
@@ -62,48 +78,29 @@ export async function loadAccountDataset(
   };
 }
 
-async function activitiesOf(
-  crm: CrmGateway,
-  f: SalesProcessConfig['fields'],
-  module: 'tasks' | 'calls',
-  linked: string[],
-): Promise<CrmRecord[]> {
-  const lists = await Promise.all(
-    chunk(linked, COQL_MAX_IN).map((ids) =>
-      coqlAll(crm, (o) => activityQuery(f, module, ids, o), ACTIVITY_COQL_LIMIT),
-    ),
-  );
-  return lists.flat();
+/** Every page of every read, a batch per round: page 1 of all, then the next page of those with more. */
+async function readAll(reads: ReadBatch, paged: PagedRead[]): Promise<CrmRecord[][]> {
+  const rows: CrmRecord[][] = paged.map(() => []);
+  let pending = paged.map((read, index) => ({ index, page: 0, request: read(0) }));
+  while (pending.length > 0) {
+    const pages = await reads(pending.map((p) => p.request));
+    const next: typeof pending = [];
+    pending.forEach((p, k) => {
+      const { data, more } = pages[k] ?? { data: [], more: false };
+      (rows[p.index] as CrmRecord[]).push(...data);
+      const read = paged[p.index] as PagedRead;
+      if (more && data.length > 0 && p.page + 1 < MAX_PAGES)
+        next.push({ index: p.index, page: p.page + 1, request: read(p.page + 1) });
+    });
+    pending = next;
+  }
+  return rows;
 }
 
 function chunk<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
-}
-
-async function coqlAll(
-  crm: CrmGateway,
-  query: (offset: number) => string,
-  limit: number,
-): Promise<CrmRecord[]> {
-  const rows: CrmRecord[] = [];
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const { data, more } = await crm.coql(query(page * limit));
-    rows.push(...data);
-    if (!more || data.length === 0) break;
-  }
-  return rows;
-}
-
-async function pagesOf(get: (page: number) => Promise<RecordPage>): Promise<CrmRecord[]> {
-  const rows: CrmRecord[] = [];
-  for (let page = 1; page <= MAX_PAGES; page += 1) {
-    const { data, more } = await get(page);
-    rows.push(...data);
-    if (!more || data.length === 0) break;
-  }
-  return rows;
 }
 
 /**

@@ -2,7 +2,8 @@
  * An in-memory CrmGateway over a dataset, for tests of the load/save orchestration: it answers COQL
  * and search by module (filtering is the emulator's job, tested there) and records every call.
  */
-import type { CrmGateway, CrmRecord } from '../../zoho/types';
+import { READ_BATCH_FUNCTION, parseReadBatch, type ReadResult } from '../../../shared/crm-read/read-batch';
+import type { CrmGateway, CrmRecord, RecordPage } from '../../zoho/types';
 import type { RawDataset } from '../data/load-dataset';
 
 export interface FakeCrm extends CrmGateway {
@@ -10,7 +11,14 @@ export interface FakeCrm extends CrmGateway {
   writes: { op: 'update' | 'insert'; entity: string; data: CrmRecord }[];
 }
 
-export function fakeCrm(data: RawDataset, opts: { fail?: (call: string) => unknown } = {}): FakeCrm {
+export interface FakeCrmOptions {
+  /** A thrown value for a call (`coql Deals`, `search Events`, `function esm_read_batch`, …). */
+  fail?: (call: string) => unknown;
+  /** Answer the read-batch function (as an org that installed it does). Default: not installed. */
+  readBatch?: boolean;
+}
+
+export function fakeCrm(data: RawDataset, opts: FakeCrmOptions = {}): FakeCrm {
   const calls: string[] = [];
   const writes: FakeCrm['writes'] = [];
   const note = (call: string) => {
@@ -19,6 +27,10 @@ export function fakeCrm(data: RawDataset, opts: { fail?: (call: string) => unkno
     if (err) throw err;
   };
   let nextId = 900;
+  const coqlPage = (query: string): RecordPage => {
+    const module = /from (\w+)/.exec(query)?.[1] ?? '';
+    return { data: data[module] ?? [], more: false };
+  };
   return {
     calls,
     writes,
@@ -31,9 +43,22 @@ export function fakeCrm(data: RawDataset, opts: { fail?: (call: string) => unkno
       return { data: data[list] ?? [], more: false };
     },
     async coql(query) {
-      const module = /from (\w+)/.exec(query)?.[1] ?? '';
-      note(`coql ${module}`);
-      return { data: data[module] ?? [], more: false };
+      note(`coql ${/from (\w+)/.exec(query)?.[1] ?? ''}`);
+      return coqlPage(query);
+    },
+    async executeFunction(name, args) {
+      note(`function ${name}`);
+      if (!opts.readBatch || name !== READ_BATCH_FUNCTION)
+        throw { code: 'CRM_ERROR', detail: `function ${name}: not installed` };
+      const parsed = parseReadBatch(args.requests, Object.keys(data));
+      if (!parsed.ok) throw { code: 'CRM_ERROR', detail: parsed.message };
+      const results: ReadResult[] = parsed.requests.map((r) => {
+        const call = 'coql' in r ? `coql ${/from (\w+)/.exec(r.coql)?.[1] ?? ''}` : `search ${r.module}`;
+        const err = opts.fail?.(`batched ${call}`);
+        if (err) return { error: { code: 'INVALID_QUERY', message: String(err) } };
+        return 'coql' in r ? coqlPage(r.coql) : { data: data[r.module] ?? [], more: false };
+      });
+      return JSON.stringify({ results });
     },
     async searchRecords(entity) {
       note(`search ${entity}`);

@@ -1,0 +1,71 @@
+/**
+ * How the account page's reads reach the CRM. Preferably as one batch through the
+ * `esm_read_batch` function (shared/crm-read/read-batch.ts): one call for what would be several.
+ * When the org has not installed it (or it fails as a whole), the page reads directly, one call per
+ * read, for the rest of the session: slower, never broken.
+ */
+import {
+  READ_BATCH_FUNCTION,
+  READ_BATCH_MAX,
+  parseReadBatchOutput,
+  readBatchArguments,
+  type ReadRequest,
+  type ReadResult,
+} from '../../../shared/crm-read/read-batch';
+import { widgetError } from '../../common/errors';
+import type { CrmGateway, RecordPage } from '../../zoho/types';
+
+export type { ReadRequest };
+export type ReadBatch = (requests: ReadRequest[]) => Promise<RecordPage[]>;
+
+/** One CRM call per read, all at once. */
+export function directReads(crm: CrmGateway): ReadBatch {
+  return (requests) =>
+    Promise.all(
+      requests.map((r) => ('coql' in r ? crm.coql(r.coql) : crm.searchRecords(r.module, r.criteria, r.page))),
+    );
+}
+
+export interface BatchedReads {
+  read: ReadBatch;
+  /** 'function' while the batch function answers; 'direct' once it did not. */
+  mode(): 'function' | 'direct';
+}
+
+/**
+ * Reads through the batch function, ≤ 10 per call. A call that fails as a whole (function not
+ * installed, not a REST function, broken output) switches this session to direct reads and retries
+ * them directly; a read the function ran and the CRM refused fails like a direct read would.
+ */
+export function batchedReads(crm: CrmGateway): BatchedReads {
+  const direct = directReads(crm);
+  let mode: 'function' | 'direct' = 'function';
+  /** One call's results, or null when the call failed as a whole. */
+  const viaFunction = async (requests: ReadRequest[]): Promise<ReadResult[] | null> => {
+    try {
+      const output = await crm.executeFunction(READ_BATCH_FUNCTION, readBatchArguments(requests));
+      return parseReadBatchOutput(output, requests.length);
+    } catch {
+      return null;
+    }
+  };
+  const read: ReadBatch = async (requests) => {
+    if (mode === 'direct' || requests.length === 0) return direct(requests);
+    const chunks: ReadRequest[][] = [];
+    for (let i = 0; i < requests.length; i += READ_BATCH_MAX)
+      chunks.push(requests.slice(i, i + READ_BATCH_MAX));
+    const answers = await Promise.all(chunks.map(viaFunction));
+    if (answers.some((a) => a === null)) {
+      mode = 'direct';
+      return direct(requests);
+    }
+    return answers.flatMap((a) =>
+      (a ?? []).map((r) => {
+        if ('error' in r)
+          throw widgetError('CRM_ERROR', `${READ_BATCH_FUNCTION}: ${r.error.code}: ${r.error.message}`);
+        return r;
+      }),
+    );
+  };
+  return { read, mode: () => mode };
+}
