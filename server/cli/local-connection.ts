@@ -1,9 +1,40 @@
 /**
- * Without Zoho credentials in env, the CLIs talk to the local CRM (started by `npm start` or
- * `npm run emulator`) with its demo OAuth client — or say clearly that none is running.
+ * How the CLIs reach a CRM: the org of ZOHO_* env, or without Zoho credentials the local CRM
+ * (started by `npm start` or `npm run emulator`) with its demo OAuth client — or say clearly that
+ * none is running. `openCliService` opens the sync service over that connection, logging to stderr.
  */
+import path from 'node:path';
+import { PROJECT_ROOT, resolveConfigPath } from '../config/load-config';
 import { AppError } from '../errors';
-import type { ZohoConnection } from '../zoho/env';
+import { ConfigHolder } from '../service/config-holder';
+import { createLogger } from '../service/logger';
+import { SyncService, type SyncServiceOptions } from '../service/sync-service';
+import { zohoConnectionFromEnv, type ZohoConnection } from '../zoho/env';
+
+export async function openCliService(
+  configFile: string | undefined,
+  options: Partial<Pick<SyncServiceOptions, 'budgetShare' | 'now'>> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ service: SyncService; connection: ZohoConnection }> {
+  const connection =
+    zohoConnectionFromEnv(env) ?? (await localConnection(env.EMULATOR_URL ?? 'http://127.0.0.1:4010'));
+  const log = createLogger({
+    level: env.LOG_LEVEL ?? 'warn',
+    secrets: [connection.clientSecret, connection.refreshToken],
+    destination: { write: (s: string) => process.stderr.write(s) },
+  });
+  const config = ConfigHolder.load(resolveConfigPath(configFile), log).current;
+  const service = await SyncService.open({
+    stateDir: path.resolve(env.STATE_DIR ?? path.join(PROJECT_ROOT, '.state')),
+    connection,
+    config,
+    log,
+    dailyCredits: config.sync.dailyCredits,
+    budgetShare: options.budgetShare ?? config.sync.budgetShare,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { service, connection };
+}
 
 export async function localConnection(url: string): Promise<ZohoConnection> {
   try {

@@ -3,17 +3,11 @@
  * needs (DESIGN §2) in the org of ZOHO_* env (or the local CRM). Idempotent: a second run finds
  * nothing to do. Type conflicts and missing picklist values are reported for a person to fix.
  */
-import path from 'node:path';
-import { PROJECT_ROOT, resolveConfigPath } from '../config/load-config';
 import { productCustomizations } from '../crm-schema/product-fields';
 import { AppError } from '../errors';
-import { ConfigHolder } from '../service/config-holder';
-import { createLogger } from '../service/logger';
-import { SyncService } from '../service/sync-service';
 import { describeStep, fieldJson, planSetup, type OrgField, type SetupStep } from '../setup/plan';
 import type { ZohoGateway } from '../zoho/gateway';
-import { zohoConnectionFromEnv } from '../zoho/env';
-import { localConnection } from './local-connection';
+import { openCliService } from './local-connection';
 import { parseCliArgs, runCli } from './run-cli';
 
 /** Zoho counts a custom module's creation as 500 credits. */
@@ -31,23 +25,9 @@ runCli(async () => {
     );
     return 0;
   }
-  const env = process.env;
-  const connection =
-    zohoConnectionFromEnv(env) ?? (await localConnection(env.EMULATOR_URL ?? 'http://127.0.0.1:4010'));
-  const log = createLogger({
-    level: env.LOG_LEVEL ?? 'warn',
-    secrets: [connection.clientSecret, connection.refreshToken],
-    destination: { write: (s: string) => process.stderr.write(s) },
-  });
-  const config = ConfigHolder.load(resolveConfigPath(values.config), log).current;
-  const service = await SyncService.open({
-    stateDir: path.resolve(env.STATE_DIR ?? path.join(PROJECT_ROOT, '.state')),
-    connection,
-    config,
-    log,
-    dailyCredits: config.sync.dailyCredits,
-    budgetShare: 1,
-  });
+  // budgetShare 1: creating a custom module costs 500 credits; setup is a one-off.
+  const { service, connection } = await openCliService(values.config, { budgetShare: 1 });
+  const config = service.config;
   try {
     const gateway = service.gateway;
     const desired = productCustomizations(config);

@@ -3,15 +3,9 @@
  * local CRM (`npm start` / `npm run emulator`) when none is set. Progress on stderr; the summary on
  * stdout (JSON with --json). Exit 1 when the run failed (auth, budget, Zoho down).
  */
-import path from 'node:path';
-import { PROJECT_ROOT, resolveConfigPath } from '../config/load-config';
 import { AppError } from '../errors';
-import { ConfigHolder } from '../service/config-holder';
-import { createLogger } from '../service/logger';
-import { SyncService } from '../service/sync-service';
 import type { RunSummary } from '../sync/run';
-import { zohoConnectionFromEnv } from '../zoho/env';
-import { localConnection } from './local-connection';
+import { openCliService } from './local-connection';
 import { parseInstant } from '../../shared/model/time';
 import { parseCliArgs, runCli } from './run-cli';
 
@@ -45,25 +39,7 @@ runCli(async () => {
   const asOf = values['as-of'] === undefined ? null : parseInstant(values['as-of']);
   if (values['as-of'] !== undefined && asOf === null)
     throw new AppError('BAD_INPUT', `--as-of "${values['as-of']}" is not an ISO 8601 datetime with offset`);
-  const env = process.env;
-  const stateDir = path.resolve(env.STATE_DIR ?? path.join(PROJECT_ROOT, '.state'));
-  const connection =
-    zohoConnectionFromEnv(env) ?? (await localConnection(env.EMULATOR_URL ?? 'http://127.0.0.1:4010'));
-  const log = createLogger({
-    level: env.LOG_LEVEL ?? 'warn',
-    secrets: [connection.clientSecret, connection.refreshToken],
-    destination: { write: (s: string) => process.stderr.write(s) },
-  });
-  const config = ConfigHolder.load(resolveConfigPath(values.config), log).current;
-  const service = await SyncService.open({
-    stateDir,
-    connection,
-    config,
-    log,
-    dailyCredits: config.sync.dailyCredits,
-    budgetShare: config.sync.budgetShare,
-    ...(asOf !== null ? { now: () => asOf } : {}),
-  });
+  const { service } = await openCliService(values.config, asOf !== null ? { now: () => asOf } : {});
   try {
     const tty = process.stderr.isTTY;
     const summary = await service.sync({

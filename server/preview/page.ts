@@ -3,6 +3,8 @@
  * header, details on the left, the widget in a related-list section), with an account switcher.
  * Every CRM value is escaped: an account named `<script>…` shows as text here too.
  */
+import { HOST_CSS, resizeScript } from './host-chrome';
+
 export interface AccountOption {
   id: string;
   name: string;
@@ -81,28 +83,14 @@ export function renderPreviewPage(m: PreviewPageModel): string {
 (function () {
   var select = document.getElementById('account-switcher');
   if (select) select.addEventListener('change', function () { select.form.submit(); });
-  var frame = document.getElementById('widget-frame');
-  window.addEventListener('message', function (e) {
-    if (e.origin !== location.origin || !frame || e.source !== frame.contentWindow) return;
-    var d = e.data;
-    if (d && d.type === 'zoho-shim:resize' && typeof d.height === 'number') {
-      frame.style.height = Math.max(240, Math.min(d.height + 4, 4000)) + 'px';
-    }
-  });
+${resizeScript(240, 4000)}
 })();
 </script>
 </body>
 </html>`;
 }
 
-const CSS = `
-body{margin:0;font:13px/1.45 Lato,'Helvetica Neue',Arial,'Hiragino Kaku Gothic ProN',Meiryo,sans-serif;color:#313949;background:#eef1f6}
-.topbar{background:#1b2b44;color:#fff;padding:8px 16px;display:flex;gap:16px;align-items:baseline}
-.brand{font-weight:700;font-size:15px}.env{opacity:.7;font-size:11px}
-.modules{background:#fff;border-bottom:1px solid #dde1ea;display:flex;gap:2px;padding:0 12px;overflow-x:auto}
-.modules span,.modules a{padding:8px 12px;color:#6b7385;white-space:nowrap;text-decoration:none}.modules .active{color:#226db4;border-bottom:2px solid #226db4;font-weight:600}
-main{padding:12px 16px}
-.record-head{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:8px;background:#fff;padding:10px 14px;border:1px solid #dde1ea;border-radius:4px}
+const CSS = `${HOST_CSS}.record-head{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:8px;background:#fff;padding:10px 14px;border:1px solid #dde1ea;border-radius:4px}
 .record-head h1{font-size:18px;margin:0;overflow-wrap:anywhere}
 .switcher{display:flex;gap:6px;align-items:center;flex-wrap:wrap}.switcher label{font-size:11px;color:#6b7385}
 .switcher select,.switcher button{font:inherit;padding:3px 6px;border:1px solid #dde1ea;border-radius:4px;background:#fff}

@@ -4,6 +4,8 @@
  * Records are kept exactly as Zoho returned them (JSON) plus the columns needed to find an
  * account's records without scanning.
  */
+import { kgiFieldName } from '../../shared/config/fields';
+import { lookupId } from '../../shared/crm-read/records';
 import { createHash } from 'node:crypto';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { KGI_KEYS, KPI_KEYS, kpiFieldName } from '../../shared/model/keys';
@@ -321,19 +323,13 @@ function ignoredFields(config: SalesProcessConfig): Map<string, Set<string>> {
     '$orchestration',
     '$in_merge',
   ];
-  const kgi = {
-    annual_revenue: a.kgiAnnualRevenue,
-    share_of_wallet: a.kgiShareOfWallet,
-    fy_orders: a.kgiFyOrders,
-    expansion_revenue: a.kgiExpansionRevenue,
-  };
   const accountOwned = [
     a.stageSince,
     a.stageProgress,
     a.nextStageGaps,
     a.insightUpdatedAt,
     ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
-    ...KGI_KEYS.map((k) => kgi[k]),
+    ...KGI_KEYS.map((k) => kgiFieldName(k, a)),
   ];
   const dealOwned = [d.buyingStage, d.strategicRole, d.priority, d.forecastRisk];
   const map = new Map<string, Set<string>>();
@@ -342,14 +338,4 @@ function ignoredFields(config: SalesProcessConfig): Map<string, Set<string>> {
   map.set('accounts', new Set([...system, ...accountOwned]));
   map.set('deals', new Set([...system, ...dealOwned]));
   return map;
-}
-
-export function lookupId(v: unknown): string | null {
-  if (typeof v === 'string' && v !== '') return v;
-  if (typeof v === 'number') return String(v);
-  if (v && typeof v === 'object' && 'id' in v) {
-    const id = (v as { id: unknown }).id;
-    return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
-  }
-  return null;
 }

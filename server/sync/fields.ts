@@ -3,6 +3,13 @@
  * return every field we need; GET records with If-Modified-Since where it cannot (Zoho's COQL does
  * not return Event Participants or subforms).
  */
+import { kgiFieldName } from '../../shared/config/fields';
+import {
+  accountInputFields,
+  activityInputFields,
+  contactInputFields,
+  dealInputFields,
+} from '../../shared/crm-read/input-fields';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { KPI_KEYS, kpiFieldName } from '../../shared/model/keys';
 import type { MirrorModule } from '../state/mirror';
@@ -19,80 +26,50 @@ export interface ModuleRead {
 export function readPlan(config: SalesProcessConfig): ModuleRead[] {
   const f = config.fields;
   const a = f.account;
-  const act = [f.activity.what, f.activity.who, f.activity.kind, f.activity.purpose];
   return [
     {
       module: 'accounts',
       method: 'coql',
       fields: [
-        a.name,
-        a.owner,
-        a.parent,
-        a.industry,
-        a.customerSatisfaction,
-        a.relationshipStage,
+        ...accountInputFields(f),
         a.stageSince,
         a.stageProgress,
         a.nextStageGaps,
         a.insightUpdatedAt,
         ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
         ...kgiFields(config),
-        'Modified_Time',
       ],
     },
     {
       module: 'contacts',
       method: 'coql',
-      fields: [
-        f.contact.account,
-        f.contact.fullName,
-        'First_Name',
-        'Last_Name',
-        f.contact.department,
-        f.contact.title,
-        f.contact.reportingTo,
-        f.contact.buyingRole,
-        f.contact.attitude,
-        f.contact.influence,
-        f.contact.isExecutive,
-        'Modified_Time',
-      ],
+      fields: contactInputFields(f),
     },
     {
       module: 'deals',
       method: 'coql',
       fields: [
-        f.deal.name,
-        f.deal.account,
-        f.deal.contact,
-        f.deal.stage,
-        f.deal.amount,
-        f.deal.closingDate,
-        f.deal.type,
-        f.deal.probability,
-        f.deal.createdTime,
-        f.deal.owner,
+        ...dealInputFields(f),
         f.deal.buyingStage,
         f.deal.strategicRole,
         f.deal.priority,
         f.deal.forecastRisk,
-        'Modified_Time',
       ],
     },
     {
       module: 'tasks',
       method: 'coql',
-      fields: [f.task.subject, f.task.status, f.task.dueDate, f.task.closedTime, ...act, 'Modified_Time'],
+      fields: [...activityInputFields(f, 'tasks'), f.activity.modifiedTime],
     },
     {
       module: 'events',
       method: 'list',
-      fields: [f.event.title, f.event.start, f.event.end, f.event.participants, ...act, 'Modified_Time'],
+      fields: [...activityInputFields(f, 'events'), f.activity.modifiedTime],
     },
     {
       module: 'calls',
       method: 'coql',
-      fields: [f.call.subject, f.call.callType, f.call.start, f.call.purpose, ...act, 'Modified_Time'],
+      fields: [...activityInputFields(f, 'calls'), f.activity.modifiedTime],
     },
     {
       // Read for the manager's view (stage movement); it is not an input of any insight.
@@ -128,14 +105,7 @@ export function readPlan(config: SalesProcessConfig): ModuleRead[] {
 }
 
 export function kgiFields(config: SalesProcessConfig): string[] {
-  const a = config.fields.account;
-  const byKey = {
-    annual_revenue: a.kgiAnnualRevenue,
-    share_of_wallet: a.kgiShareOfWallet,
-    fy_orders: a.kgiFyOrders,
-    expansion_revenue: a.kgiExpansionRevenue,
-  };
-  return config.kgis.map((k) => byKey[k]);
+  return config.kgis.map((k) => kgiFieldName(k, config.fields.account));
 }
 
 /** A COQL datetime literal. Single quotes cannot appear in an ISO datetime, but be strict anyway. */

@@ -41,15 +41,7 @@ export function recomputeBatch(
   const normalised = normaliseDataset(raw, config);
   if (!normalised.ok) throw new Error(`mirror data rejected by the normaliser: ${normalised.error}`);
   const { bundles } = bundleByAccount(normalised.dataset, config);
-  const plan: BatchPlan = {
-    insights: [],
-    accountIds: [],
-    accountUpdates: [],
-    dealUpdates: [],
-    stageChanges: [],
-    unchangedAccounts: 0,
-    missing: [],
-  };
+  const plan = emptyPlan();
   const accountRecords = [];
   for (const id of accountIds) {
     const bundle = bundles.get(id as ZohoId);

@@ -4,10 +4,11 @@
  * read from the CRM; the service feeds it its mirror. A malformed record becomes a data issue and
  * the rest carries on.
  */
+import { kgiFieldName } from '../config/fields';
 import { stageKeyFromCrmValue } from '../config/picklists';
 import type { SalesProcessConfig } from '../config/schema';
 import { compileConfig } from '../engine/compiled';
-import { KPI_KEYS, RATIO_KPIS, kpiFieldName, type BuyingStageKey, type KgiKey } from '../model/keys';
+import { KPI_KEYS, RATIO_KPIS, kpiFieldName, type BuyingStageKey } from '../model/keys';
 import { offsetMinutes } from '../model/time';
 import type { DataIssue } from '../model/types';
 import { RecordReader } from '../normalise/reader';
@@ -71,15 +72,9 @@ function readAccount(r: RecordReader, config: SalesProcessConfig): PortfolioAcco
     const v = r.number(kpiFieldName(key, a.kpiPrefix));
     kpis[key] = v == null ? null : RATIO_KPIS.has(key) ? v / 100 : v;
   }
-  const kgiField: Record<KgiKey, string> = {
-    annual_revenue: a.kgiAnnualRevenue,
-    share_of_wallet: a.kgiShareOfWallet,
-    fy_orders: a.kgiFyOrders,
-    expansion_revenue: a.kgiExpansionRevenue,
-  };
   const kgis: PortfolioAccount['kgis'] = {};
   for (const key of config.kgis) {
-    const v = r.number(kgiField[key]);
+    const v = r.number(kgiFieldName(key, a));
     kgis[key] = v == null ? null : key === 'share_of_wallet' ? v / 100 : v;
   }
   const progress = r.number(a.stageProgress);

@@ -5,7 +5,8 @@
  */
 import { stageKeyFromCrmValue } from '../config/picklists';
 import type { SalesProcessConfig } from '../config/schema';
-import { KPI_KEYS, RATIO_KPIS, kpiFieldName, type KgiKey } from '../model/keys';
+import { kgiFieldName } from '../config/fields';
+import { KPI_KEYS, RATIO_KPIS, kpiFieldName } from '../model/keys';
 import { formatInstant, localDateOf, offsetMinutes, parseInstant } from '../model/time';
 import type { Instant } from '../model/types';
 import type { DealInsight } from '../engine/deals';
@@ -51,15 +52,10 @@ export function projectAccount(
     const v = insight.kpis[key];
     fields[kpiFieldName(key, f.kpiPrefix)] = v == null ? null : RATIO_KPIS.has(key) ? round(v * 100, 1) : v;
   }
-  const kgiField: Record<KgiKey, string> = {
-    annual_revenue: f.kgiAnnualRevenue,
-    share_of_wallet: f.kgiShareOfWallet,
-    fy_orders: f.kgiFyOrders,
-    expansion_revenue: f.kgiExpansionRevenue,
-  };
   for (const key of config.kgis) {
     const v = insight.kgis[key] ?? null;
-    fields[kgiField[key]] = v == null ? null : key === 'share_of_wallet' ? round(v * 100, 1) : round(v, 2);
+    fields[kgiFieldName(key, f)] =
+      v == null ? null : key === 'share_of_wallet' ? round(v * 100, 1) : round(v, 2);
   }
   const currentLabel =
     typeof current[f.relationshipStage] === 'string' ? (current[f.relationshipStage] as string) : null;

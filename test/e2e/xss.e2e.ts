@@ -4,6 +4,7 @@
  * updates — holding one of the payloads of shared/testing/xss-payloads. Opened in the preview
  * (headless Chromium), every panel shows each payload as literal text; no dialog opens, no payload
  * script runs (`window.__xss` stays unset), no element or event-handler attribute is created.
+ * The same for every panel of the manager's web tab over that org.
  */
 import type { Frame, Page } from 'playwright-core';
 import { generateDemoDataset } from '../../server/demo/generate';
@@ -79,7 +80,9 @@ function poisonedDemo(): { dataset: Record<string, Rec[]>; accountId: string } {
 beforeAll(async () => {
   const poisoned = poisonedDemo();
   accountId = poisoned.accountId;
-  server = await startPreviewServer({ port: 0, dataset: poisoned.dataset });
+  // One sync first: the manager's view reads the fields the service writes (and the sync must carry
+  // the payloads through as data too).
+  server = await startPreviewServer({ port: 0, dataset: poisoned.dataset, sync: true });
   browser = await launchChromium({ locale: 'ja-JP' });
   page = await browser.context.newPage();
   page.on('dialog', (d) => {
@@ -100,7 +103,9 @@ function injected(frame: Frame): Promise<string[]> {
     const found = [];
     for (const el of document.querySelectorAll('.app *')) {
       const tag = el.tagName.toLowerCase();
-      if (bad.has(tag)) found.push('<' + tag + '>');
+      // Our own charts (the manager's view) are <svg> children of <figure class="chart">.
+      const ourChart = tag === 'svg' && el.parentElement && el.parentElement.matches('figure.chart');
+      if (bad.has(tag) && !ourChart) found.push('<' + tag + '>');
       for (const a of el.getAttributeNames()) {
         const v = el.getAttribute(a) || '';
         if (/^on/i.test(a)) found.push(tag + '[' + a + ']');
@@ -131,5 +136,26 @@ test(`${XSS_PAYLOADS.length} payloads in every CRM text field stay text in every
   expect(dialogs).toEqual([]);
   expect(XSS_PAYLOADS.filter((p) => !all.includes(p))).toEqual([]);
   expect(await page.textContent('#record-name')).toBe(XSS_PAYLOADS[0]); // the host page too
+  expect(await frame.$('a[href^="javascript" i]')).toBeNull();
+});
+
+test('the manager’s web tab shows the poisoned account and deals as text in every panel', async () => {
+  await page.goto(`${server.previewUrl}portfolio`);
+  const frame = await (await page.waitForSelector('#widget-frame')).contentFrame();
+  if (!frame) throw new Error('no widget frame');
+  await frame.waitForSelector('[data-panel=overview][data-state=ready]', { timeout: 30_000 });
+  let all = '';
+  for (const tab of ['overview', 'movement', 'kpi', 'activity', 'forecast', 'accounts']) {
+    await frame.click(`#tab-${tab}`);
+    await frame.waitForSelector(`[data-panel=${tab}][data-state=ready]`);
+    await frame.hover(`[data-panel=${tab}]`);
+    expect({ tab, injected: await injected(frame) }).toEqual({ tab, injected: [] });
+    all += await shown(frame);
+  }
+  await page.waitForTimeout(500);
+  expect(await frame.evaluate('window.__xss')).toBeUndefined();
+  expect(await page.evaluate('window.__xss')).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(all).toContain(XSS_PAYLOADS[0]); // the account's name, in the account table
   expect(await frame.$('a[href^="javascript" i]')).toBeNull();
 });

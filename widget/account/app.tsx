@@ -2,11 +2,11 @@
  * The account-page widget: loads the account once through the session, keeps the result as one
  * async-state union, and shows one panel at a time under keyboard-navigable tabs.
  */
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import type { PlanSection } from '../../shared/model/keys';
-import { LOADING, type AsyncState } from '../common/async-state';
-import { toWidgetError } from '../common/errors';
+import type { AsyncState } from '../common/async-state';
+import { useLoad } from '../common/use-load';
 import { rememberLang, type Lang } from '../common/lang';
 import type { AccountView } from './data/account-view';
 import type { BuyerEdit, PlanChange } from './data/writes';
@@ -37,21 +37,12 @@ export interface AppProps {
 
 export function App(props: AppProps) {
   const [lang, setLang] = useState<Lang>(props.initialLang);
-  const [state, setState] = useState<AsyncState<AccountView>>(props.initialState ?? LOADING);
   const [tab, setTab] = useState<TabKey>('stage');
   const [focus, setFocus] = useState<PlanSection | null>(null);
   const ui = useMemo(() => makeUi(lang, props.config), [lang, props.config]);
   const { session } = props;
 
-  const load = useCallback(() => {
-    if (!session) return;
-    setState(LOADING);
-    session.load().then(
-      (data) => setState({ status: 'ready', data }),
-      (e: unknown) => setState({ status: 'error', error: toWidgetError(e) }),
-    );
-  }, [session]);
-  useEffect(load, [load]);
+  const { state, setState, load } = useLoad(session, props.initialState);
 
   const ready = state.status === 'ready';
   const { onFirstReady } = props;

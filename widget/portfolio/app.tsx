@@ -2,12 +2,13 @@
  * The manager's web tab: loads the portfolio once through the session (one async-state union),
  * recomputes the report in the browser when a filter changes, and shows one panel at a time.
  */
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { DEFAULT_FILTERS, type PortfolioFilters } from '../../shared/portfolio/model';
 import { computePortfolio, type PortfolioReport } from '../../shared/portfolio/report';
-import { LOADING, type AsyncState } from '../common/async-state';
+import type { AsyncState } from '../common/async-state';
 import { toWidgetError } from '../common/errors';
+import { useLoad } from '../common/use-load';
 import { formatDay } from '../common/format';
 import { rememberLang, type Lang } from '../common/lang';
 import { Tabs, type TabDef } from '../common/tabs';
@@ -36,21 +37,12 @@ export interface PortfolioAppProps {
 
 export function PortfolioApp(props: PortfolioAppProps) {
   const [lang, setLang] = useState<Lang>(props.initialLang);
-  const [state, setState] = useState<AsyncState<PortfolioData>>(props.initialState ?? LOADING);
   const [filters, setFilters] = useState<PortfolioFilters>(props.initialFilters ?? DEFAULT_FILTERS);
   const [tab, setTab] = useState<PortfolioTab>('overview');
   const ui = useMemo(() => makePortfolioUi(lang, props.config), [lang, props.config]);
   const { session, config } = props;
 
-  const load = useCallback(() => {
-    if (!session) return;
-    setState(LOADING);
-    session.load().then(
-      (data) => setState({ status: 'ready', data }),
-      (e: unknown) => setState({ status: 'error', error: toWidgetError(e) }),
-    );
-  }, [session]);
-  useEffect(load, [load]);
+  const { state, load } = useLoad(session, props.initialState);
 
   const report: AsyncState<PortfolioReport> = useMemo(() => {
     if (state.status !== 'ready') return state;

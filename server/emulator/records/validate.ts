@@ -4,6 +4,7 @@
  * (stored as `{ name, id }`). A bad value yields Zoho's per-record INVALID_DATA with `api_name`,
  * `json_path` and, for type errors, `expected_data_type`.
  */
+import { lookupId } from '../../../shared/crm-read/records';
 import type { FieldDef } from '../metadata/types';
 import type { Org } from '../org';
 import { isValidDate, normaliseDateTime } from '../time';
@@ -52,15 +53,6 @@ const typeError = (f: FieldDef, path: string): Checked => ({
   error: invalid(f.apiName, path, { expected_data_type: EXPECTED[f.dataType] }),
 });
 const ok = (value: unknown): Checked => ({ ok: true, value });
-
-function lookupId(raw: unknown): string | null {
-  if (typeof raw === 'string' || typeof raw === 'number') return String(raw);
-  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-    const id = (raw as { id?: unknown }).id;
-    if (typeof id === 'string' || typeof id === 'number') return String(id);
-  }
-  return null;
-}
 
 function checkText(f: FieldDef, raw: unknown, path: string): Checked {
   if (typeof raw !== 'string') return typeError(f, path);

@@ -10,6 +10,7 @@
  * adds its next page to the following batch.
  */
 import type { SalesProcessConfig } from '../../../shared/config/schema';
+import { dedupeById, lookupId } from '../../../shared/crm-read/records';
 import { widgetError } from '../../common/errors';
 import type { CrmRecord } from '../../zoho/types';
 import {
@@ -65,7 +66,7 @@ export async function loadAccountDataset(
   ]);
   const tasks = activityRows.slice(0, idChunks.length).flat();
   const calls = activityRows.slice(idChunks.length, 2 * idChunks.length).flat();
-  const events = dedupe(activityRows.slice(2 * idChunks.length).flat());
+  const events = dedupeById(activityRows.slice(2 * idChunks.length).flat());
   const link = (r: CrmRecord) => withSeModule(r, f.activity.what, dealIds, m.deals, m.accounts);
   return {
     [m.accounts]: accounts,
@@ -148,23 +149,4 @@ function withSeModule(
   const what = lookupId(r[whatField]);
   if (!what) return r;
   return { ...r, $se_module: dealIds.has(what) ? dealsModule : accountsModule };
-}
-
-function lookupId(v: unknown): string | null {
-  if (typeof v === 'string' || typeof v === 'number') return String(v);
-  if (v != null && typeof v === 'object' && 'id' in v) {
-    const id = (v as { id: unknown }).id;
-    if (typeof id === 'string' || typeof id === 'number') return String(id);
-  }
-  return null;
-}
-
-function dedupe(rows: CrmRecord[]): CrmRecord[] {
-  const seen = new Set<string>();
-  return rows.filter((r) => {
-    const id = String(r.id);
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
 }

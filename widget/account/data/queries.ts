@@ -3,6 +3,12 @@
  * config's field names (DESIGN §2), so an org that renamed a field still works. Pure.
  */
 import type { SalesProcessConfig } from '../../../shared/config/schema';
+import {
+  accountInputFields,
+  activityInputFields,
+  contactInputFields,
+  dealInputFields,
+} from '../../../shared/crm-read/input-fields';
 
 type Fields = SalesProcessConfig['fields'];
 
@@ -33,13 +39,7 @@ export function accountGroupQuery(f: Fields, accountId: string, offset = 0): str
   return select(
     [
       'id',
-      a.name,
-      a.owner,
-      a.parent,
-      a.industry,
-      a.customerSatisfaction,
-      a.relationshipStage,
-      a.modifiedTime,
+      ...accountInputFields(f),
       'Website',
       `${a.parent}.${a.name}`,
       `${a.parent}.${a.relationshipStage}`,
@@ -52,49 +52,20 @@ export function accountGroupQuery(f: Fields, accountId: string, offset = 0): str
 }
 
 export function contactsQuery(f: Fields, accountId: string, offset = 0): string {
-  const c = f.contact;
   return select(
-    [
-      'id',
-      c.fullName,
-      'First_Name',
-      'Last_Name',
-      c.account,
-      c.department,
-      c.title,
-      c.reportingTo,
-      c.buyingRole,
-      c.attitude,
-      c.influence,
-      c.isExecutive,
-      c.modifiedTime,
-    ],
+    ['id', ...contactInputFields(f)],
     f.modules.contacts,
-    `${c.account} = ${coqlId(accountId)}`,
+    `${f.contact.account} = ${coqlId(accountId)}`,
     COQL_LIMIT,
     offset,
   );
 }
 
 export function dealsQuery(f: Fields, accountId: string, offset = 0): string {
-  const d = f.deal;
   return select(
-    [
-      'id',
-      d.name,
-      d.account,
-      d.contact,
-      d.stage,
-      d.amount,
-      d.closingDate,
-      d.type,
-      d.probability,
-      d.createdTime,
-      d.owner,
-      d.modifiedTime,
-    ],
+    ['id', ...dealInputFields(f)],
     f.modules.deals,
-    `${d.account} = ${coqlId(accountId)}`,
+    `${f.deal.account} = ${coqlId(accountId)}`,
     COQL_LIMIT,
     offset,
   );
@@ -104,13 +75,9 @@ export type ActivityModuleKey = 'tasks' | 'calls';
 
 /** Tasks or calls linked to the account or to one of its deals (What_Id). */
 export function activityQuery(f: Fields, module: ActivityModuleKey, linkedIds: string[], offset = 0): string {
-  const common = ['id', f.activity.what, f.activity.who, f.activity.kind, f.activity.purpose];
-  const own =
-    module === 'tasks'
-      ? [f.task.subject, f.task.status, f.task.dueDate, f.task.closedTime]
-      : [f.call.subject, f.call.callType, f.call.start, f.call.purpose];
   const where = `${f.activity.what} in (${linkedIds.map(coqlId).join(', ')})`;
-  return select([...common, ...own], f.modules[module], where, ACTIVITY_COQL_LIMIT, offset);
+  const fields = ['id', ...activityInputFields(f, module)];
+  return select(fields, f.modules[module], where, ACTIVITY_COQL_LIMIT, offset);
 }
 
 /**

@@ -4,6 +4,7 @@
  * org's active users — each a stream of keyset pages, the streams in parallel. The result is a
  * DESIGN §3 dataset fragment, normalised by the same shared code the service uses.
  */
+import { dedupeById } from '../../../shared/crm-read/records';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
 import { localDateOf, offsetMinutes } from '../../../shared/model/time';
 import type { Instant } from '../../../shared/model/types';
@@ -40,7 +41,7 @@ export async function loadPortfolioDataset(
   return {
     [m.accounts]: accounts,
     [m.stageHistory]: history,
-    [m.deals]: dedupe(deals.flat()),
+    [m.deals]: dedupeById(deals.flat()),
     [USERS_KEY]: users,
   };
 }
@@ -71,14 +72,4 @@ async function readUsers(crm: CrmGateway): Promise<CrmRecord[]> {
     if (!more || data.length === 0) break;
   }
   return users;
-}
-
-function dedupe(rows: CrmRecord[]): CrmRecord[] {
-  const seen = new Set<string>();
-  return rows.filter((r) => {
-    const id = String(r.id);
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
 }

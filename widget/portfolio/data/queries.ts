@@ -4,6 +4,7 @@
  * roll-ups read. Deals are read in two streams the forecast needs — open ones, and ones won since
  * the first forecast quarter — so long-closed deals cost nothing. Pure.
  */
+import { kgiFieldName } from '../../../shared/config/fields';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
 import { KPI_KEYS, kpiFieldName } from '../../../shared/model/keys';
 import type { LocalDate } from '../../../shared/model/types';
@@ -28,12 +29,6 @@ function select(fields: string[], from: string, where: string[], afterId: string
 
 export function accountFields(config: SalesProcessConfig): string[] {
   const a = config.fields.account;
-  const kgi = {
-    annual_revenue: a.kgiAnnualRevenue,
-    share_of_wallet: a.kgiShareOfWallet,
-    fy_orders: a.kgiFyOrders,
-    expansion_revenue: a.kgiExpansionRevenue,
-  };
   return [
     a.name,
     a.owner,
@@ -45,7 +40,7 @@ export function accountFields(config: SalesProcessConfig): string[] {
     a.nextStageGaps,
     a.insightUpdatedAt,
     ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
-    ...config.kgis.map((k) => kgi[k]),
+    ...config.kgis.map((k) => kgiFieldName(k, a)),
   ];
 }
 

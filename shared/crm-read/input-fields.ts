@@ -1,0 +1,57 @@
+/**
+ * The fields of each module the engine reads (DESIGN §3), named by the config (an org that renamed a
+ * field still works). The widget selects exactly these; the service's sync selects these plus what
+ * it writes back and its cursor field. One list, so the two never read different inputs. Pure.
+ */
+import type { FieldNames } from '../config/fields';
+
+export function accountInputFields(f: FieldNames): string[] {
+  const a = f.account;
+  return [a.name, a.owner, a.parent, a.industry, a.customerSatisfaction, a.relationshipStage, a.modifiedTime];
+}
+
+export function contactInputFields(f: FieldNames): string[] {
+  const c = f.contact;
+  return [
+    c.account,
+    c.fullName,
+    'First_Name',
+    'Last_Name',
+    c.department,
+    c.title,
+    c.reportingTo,
+    c.buyingRole,
+    c.attitude,
+    c.influence,
+    c.isExecutive,
+    c.modifiedTime,
+  ];
+}
+
+export function dealInputFields(f: FieldNames): string[] {
+  const d = f.deal;
+  return [
+    d.name,
+    d.account,
+    d.contact,
+    d.stage,
+    d.amount,
+    d.closingDate,
+    d.type,
+    d.probability,
+    d.createdTime,
+    d.owner,
+    d.modifiedTime,
+  ];
+}
+
+/** Tasks, events or calls: the link (What_Id, Who_Id), the explicit kind and purpose, then their own. */
+export function activityInputFields(f: FieldNames, module: 'tasks' | 'events' | 'calls'): string[] {
+  const own =
+    module === 'tasks'
+      ? [f.task.subject, f.task.status, f.task.dueDate, f.task.closedTime]
+      : module === 'events'
+        ? [f.event.title, f.event.start, f.event.end, f.event.participants]
+        : [f.call.subject, f.call.callType, f.call.start, f.call.purpose];
+  return [f.activity.what, f.activity.who, f.activity.kind, f.activity.purpose, ...own];
+}

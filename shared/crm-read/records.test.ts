@@ -1,0 +1,31 @@
+import { dedupeById, lookupId } from './records';
+
+describe('lookupId', () => {
+  it.each([
+    [{ id: '12', name: 'A社' }, '12'],
+    [{ id: 12 }, '12'],
+    ['34', '34'],
+    [56, '56'],
+    ['', null],
+    [null, null],
+    [{ name: 'no id' }, null],
+    [{ id: { nested: 1 } }, null],
+    [[{ id: '1' }], null],
+  ])('%j → %j', (v, id) => {
+    expect(lookupId(v)).toBe(id);
+  });
+});
+
+describe('dedupeById', () => {
+  it('keeps the first record of each id, in order', () => {
+    const rows = [
+      { id: '1', v: 'a' },
+      { id: '2', v: 'b' },
+      { id: '1', v: 'c' },
+    ];
+    expect(dedupeById(rows)).toEqual([
+      { id: '1', v: 'a' },
+      { id: '2', v: 'b' },
+    ]);
+  });
+});
