@@ -4,11 +4,10 @@
  * Records are kept exactly as Zoho returned them (JSON) plus the columns needed to find an
  * account's records without scanning.
  */
-import { kgiFieldName } from '../../shared/config/fields';
 import { lookupId } from '../../shared/crm-read/records';
 import { createHash } from 'node:crypto';
 import type { SalesProcessConfig } from '../../shared/config/schema';
-import { KGI_KEYS, KPI_KEYS, kpiFieldName } from '../../shared/model/keys';
+import { KGI_KEYS, KPI_KEYS, kgiFieldName, kpiFieldName } from '../../shared/model/keys';
 import { metaGet, metaSet, type Db } from './db';
 
 export type ZohoRecord = Record<string, unknown> & { id: string };

@@ -3,7 +3,6 @@
  * return every field we need; GET records with If-Modified-Since where it cannot (Zoho's COQL does
  * not return Event Participants or subforms).
  */
-import { kgiFieldName } from '../../shared/config/fields';
 import {
   accountInputFields,
   activityInputFields,
@@ -11,7 +10,7 @@ import {
   dealInputFields,
 } from '../../shared/crm-read/input-fields';
 import type { SalesProcessConfig } from '../../shared/config/schema';
-import { KPI_KEYS, kpiFieldName } from '../../shared/model/keys';
+import { KPI_KEYS, kgiFieldName, kpiFieldName } from '../../shared/model/keys';
 import type { MirrorModule } from '../state/mirror';
 
 export type ReadMethod = 'coql' | 'list';

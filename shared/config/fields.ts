@@ -4,7 +4,6 @@
  * `CustomModule3` instead of `Account_Plans`.
  */
 import { z } from 'zod';
-import type { KgiKey } from '../model/keys';
 
 const apiName = z.string().regex(/^\$?[A-Za-z][A-Za-z0-9_]*$/, 'must be a Zoho API name like Account_Name');
 
@@ -124,17 +123,3 @@ export const fieldsSchema = z
 
 export type FieldNames = z.infer<typeof fieldsSchema>;
 export const DEFAULT_FIELDS: FieldNames = fieldsSchema.parse(undefined);
-
-/** The Accounts field a KGI is written to (DESIGN §2). */
-export function kgiFieldName(key: KgiKey, account: FieldNames['account']): string {
-  switch (key) {
-    case 'annual_revenue':
-      return account.kgiAnnualRevenue;
-    case 'share_of_wallet':
-      return account.kgiShareOfWallet;
-    case 'fy_orders':
-      return account.kgiFyOrders;
-    case 'expansion_revenue':
-      return account.kgiExpansionRevenue;
-  }
-}

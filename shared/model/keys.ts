@@ -2,6 +2,7 @@
  * The closed vocabularies of the domain (DESIGN §2, §4). Keys are contracts: they name CRM picklist
  * values, config entries and the JSON of `npm run insight`, so they never change spelling.
  */
+import type { FieldNames } from '../config/fields';
 
 /** KPI keys; each is written to the Accounts field `KPI_` + the key in Title_Case (DESIGN §4). */
 export const KPI_KEYS = [
@@ -132,4 +133,18 @@ export function kpiFieldName(key: KpiKey, prefix = 'KPI_'): string {
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** The Accounts field a KGI is written to (DESIGN §2). */
+export function kgiFieldName(key: KgiKey, account: FieldNames['account']): string {
+  switch (key) {
+    case 'annual_revenue':
+      return account.kgiAnnualRevenue;
+    case 'share_of_wallet':
+      return account.kgiShareOfWallet;
+    case 'fy_orders':
+      return account.kgiFyOrders;
+    case 'expansion_revenue':
+      return account.kgiExpansionRevenue;
+  }
 }

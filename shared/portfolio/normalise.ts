@@ -4,11 +4,10 @@
  * read from the CRM; the service feeds it its mirror. A malformed record becomes a data issue and
  * the rest carries on.
  */
-import { kgiFieldName } from '../config/fields';
 import { stageKeyFromCrmValue } from '../config/picklists';
 import type { SalesProcessConfig } from '../config/schema';
 import { compileConfig } from '../engine/compiled';
-import { KPI_KEYS, RATIO_KPIS, kpiFieldName, type BuyingStageKey } from '../model/keys';
+import { KPI_KEYS, RATIO_KPIS, kgiFieldName, kpiFieldName, type BuyingStageKey } from '../model/keys';
 import { offsetMinutes } from '../model/time';
 import type { DataIssue } from '../model/types';
 import { RecordReader } from '../normalise/reader';

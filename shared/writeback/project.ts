@@ -5,8 +5,7 @@
  */
 import { stageKeyFromCrmValue } from '../config/picklists';
 import type { SalesProcessConfig } from '../config/schema';
-import { kgiFieldName } from '../config/fields';
-import { KPI_KEYS, RATIO_KPIS, kpiFieldName } from '../model/keys';
+import { KPI_KEYS, RATIO_KPIS, kgiFieldName, kpiFieldName } from '../model/keys';
 import { formatInstant, localDateOf, offsetMinutes, parseInstant } from '../model/time';
 import type { Instant } from '../model/types';
 import type { DealInsight } from '../engine/deals';

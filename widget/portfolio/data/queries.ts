@@ -4,9 +4,8 @@
  * roll-ups read. Deals are read in two streams the forecast needs — open ones, and ones won since
  * the first forecast quarter — so long-closed deals cost nothing. Pure.
  */
-import { kgiFieldName } from '../../../shared/config/fields';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
-import { KPI_KEYS, kpiFieldName } from '../../../shared/model/keys';
+import { KPI_KEYS, kgiFieldName, kpiFieldName } from '../../../shared/model/keys';
 import type { LocalDate } from '../../../shared/model/types';
 import { coqlId } from '../../account/data/queries';
 
