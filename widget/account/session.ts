@@ -8,7 +8,7 @@ import type { Instant } from '../../shared/model/types';
 import type { CrmGateway } from '../zoho/types';
 import { buildAccountView, type AccountView } from './data/account-view';
 import { loadAccountDataset } from './data/load-dataset';
-import { batchedReads } from './data/reads';
+import { batchedReads } from '../common/reads';
 import { savePlan, saveBuyerEdit, type BuyerEdit, type PlanChange } from './data/writes';
 
 export interface AccountSession {

@@ -7,6 +7,7 @@ import type { SalesProcessConfig } from '../../shared/config/schema';
 import type { Instant } from '../../shared/model/types';
 import type { Portfolio } from '../../shared/portfolio/model';
 import { normalisePortfolio } from '../../shared/portfolio/normalise';
+import { batchedReads } from '../common/reads';
 import type { CrmGateway } from '../zoho/types';
 import { loadPortfolioDataset } from './data/load-portfolio';
 
@@ -24,10 +25,11 @@ export function createPortfolioSession(
   config: SalesProcessConfig,
   now: () => number = () => Date.now(),
 ): PortfolioSession {
+  const reads = batchedReads(crm);
   return {
     async load() {
       const asOf = now() as Instant;
-      const raw = await loadPortfolioDataset(crm, config, asOf);
+      const raw = await loadPortfolioDataset(crm, reads.read, config, asOf);
       return { asOf, portfolio: normalisePortfolio(raw, config) };
     },
   };

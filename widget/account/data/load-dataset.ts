@@ -4,7 +4,7 @@
  * COQL where it can (exact fields); the search API where COQL cannot return what the engine reads:
  * the plan's subforms and the events' Participants (zoho-platform §3.5).
  *
- * Two rounds, each one batch of reads (one CRM call through the read-batch function, see reads.ts):
+ * Two rounds, each one batch of reads (one CRM call through the read-batch function, see common/reads.ts):
  * the account group, contacts, deals and plan; then tasks, events and calls, which hang off the
  * account *or one of its deals* (What_Id), so they need the deal ids first. A read with more rows
  * adds its next page to the following batch.
@@ -24,7 +24,7 @@ import {
   eventSearchCriteria,
   planSearchCriteria,
 } from './queries';
-import type { ReadBatch, ReadRequest } from './reads';
+import type { ReadBatch, ReadRequest } from '../../common/reads';
 
 export type RawDataset = Record<string, CrmRecord[]>;
 

@@ -1,6 +1,7 @@
 import type { Instant, LocalDate } from '../../../shared/model/types';
 import { CONFIG } from '../../../shared/testing/portfolio-builders';
 import type { CrmGateway, CrmRecord } from '../../zoho/types';
+import { batchedReads, directReads } from '../../common/reads';
 import { MAX_PAGES, loadPortfolioDataset } from './load-portfolio';
 import { PAGE_ROWS, dealStreams, streamQuery } from './queries';
 
@@ -86,7 +87,7 @@ describe('loadPortfolioDataset', () => {
       { Accounts: ids(4500), Relationship_Stage_History: ids(10), Deals: ids(2001, 10_000) },
       ids(250, 900),
     );
-    const raw = await loadPortfolioDataset(crm, CONFIG, AS_OF);
+    const raw = await loadPortfolioDataset(crm, directReads(crm), CONFIG, AS_OF);
     expect(raw.Accounts).toHaveLength(4500);
     expect(raw.Relationship_Stage_History).toHaveLength(10);
     expect(raw.users).toHaveLength(250);
@@ -97,9 +98,29 @@ describe('loadPortfolioDataset', () => {
     expect(calls.length).toBe(3 + 1 + 2 + 2 + 2);
   });
 
+  it('through the read-batch function, one call per round of pages (the streams advance together)', async () => {
+    const { crm, calls } = pagingCrm(
+      { Accounts: ids(4500), Relationship_Stage_History: ids(10), Deals: ids(2001, 10_000) },
+      ids(250, 900),
+    );
+    const functionCalls: number[] = [];
+    crm.executeFunction = async (_name, args) => {
+      const requests = JSON.parse(String(args.requests)) as { coql: string }[];
+      functionCalls.push(requests.length);
+      const results = await Promise.all(requests.map((r) => crm.coql(r.coql)));
+      return JSON.stringify({ results });
+    };
+    const raw = await loadPortfolioDataset(crm, batchedReads(crm).read, CONFIG, AS_OF);
+    expect(raw.Accounts).toHaveLength(4500);
+    expect(raw.Deals).toHaveLength(2001);
+    // rounds: 4 streams, then accounts + both deal streams, then accounts alone
+    expect(functionCalls).toEqual([4, 3, 1]);
+    expect(calls.filter((c) => c.startsWith('users'))).toHaveLength(2);
+  });
+
   it('stops a runaway stream with a clear error', async () => {
     const { crm } = pagingCrm({ Accounts: ids(MAX_PAGES + 5) }, [], 1);
-    await expect(loadPortfolioDataset(crm, CONFIG, AS_OF)).rejects.toMatchObject({
+    await expect(loadPortfolioDataset(crm, directReads(crm), CONFIG, AS_OF)).rejects.toMatchObject({
       code: 'DATA_INVALID',
       detail: expect.stringMatching(/accounts: more than 100 pages/),
     });
@@ -110,6 +131,8 @@ describe('loadPortfolioDataset', () => {
       coql: async () => Promise.reject({ code: 'CRM_ERROR', detail: 'coql: LIMIT_EXCEEDED' }),
       getUsers: async () => ({ data: [], more: false }),
     } as unknown as CrmGateway;
-    await expect(loadPortfolioDataset(crm, CONFIG, AS_OF)).rejects.toMatchObject({ code: 'CRM_ERROR' });
+    await expect(loadPortfolioDataset(crm, directReads(crm), CONFIG, AS_OF)).rejects.toMatchObject({
+      code: 'CRM_ERROR',
+    });
   });
 });

@@ -1,8 +1,10 @@
 /**
  * The manager's view reads the CRM once per page load, then filters in the browser: every account
  * (with the fields the service writes), the stage history, open and recently won deals, and the
- * org's active users — each a stream of keyset pages, the streams in parallel. The result is a
- * DESIGN §3 dataset fragment, normalised by the same shared code the service uses.
+ * org's active users — each a stream of keyset pages. The streams advance together: each round
+ * asks for the next page of every stream not yet finished as one batch of reads (one CRM call
+ * through the read-batch function, see common/reads.ts). The result is a DESIGN §3 dataset
+ * fragment, normalised by the same shared code the service uses.
  */
 import { dedupeById } from '../../../shared/crm-read/records';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
@@ -11,6 +13,7 @@ import type { Instant } from '../../../shared/model/types';
 import { USERS_KEY } from '../../../shared/portfolio/normalise';
 import { fiscalQuarterOf } from '../../../shared/portfolio/period';
 import { widgetError } from '../../common/errors';
+import type { ReadBatch } from '../../common/reads';
 import type { CrmGateway, CrmRecord } from '../../zoho/types';
 import { dealStreams, streamQuery, type Stream } from './queries';
 
@@ -22,6 +25,7 @@ const MAX_USER_PAGES = 50;
 
 export async function loadPortfolioDataset(
   crm: CrmGateway,
+  reads: ReadBatch,
   config: SalesProcessConfig,
   asOf: Instant,
 ): Promise<PortfolioDataset> {
@@ -30,13 +34,10 @@ export async function loadPortfolioDataset(
     localDateOf(asOf, offsetMinutes(config.utcOffset)),
     config.fiscalYearStartMonth,
   ).start;
-  const read = (stream: Stream) =>
-    readStream(crm, (after) => streamQuery(config, stream, after, wonSince), stream);
-  const [accounts, history, users, ...deals] = await Promise.all([
-    read('accounts'),
-    read('history'),
+  const streams: Stream[] = ['accounts', 'history', ...dealStreams(config)];
+  const [[accounts = [], history = [], ...deals], users] = await Promise.all([
+    readStreams(reads, streams, (stream, after) => streamQuery(config, stream, after, wonSince)),
     readUsers(crm),
-    ...dealStreams(config).map(read),
   ]);
   return {
     [m.accounts]: accounts,
@@ -46,22 +47,31 @@ export async function loadPortfolioDataset(
   };
 }
 
-/** Keyset pages (`id > last`) until a short page or `more_records: false`. */
-async function readStream(
-  crm: CrmGateway,
-  query: (afterId: string | null) => string,
-  what: string,
-): Promise<CrmRecord[]> {
-  const rows: CrmRecord[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const { data, more } = await crm.coql(query(after));
-    rows.push(...data);
-    const last = data[data.length - 1];
-    if (!more || !last) return rows;
-    after = String(last.id);
+/** Keyset pages (`id > last`) of every stream, until each gives a short page or `more_records: false`. */
+async function readStreams(
+  reads: ReadBatch,
+  streams: Stream[],
+  query: (stream: Stream, afterId: string | null) => string,
+): Promise<CrmRecord[][]> {
+  const rows: CrmRecord[][] = streams.map(() => []);
+  const after: (string | null)[] = streams.map(() => null);
+  let active = streams.map((_, i) => i);
+  for (let page = 0; page < MAX_PAGES && active.length > 0; page++) {
+    const pages = await reads(active.map((i) => ({ coql: query(streams[i] as Stream, after[i] ?? null) })));
+    active = active.filter((i, k) => {
+      const { data, more } = pages[k] ?? { data: [], more: false };
+      (rows[i] as CrmRecord[]).push(...data);
+      const last = data[data.length - 1];
+      if (!more || !last) return false;
+      after[i] = String(last.id);
+      return true;
+    });
   }
-  throw widgetError('DATA_INVALID', `${what}: more than ${MAX_PAGES} pages of records; narrow the data`);
+  if (active.length > 0) {
+    const what = active.map((i) => streams[i]).join(', ');
+    throw widgetError('DATA_INVALID', `${what}: more than ${MAX_PAGES} pages of records; narrow the data`);
+  }
+  return rows;
 }
 
 async function readUsers(crm: CrmGateway): Promise<CrmRecord[]> {

@@ -1,5 +1,5 @@
 /**
- * How the account page's reads reach the CRM. Preferably as one batch through the
+ * How a page's reads reach the CRM. Preferably as one batch through the
  * `esm_read_batch` function (shared/crm-read/read-batch.ts): one call for what would be several.
  * When the org has not installed it (or it fails as a whole), the page reads directly, one call per
  * read, for the rest of the session: slower, never broken.
@@ -11,9 +11,9 @@ import {
   readBatchArguments,
   type ReadRequest,
   type ReadResult,
-} from '../../../shared/crm-read/read-batch';
-import { widgetError } from '../../common/errors';
-import type { CrmGateway, RecordPage } from '../../zoho/types';
+} from '../../shared/crm-read/read-batch';
+import { widgetError } from './errors';
+import type { CrmGateway, RecordPage } from '../zoho/types';
 
 export type { ReadRequest };
 export type ReadBatch = (requests: ReadRequest[]) => Promise<RecordPage[]>;

@@ -1,5 +1,5 @@
-import { sampleDataset } from '../testing/fixtures';
-import { fakeCrm } from '../testing/fake-crm';
+import { sampleDataset } from '../account/testing/fixtures';
+import { fakeCrm } from '../account/testing/fake-crm';
 import { batchedReads, type ReadRequest } from './reads';
 
 const search = (i: number): ReadRequest => ({ module: 'Events', criteria: `(What_Id:equals:${i})`, page: 1 });
