@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import { ConfigHolder } from '../service/config-holder';
 import { createLogger } from '../service/logger';
 import { SyncService, type SyncServiceOptions } from '../service/sync-service';
-import { zohoConnectionFromEnv, type ZohoConnection } from '../zoho/env';
+import { emulatorConnection, zohoConnectionFromEnv, type ZohoConnection } from '../zoho/env';
 
 export async function openCliService(
   configFile: string | undefined,
@@ -45,11 +45,5 @@ export async function localConnection(url: string): Promise<ZohoConnection> {
       `no Zoho credentials in env and no local CRM at ${url}: start it with \`npm start\` or \`npm run emulator\`, or set ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_REFRESH_TOKEN`,
     );
   }
-  return {
-    apiBase: url,
-    tokenUrl: `${url}/oauth/v2/token`,
-    clientId: 'demo',
-    clientSecret: 'demo',
-    refreshToken: 'demo',
-  };
+  return emulatorConnection(url);
 }

@@ -3,6 +3,7 @@
  * preview router at `/preview` on 127.0.0.1. `npm run preview` runs it; e2e tests and the widget
  * budget use it with port 0. (The service's `npm start` mounts the same router.)
  */
+import { emulatorConnection } from '../zoho/env';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -93,13 +94,7 @@ async function syncOnce(crmUrl: string, stateDir: string, asOf: number | undefin
     throw new Error(`the sales-process config is invalid: ${config.problems[0]?.message ?? ''}`);
   const service = await SyncService.open({
     stateDir,
-    connection: {
-      apiBase: crmUrl,
-      tokenUrl: `${crmUrl}/oauth/v2/token`,
-      clientId: 'demo',
-      clientSecret: 'demo',
-      refreshToken: 'demo',
-    },
+    connection: emulatorConnection(crmUrl),
     config: config.config,
     log: createLogger({ level: 'warn' }),
     dailyCredits: 5_000_000,

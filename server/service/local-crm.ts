@@ -2,6 +2,7 @@
  * The built-in local Zoho CRM behind `npm start` when no Zoho credentials are set: the emulator on
  * 127.0.0.1 with its data under STATE_DIR, filled with the demo companies the first time.
  */
+import { emulatorConnection } from '../zoho/env';
 import type { Logger } from 'pino';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { generateDemoDataset } from '../demo/generate';
@@ -29,12 +30,6 @@ export async function startLocalCrm(o: {
   }
   return {
     emulator,
-    connection: {
-      apiBase: emulator.url,
-      tokenUrl: `${emulator.url}/oauth/v2/token`,
-      clientId: 'demo',
-      clientSecret: 'demo',
-      refreshToken: 'demo',
-    },
+    connection: emulatorConnection(emulator.url),
   };
 }

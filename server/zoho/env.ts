@@ -94,3 +94,14 @@ function checkedUrl(name: string, value: string): string {
   }
   return value.replace(/\/+$/, '');
 }
+
+/** The local CRM (server/emulator) at `url`, with its default OAuth client (`demo`/`demo`/`demo`). */
+export function emulatorConnection(url: string): ZohoConnection {
+  return {
+    apiBase: url,
+    tokenUrl: `${url}/oauth/v2/token`,
+    clientId: 'demo',
+    clientSecret: 'demo',
+    refreshToken: 'demo',
+  };
+}

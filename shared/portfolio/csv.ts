@@ -4,8 +4,8 @@
  */
 import type { Bilingual, SalesProcessConfig } from '../config/schema';
 import type { AccountRow } from './accounts';
-import { NOT_ASSESSED } from './labels';
-import { NOT_STARTED, type StageSlot } from './model';
+import { stageSlotLabel } from './labels';
+import type { StageSlot } from './model';
 
 type Lang = keyof Bilingual;
 type Cell = string | number | null;
@@ -41,12 +41,7 @@ interface Ctx {
 
 export function accountsCsv(rows: readonly AccountRow[], config: SalesProcessConfig, lang: Lang): string {
   const ctx: Ctx = {
-    stage: (slot) =>
-      slot == null
-        ? NOT_ASSESSED[lang]
-        : slot === NOT_STARTED
-          ? config.notStarted.label[lang]
-          : (config.stages.find((s) => s.key === slot)?.label[lang] ?? slot),
+    stage: (slot) => stageSlotLabel(slot, config, lang),
     yes: lang === 'ja' ? 'はい' : 'yes',
   };
   const lines = [

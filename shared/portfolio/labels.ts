@@ -1,9 +1,9 @@
 /** Bilingual labels of the manager's view that neither the config nor the engine labels name. */
-import type { Bilingual } from '../config/schema';
+import type { Bilingual, SalesProcessConfig } from '../config/schema';
 import type { BalanceVerdict } from './activity';
 import type { GapReason } from './forecast';
 import type { OwnerReason } from './guidance';
-import type { PeriodKey, UserKind } from './model';
+import { NOT_STARTED, type PeriodKey, type StageSlot, type UserKind } from './model';
 
 export const PERIOD_LABELS: Record<PeriodKey, Bilingual> = {
   quarter: { ja: '今四半期', en: 'This quarter' },
@@ -39,3 +39,14 @@ export const OWNER_REASON_LABELS: Record<OwnerReason, Bilingual> = {
 };
 
 export const NOT_ASSESSED: Bilingual = { ja: '未判定', en: 'Not assessed' };
+
+/** A stage slot's label: a stage, "not started", or not assessed (null). */
+export function stageSlotLabel(
+  slot: StageSlot | null,
+  config: SalesProcessConfig,
+  lang: keyof Bilingual,
+): string {
+  if (slot == null) return NOT_ASSESSED[lang];
+  if (slot === NOT_STARTED) return config.notStarted.label[lang];
+  return config.stages.find((s) => s.key === slot)?.label[lang] ?? slot;
+}

@@ -7,6 +7,7 @@
  * `npm run portfolio:budget [-- --accounts N] [-- --crm http://127.0.0.1:4010]` (with --crm: a running
  * `npm run emulator -- --reset --accounts 10000`; otherwise an in-process emulator).
  */
+import { emulatorConnection } from '../../server/zoho/env';
 import http from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -73,13 +74,7 @@ async function main(): Promise<void> {
     const t1 = performance.now();
     const service = await SyncService.open({
       stateDir: path.join(dir, 'service'),
-      connection: {
-        apiBase: crmUrl,
-        tokenUrl: `${crmUrl}/oauth/v2/token`,
-        clientId: 'demo',
-        clientSecret: 'demo',
-        refreshToken: 'demo',
-      },
+      connection: emulatorConnection(crmUrl),
       config,
       log: createLogger({ level: 'warn' }),
       dailyCredits: 5_000_000,

@@ -2,6 +2,7 @@
  * Integration harness: a local Zoho CRM (the emulator, in-process over HTTP on 127.0.0.1) and the
  * sync service against it through the real Zoho SDK, each with its own temp state directory.
  */
+import { emulatorConnection } from '../../server/zoho/env';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,13 +95,7 @@ export function captureLogs(): { stream: Writable & { write(s: string): boolean 
 
 export async function openService(crm: Crm, o: Partial<SyncServiceOptions> = {}): Promise<SyncService> {
   const { stream } = captureLogs();
-  const connection = o.connection ?? {
-    apiBase: crm.url,
-    tokenUrl: `${crm.url}/oauth/v2/token`,
-    clientId: 'demo',
-    clientSecret: 'demo',
-    refreshToken: 'demo',
-  };
+  const connection = o.connection ?? emulatorConnection(crm.url);
   return SyncService.open({
     stateDir: o.stateDir ?? tempDir('svc-'),
     connection,

@@ -6,8 +6,8 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Bilingual, SalesProcessConfig } from '../../../shared/config/schema';
 import { fillTemplate } from '../../../shared/i18n/labels';
-import { NOT_ASSESSED } from '../../../shared/portfolio/labels';
-import { NOT_STARTED, type StageSlot } from '../../../shared/portfolio/model';
+import { stageSlotLabel } from '../../../shared/portfolio/labels';
+import type { StageSlot } from '../../../shared/portfolio/model';
 import type { Lang } from '../../common/lang';
 import { PORTFOLIO_STRINGS, type PortfolioStringKey } from '../strings';
 
@@ -34,12 +34,7 @@ export function makePortfolioUi(lang: Lang, config: SalesProcessConfig): Portfol
         Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, String(v)])),
       ),
     l: (label) => label[lang],
-    stage: (slot) =>
-      slot == null
-        ? NOT_ASSESSED[lang]
-        : slot === NOT_STARTED
-          ? config.notStarted.label[lang]
-          : (config.stages.find((s) => s.key === slot)?.label[lang] ?? slot),
+    stage: (slot) => stageSlotLabel(slot, config, lang),
     paren: (text, inner) => (lang === 'ja' ? `${text}（${inner}）` : `${text} (${inner})`),
   };
 }
