@@ -6,6 +6,7 @@ import { render } from 'preact';
 import config from 'virtual:sales-process-config';
 import { widgetError, toWidgetError } from '../common/errors';
 import { detectLang } from '../common/lang';
+import { sessionFallbackMemory } from '../common/reads';
 import { connectZoho } from '../zoho/zoho-gateway';
 import { App } from './app';
 import { createSession } from './session';
@@ -31,7 +32,7 @@ async function start(): Promise<void> {
         `placed on ${page.entity || 'an unknown page'}; needs an ${config.fields.modules.accounts} record`,
       );
     }
-    const session = createSession(gateway, config, accountId);
+    const session = createSession(gateway, config, accountId, Date.now, sessionFallbackMemory());
     render(
       <App key={accountId} config={config} session={session} initialLang={lang} onFirstReady={markReady} />,
       root,

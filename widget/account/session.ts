@@ -8,7 +8,7 @@ import type { Instant } from '../../shared/model/types';
 import type { CrmGateway } from '../zoho/types';
 import { buildAccountView, type AccountView } from './data/account-view';
 import { loadAccountDataset } from './data/load-dataset';
-import { batchedReads } from '../common/reads';
+import { batchedReads, type FallbackMemory } from '../common/reads';
 import { savePlan, saveBuyerEdit, type BuyerEdit, type PlanChange } from './data/writes';
 
 export interface AccountSession {
@@ -22,8 +22,9 @@ export function createSession(
   config: SalesProcessConfig,
   accountId: string,
   now: () => number = () => Date.now(),
+  memory?: FallbackMemory,
 ): AccountSession {
-  const reads = batchedReads(crm);
+  const reads = batchedReads(crm, memory);
   const view = (raw: AccountView['raw']) => buildAccountView(raw, config, accountId, now() as Instant);
   return {
     async load() {

@@ -1,6 +1,6 @@
 import { sampleDataset } from '../account/testing/fixtures';
 import { fakeCrm } from '../account/testing/fake-crm';
-import { batchedReads, type ReadRequest } from './reads';
+import { batchedReads, sessionFallbackMemory, type ReadRequest } from './reads';
 
 const search = (i: number): ReadRequest => ({ module: 'Events', criteria: `(What_Id:equals:${i})`, page: 1 });
 
@@ -25,5 +25,36 @@ describe('batchedReads', () => {
     expect(reads.mode()).toBe('direct');
     expect(pages[1]?.data).toEqual(sampleDataset().Deals);
     expect(crm.calls).toEqual(['search Events', 'coql Deals']);
+  });
+});
+
+describe('sessionFallbackMemory', () => {
+  it('a page load after a fallback reads directly at once; blocked storage is ignored', async () => {
+    const crm = fakeCrm(sampleDataset());
+    const items = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+    } as unknown as Storage;
+    const memory = sessionFallbackMemory(storage);
+    await batchedReads(crm, memory).read([search(1)]);
+    expect(crm.calls).toEqual(['function esm_read_batch', 'search Events']);
+    crm.calls.length = 0;
+    const next = batchedReads(crm, memory);
+    expect(next.mode()).toBe('direct');
+    await next.read([search(1)]);
+    expect(crm.calls).toEqual(['search Events']);
+
+    const blocked = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('SecurityError');
+      },
+    } as unknown as Storage;
+    const reads = batchedReads(fakeCrm(sampleDataset()), sessionFallbackMemory(blocked));
+    await expect(reads.read([search(1)])).resolves.toHaveLength(1);
+    expect(reads.mode()).toBe('direct');
   });
 });

@@ -2,7 +2,8 @@
  * How a page's reads reach the CRM. Preferably as one batch through the
  * `esm_read_batch` function (shared/crm-read/read-batch.ts): one call for what would be several.
  * When the org has not installed it (or it fails as a whole), the page reads directly, one call per
- * read, for the rest of the session: slower, never broken.
+ * read, for the rest of the session (and, given a memory, later page loads in the same browser tab):
+ * slower, never broken.
  */
 import {
   READ_BATCH_FUNCTION,
@@ -26,6 +27,39 @@ export function directReads(crm: CrmGateway): ReadBatch {
     );
 }
 
+/** Where a page remembers that the org has no read-batch function (so it does not ask again). */
+export interface FallbackMemory {
+  isDirect(): boolean;
+  rememberDirect(): void;
+}
+
+const FALLBACK_KEY = 'esm:read-batch:direct';
+
+/**
+ * The browser tab's session storage: the next page load in this tab reads directly at once. Storage
+ * a CRM frame blocks (third-party storage rules) is simply not used.
+ */
+export function sessionFallbackMemory(
+  storage: Storage | undefined = globalThis.sessionStorage,
+): FallbackMemory {
+  return {
+    isDirect() {
+      try {
+        return storage?.getItem(FALLBACK_KEY) === '1';
+      } catch {
+        return false;
+      }
+    },
+    rememberDirect() {
+      try {
+        storage?.setItem(FALLBACK_KEY, '1');
+      } catch {
+        // blocked storage: ask again next time
+      }
+    },
+  };
+}
+
 export interface BatchedReads {
   read: ReadBatch;
   /** 'function' while the batch function answers; 'direct' once it did not. */
@@ -37,9 +71,9 @@ export interface BatchedReads {
  * installed, not a REST function, broken output) switches this session to direct reads and retries
  * them directly; a read the function ran and the CRM refused fails like a direct read would.
  */
-export function batchedReads(crm: CrmGateway): BatchedReads {
+export function batchedReads(crm: CrmGateway, memory?: FallbackMemory): BatchedReads {
   const direct = directReads(crm);
-  let mode: 'function' | 'direct' = 'function';
+  let mode: 'function' | 'direct' = memory?.isDirect() ? 'direct' : 'function';
   /** One call's results, or null when the call failed as a whole. */
   const viaFunction = async (requests: ReadRequest[]): Promise<ReadResult[] | null> => {
     try {
@@ -57,6 +91,7 @@ export function batchedReads(crm: CrmGateway): BatchedReads {
     const answers = await Promise.all(chunks.map(viaFunction));
     if (answers.some((a) => a === null)) {
       mode = 'direct';
+      memory?.rememberDirect();
       return direct(requests);
     }
     return answers.flatMap((a) =>

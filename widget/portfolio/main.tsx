@@ -6,6 +6,7 @@ import { render } from 'preact';
 import config from 'virtual:sales-process-config';
 import { toWidgetError, widgetError } from '../common/errors';
 import { detectLang } from '../common/lang';
+import { sessionFallbackMemory } from '../common/reads';
 import { connectZoho } from '../zoho/zoho-gateway';
 import { PortfolioApp } from './app';
 import { createPortfolioSession } from './session';
@@ -23,7 +24,7 @@ async function start(): Promise<void> {
     if (window.parent === window) throw widgetError('NOT_IN_ZOHO', 'the page is not inside a CRM frame');
     const { gateway } = await connectZoho();
     performance.mark('es:pageload');
-    const session = createPortfolioSession(gateway, config);
+    const session = createPortfolioSession(gateway, config, Date.now, sessionFallbackMemory());
     render(
       <PortfolioApp
         key="ready"

@@ -7,7 +7,7 @@ import type { SalesProcessConfig } from '../../shared/config/schema';
 import type { Instant } from '../../shared/model/types';
 import type { Portfolio } from '../../shared/portfolio/model';
 import { normalisePortfolio } from '../../shared/portfolio/normalise';
-import { batchedReads } from '../common/reads';
+import { batchedReads, type FallbackMemory } from '../common/reads';
 import type { CrmGateway } from '../zoho/types';
 import { loadPortfolioDataset } from './data/load-portfolio';
 
@@ -24,8 +24,9 @@ export function createPortfolioSession(
   crm: CrmGateway,
   config: SalesProcessConfig,
   now: () => number = () => Date.now(),
+  memory?: FallbackMemory,
 ): PortfolioSession {
-  const reads = batchedReads(crm);
+  const reads = batchedReads(crm, memory);
   return {
     async load() {
       const asOf = now() as Instant;
