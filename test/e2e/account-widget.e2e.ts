@@ -183,3 +183,40 @@ test('screenshots of every panel in Japanese and English', async () => {
   await page.screenshot({ path: path.join(ARTIFACTS, 'preview-narrow.png'), fullPage: true });
   await page.setViewportSize({ width: 1100, height: 900 });
 });
+
+test('a page load makes 2 CRM calls through esm_read_batch, 7 reads without it (DESIGN §9: ≤ 6)', async () => {
+  const callsOf = async (accountId: string) => {
+    const frame = await openAccount(page, server.previewUrl, accountId);
+    const loadId = (await frame.evaluate('window.__zohoShim.loadId')) as string;
+    const load = (await (await fetch(`${server.previewUrl}api/loads/${loadId}`)).json()) as {
+      calls: { op: string }[];
+    };
+    return load.calls.map((c) => c.op);
+  };
+  const id = (all[0] as AccountInsight).accountId;
+  expect(await callsOf(id)).toEqual(['executeFunction', 'executeFunction']);
+  const setFunctions = (installed: string[]) =>
+    fetch(`${server.emulator.url}/__emulator/functions`, {
+      method: 'PUT',
+      body: JSON.stringify({ installed }),
+    });
+  await setFunctions([]);
+  try {
+    const without = await callsOf(id);
+    expect(without[0]).toBe('executeFunction'); // asked once, refused
+    expect(without.slice(1).sort()).toEqual([
+      'coql',
+      'coql',
+      'coql',
+      'coql',
+      'coql',
+      'searchRecord',
+      'searchRecord',
+    ]);
+    // the tab remembers: the next load reads directly at once
+    expect(await callsOf(id)).toHaveLength(7);
+  } finally {
+    await setFunctions(['esm_read_batch']);
+    await page.evaluate('sessionStorage.clear()');
+  }
+});
