@@ -111,6 +111,20 @@ describe('connectZoho', () => {
     });
   });
 
+  it('INVALID_DATA is a rejected write only for a write; for a read it is a CRM error', async () => {
+    const invalid = () => Promise.reject({ code: 'INVALID_DATA', message: 'invalid data', status: 'error' });
+    const { sdk } = fakeSdk({ searchRecord: invalid, updateRecord: invalid });
+    const { gateway } = await connectZoho({ sdk });
+    await expect(gateway.searchRecords('Events', '(x:equals:1)')).rejects.toEqual({
+      code: 'CRM_ERROR',
+      detail: 'searchRecord: INVALID_DATA: invalid data',
+    });
+    await expect(gateway.updateRecord('Contacts', { id: '7' })).rejects.toEqual({
+      code: 'WRITE_REJECTED',
+      detail: 'updateRecord: INVALID_DATA: invalid data',
+    });
+  });
+
   it('writes without triggering workflows and checks the per-record result inside a 2xx', async () => {
     const { sdk, seen } = fakeSdk({
       updateRecord: async () => ({ data: [{ code: 'SUCCESS', status: 'success', details: { id: '7' } }] }),

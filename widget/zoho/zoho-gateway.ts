@@ -56,7 +56,7 @@ export function readPageLoad(data: unknown): PageContext {
 }
 
 function createGateway(sdk: ZohoSdk, timeoutMs: number): CrmGateway {
-  const call = async (name: string, arg: unknown): Promise<unknown> => {
+  const call = async (name: string, arg: unknown, writes = false): Promise<unknown> => {
     const fn = sdk.CRM.API[name];
     if (typeof fn !== 'function') throw widgetError('NOT_IN_ZOHO', `this SDK has no CRM.API.${name}`);
     let reply: unknown;
@@ -67,9 +67,9 @@ function createGateway(sdk: ZohoSdk, timeoutMs: number): CrmGateway {
         widgetError('TIMEOUT', `CRM.API.${name} gave no answer in ${timeoutMs} ms`),
       );
     } catch (e) {
-      throw vendorError(e, name);
+      throw vendorError(e, name, writes);
     }
-    if (isErrorEnvelope(reply)) throw vendorError(reply, name);
+    if (isErrorEnvelope(reply)) throw vendorError(reply, name, writes);
     return reply;
   };
   const page = (reply: unknown): RecordPage => {
@@ -78,7 +78,7 @@ function createGateway(sdk: ZohoSdk, timeoutMs: number): CrmGateway {
     return { data, more: o.info?.more_records === true };
   };
   const write = async (name: string, entity: string, data: CrmRecord): Promise<string> => {
-    const reply = await call(name, { Entity: entity, APIData: data, Trigger: [] });
+    const reply = await call(name, { Entity: entity, APIData: data, Trigger: [] }, true);
     return writtenId(reply, name);
   };
   return {
@@ -130,11 +130,11 @@ function createGateway(sdk: ZohoSdk, timeoutMs: number): CrmGateway {
           widgetError('TIMEOUT', `function ${name} gave no answer in ${timeoutMs} ms`),
         );
       } catch (e) {
-        throw functionError(e, name);
+        throw vendorError(e, `function ${name}`, false);
       }
       // `{ code: "success", details: { output, output_type, id }, message }` (zoho-platform §1.4)
       const o = (reply ?? {}) as { code?: unknown; details?: { output?: unknown } };
-      if (o.code !== 'success') throw functionError(reply, name);
+      if (o.code !== 'success') throw vendorError(reply, `function ${name}`, false);
       return o.details?.output ?? null;
     },
     updateRecord: (entity, data) => write('updateRecord', entity, data),
@@ -159,7 +159,8 @@ function writtenId(reply: unknown, name: string): string {
   throw widgetError('WRITE_REJECTED', `${name}: ${text || 'no per-record result'}`);
 }
 
-function vendorError(e: unknown, name: string): WidgetError {
+/** A vendor failure → our error; a write's INVALID_DATA / MANDATORY_NOT_FOUND is a rejected write. */
+function vendorError(e: unknown, name: string, writes: boolean): WidgetError {
   if (isOurs(e)) return e;
   const o = (e ?? {}) as Record<string, unknown>;
   const inner = (Array.isArray(o.data) ? o.data[0] : o) as Record<string, unknown> | undefined;
@@ -167,15 +168,9 @@ function vendorError(e: unknown, name: string): WidgetError {
   const message = typeof inner?.message === 'string' ? inner.message : e instanceof Error ? e.message : '';
   const detail = `${name}: ${[code, message].filter(Boolean).join(': ') || 'failed'}`;
   return widgetError(
-    code === 'INVALID_DATA' || code === 'MANDATORY_NOT_FOUND' ? 'WRITE_REJECTED' : 'CRM_ERROR',
+    writes && (code === 'INVALID_DATA' || code === 'MANDATORY_NOT_FOUND') ? 'WRITE_REJECTED' : 'CRM_ERROR',
     detail,
   );
-}
-
-/** A function that failed wrote nothing: its INVALID_DATA is not a rejected write. */
-function functionError(e: unknown, name: string): WidgetError {
-  const err = vendorError(e, `function ${name}`);
-  return err.code === 'WRITE_REJECTED' ? { ...err, code: 'CRM_ERROR' } : err;
 }
 
 function isOurs(e: unknown): e is WidgetError {
