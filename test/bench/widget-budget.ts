@@ -13,7 +13,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startPreviewServer } from '../../server/preview/dev-server';
 import { launchChromium } from '../e2e/browser';
-import { widgetReady } from '../e2e/widget-page';
+import { loadCalls, setEmulatorFunctions, widgetReady } from '../e2e/widget-page';
 import { READ_BATCH_FUNCTION } from '../../shared/crm-read/read-batch';
 
 export const WIDGET_BUDGET = { jsGzipBytes: 60 * 1024, firstRenderMs: 500, crmCallsPerLoad: 6 } as const;
@@ -66,15 +66,11 @@ export async function measureWidgetBudget(
       const frame = await widgetReady(page);
       await frame.waitForFunction(() => performance.getEntriesByName('es:stage-ready').length > 0);
       // A string, not a function: tsx's helpers (`__name`) do not exist inside the page.
-      const m = (await frame.evaluate(`({
-        ms: performance.getEntriesByName('es:stage-ready')[0].startTime -
-          performance.getEntriesByName('zoho-shim:pageload')[0].startTime,
-        loadId: window.__zohoShim.loadId,
-      })`)) as { ms: number; loadId: string };
-      const load = (await (await fetch(`${server.previewUrl}api/loads/${m.loadId}`)).json()) as {
-        calls: { op: string }[];
-      };
-      return { ms: m.ms, ops: load.calls.map((c) => c.op) };
+      const ms = (await frame.evaluate(
+        `performance.getEntriesByName('es:stage-ready')[0].startTime -
+          performance.getEntriesByName('zoho-shim:pageload')[0].startTime`,
+      )) as number;
+      return { ms, ops: await loadCalls(frame, server.previewUrl) };
     };
     for (let i = 0; i <= loads; i += 1) {
       const load = await open(accounts[i % accounts.length] as string);
@@ -83,9 +79,9 @@ export async function measureWidgetBudget(
       crmCalls.push(load.ops.length);
       crmCallOps = load.ops;
     }
-    await setFunctions(server.emulator.url, []);
+    await setEmulatorFunctions(server.emulator.url, []);
     const direct = await open(accounts[0] as string);
-    await setFunctions(server.emulator.url, [READ_BATCH_FUNCTION]);
+    await setEmulatorFunctions(server.emulator.url, [READ_BATCH_FUNCTION]);
     return {
       js,
       jsGzipBytes: js.reduce((s, f) => s + f.gzipBytes, 0),
@@ -99,14 +95,6 @@ export async function measureWidgetBudget(
     await browser.close();
     await server.close();
   }
-}
-
-async function setFunctions(emulatorUrl: string, installed: string[]): Promise<void> {
-  const res = await fetch(`${emulatorUrl}/__emulator/functions`, {
-    method: 'PUT',
-    body: JSON.stringify({ installed }),
-  });
-  if (!res.ok) throw new Error(`could not set the emulator's functions: HTTP ${res.status}`);
 }
 
 async function accountIds(emulatorUrl: string): Promise<string[]> {

@@ -18,7 +18,17 @@ import {
   runInsightCli,
   startPreview,
 } from './harness';
-import { asOf, nextActionCodes, openAccount, openTab, shownKpis, textOf, widgetReady } from './widget-page';
+import {
+  asOf,
+  loadCalls,
+  nextActionCodes,
+  openAccount,
+  openTab,
+  setEmulatorFunctions,
+  shownKpis,
+  textOf,
+  widgetReady,
+} from './widget-page';
 
 let server: PreviewServer;
 let browser: LaunchedBrowser;
@@ -185,22 +195,11 @@ test('screenshots of every panel in Japanese and English', async () => {
 });
 
 test('a page load makes 2 CRM calls through esm_read_batch, 7 reads without it (DESIGN §9: ≤ 6)', async () => {
-  const callsOf = async (accountId: string) => {
-    const frame = await openAccount(page, server.previewUrl, accountId);
-    const loadId = (await frame.evaluate('window.__zohoShim.loadId')) as string;
-    const load = (await (await fetch(`${server.previewUrl}api/loads/${loadId}`)).json()) as {
-      calls: { op: string }[];
-    };
-    return load.calls.map((c) => c.op);
-  };
+  const callsOf = async (accountId: string) =>
+    loadCalls(await openAccount(page, server.previewUrl, accountId), server.previewUrl);
   const id = (all[0] as AccountInsight).accountId;
   expect(await callsOf(id)).toEqual(['executeFunction', 'executeFunction']);
-  const setFunctions = (installed: string[]) =>
-    fetch(`${server.emulator.url}/__emulator/functions`, {
-      method: 'PUT',
-      body: JSON.stringify({ installed }),
-    });
-  await setFunctions([]);
+  await setEmulatorFunctions(server.emulator.url, []);
   try {
     const without = await callsOf(id);
     expect(without[0]).toBe('executeFunction'); // asked once, refused
@@ -216,7 +215,7 @@ test('a page load makes 2 CRM calls through esm_read_batch, 7 reads without it (
     // the tab remembers: the next load reads directly at once
     expect(await callsOf(id)).toHaveLength(7);
   } finally {
-    await setFunctions(['esm_read_batch']);
+    await setEmulatorFunctions(server.emulator.url, ['esm_read_batch']);
     await page.evaluate('sessionStorage.clear()');
   }
 });

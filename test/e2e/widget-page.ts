@@ -57,3 +57,19 @@ export async function nextActionCodes(frame: Frame): Promise<string[]> {
 }
 
 export { METRIC_LABELS };
+
+/** The CRM calls the preview host counted for the page load shown in `frame` (the shim tags each). */
+export async function loadCalls(frame: Frame, previewUrl: string): Promise<string[]> {
+  const loadId = (await frame.evaluate('window.__zohoShim.loadId')) as string;
+  const res = await fetch(`${previewUrl}api/loads/${loadId}`);
+  return ((await res.json()) as { calls: { op: string }[] }).calls.map((c) => c.op);
+}
+
+/** Which CRM functions the local CRM's org has installed (`[]`: an org without esm_read_batch). */
+export async function setEmulatorFunctions(emulatorUrl: string, installed: string[]): Promise<void> {
+  const res = await fetch(`${emulatorUrl}/__emulator/functions`, {
+    method: 'PUT',
+    body: JSON.stringify({ installed }),
+  });
+  if (!res.ok) throw new Error(`could not set the emulator's functions: HTTP ${res.status}`);
+}

@@ -1,15 +1,14 @@
 /**
  * The dataset of one account page → what the panels show: the engine's insight (the same
- * `insightsFromDataset` as `npm run insight`) plus the records behind it, read through the shared
+ * normalise → bundle → `computeAccountInsight` as `npm run insight`) plus the records behind it, read through the shared
  * normaliser and the engine's own context (key/executive contacts, classified activities). The
  * panels only display this; no KPI math happens in components.
  */
 import type { SalesProcessConfig } from '../../../shared/config/schema';
 import { compileConfig } from '../../../shared/engine/compiled';
 import { buildContext, type ClassifiedActivity } from '../../../shared/engine/context';
-import type { AccountInsight } from '../../../shared/engine/insight';
+import { computeAccountInsight, type AccountInsight } from '../../../shared/engine/insight';
 import { happenedIn } from '../../../shared/engine/metrics';
-import { insightsFromDataset } from '../../../shared/engine/pipeline';
 import type { ActivityKind, BuyingRole } from '../../../shared/model/keys';
 import { offsetMinutes } from '../../../shared/model/time';
 import type { AccountPlan, Contact, Instant, ZohoId } from '../../../shared/model/types';
@@ -66,13 +65,12 @@ export function buildAccountView(
   accountId: string,
   asOf: Instant,
 ): AccountView {
-  const result = insightsFromDataset(raw, config, asOf, { accountId });
-  if (!result.ok) throw widgetError('DATA_INVALID', result.error);
-  const insight = result.insights[0] as AccountInsight;
+  // Normalised and bundled once; the insight is the engine's, as in `insightsFromDataset`.
   const normalised = normaliseDataset(raw, config);
   if (!normalised.ok) throw widgetError('DATA_INVALID', normalised.error);
   const bundle = bundleByAccount(normalised.dataset, config).bundles.get(accountId as ZohoId);
-  if (!bundle) throw widgetError('NO_RECORD', `no account ${accountId} in the data`);
+  if (!bundle) throw widgetError('DATA_INVALID', `no account with id ${accountId} in the dataset`);
+  const insight = computeAccountInsight(bundle, config, asOf);
   const ctx = buildContext(bundle, compileConfig(config), asOf);
   const happened = ctx.activities.filter((a) => a.happened);
   const lastTouch = lastTouchByContact(happened);

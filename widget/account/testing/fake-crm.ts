@@ -27,10 +27,8 @@ export function fakeCrm(data: RawDataset, opts: FakeCrmOptions = {}): FakeCrm {
     if (err) throw err;
   };
   let nextId = 900;
-  const coqlPage = (query: string): RecordPage => {
-    const module = /from (\w+)/.exec(query)?.[1] ?? '';
-    return { data: data[module] ?? [], more: false };
-  };
+  const moduleOf = (query: string) => /from (\w+)/.exec(query)?.[1] ?? '';
+  const coqlPage = (query: string): RecordPage => ({ data: data[moduleOf(query)] ?? [], more: false });
   return {
     calls,
     writes,
@@ -43,7 +41,7 @@ export function fakeCrm(data: RawDataset, opts: FakeCrmOptions = {}): FakeCrm {
       return { data: data[list] ?? [], more: false };
     },
     async coql(query) {
-      note(`coql ${/from (\w+)/.exec(query)?.[1] ?? ''}`);
+      note(`coql ${moduleOf(query)}`);
       return coqlPage(query);
     },
     async executeFunction(name, args) {
@@ -53,7 +51,7 @@ export function fakeCrm(data: RawDataset, opts: FakeCrmOptions = {}): FakeCrm {
       const parsed = parseReadBatch(args.requests, Object.keys(data));
       if (!parsed.ok) throw { code: 'CRM_ERROR', detail: parsed.message };
       const results: ReadResult[] = parsed.requests.map((r) => {
-        const call = 'coql' in r ? `coql ${/from (\w+)/.exec(r.coql)?.[1] ?? ''}` : `search ${r.module}`;
+        const call = 'coql' in r ? `coql ${moduleOf(r.coql)}` : `search ${r.module}`;
         const err = opts.fail?.(`batched ${call}`);
         if (err) return { error: { code: 'INVALID_QUERY', message: String(err) } };
         return 'coql' in r ? coqlPage(r.coql) : { data: data[r.module] ?? [], more: false };
