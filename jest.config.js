@@ -13,6 +13,9 @@ const swc = [
 
 module.exports = {
   testEnvironment: 'node',
+  // Many tests sync against the emulator over real HTTP; a slow or shared CI machine can take several
+  // seconds for what runs in one here, so the 5 s default would fail on load, not on behaviour.
+  testTimeout: 30_000,
   // Preact 11 ships ES modules only: let SWC turn them into CommonJS for Jest.
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   transformIgnorePatterns: ['/node_modules/(?!preact/)'],

@@ -24,6 +24,8 @@ export class SyncRunner {
   private current: Promise<RunSummary> | null = null;
   private pending: { full: boolean; trigger: string } | null = null;
   private debounce: NodeJS.Timeout | null = null;
+  /** Settles when the debounced request fires (or is dropped on stop): what idle() waits on first. */
+  private debounced: { promise: Promise<void>; resolve: () => void } | null = null;
   private firstQueuedAt: number | null = null;
   private tasks: ScheduledTask[] = [];
   lastSummary: RunSummary | null = null;
@@ -59,10 +61,16 @@ export class SyncRunner {
         this.firstQueuedAt + (this.options.maxWaitMs ?? 10_000) - now,
       ),
     );
+    if (!this.debounced) {
+      let resolve = () => {};
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.debounced = { promise, resolve };
+    }
     this.debounce = setTimeout(() => {
       this.debounce = null;
       this.firstQueuedAt = null;
       this.request({ trigger });
+      this.settleDebounced();
     }, wait);
     this.debounce.unref?.();
   }
@@ -86,17 +94,25 @@ export class SyncRunner {
     this.log.info({ cron: every, fullCron: daily, timezone: 'UTC' }, 'sync schedule set');
   }
 
-  /** Wait for the current (and queued) run to end. */
+  /** Wait for a debounced webhook run to start, and for the current (and queued) run to end. */
   async idle(): Promise<void> {
-    while (this.current || this.pending) await (this.current ?? Promise.resolve());
+    while (this.debounced || this.current || this.pending)
+      await (this.debounced?.promise ?? this.current ?? Promise.resolve());
   }
 
   async stop(): Promise<void> {
     for (const t of this.tasks) await t.stop();
     this.tasks = [];
     if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = null;
+    this.settleDebounced();
     this.pending = null;
     await this.current?.catch(() => undefined);
+  }
+
+  private settleDebounced(): void {
+    this.debounced?.resolve();
+    this.debounced = null;
   }
 
   private start(o: { full?: boolean; trigger: string }): void {

@@ -62,14 +62,15 @@ describe('concurrency and faults', () => {
     await emu.admin('POST', '/faults', {
       kind: 'timeout',
       count: 2,
-      delayMs: 300,
+      delayMs: 1000,
       match: { pathPrefix: '/Accounts' },
     });
     const slow = [
       emu.api('GET', '/Accounts?fields=Account_Name'),
       emu.api('GET', '/Accounts?fields=Account_Name'),
     ];
-    await new Promise((r) => setTimeout(r, 50));
+    // Both are held inside the emulator (however slow the machine) before the third is made.
+    while (emu.emu.ctx.held.size < 2) await new Promise((r) => setTimeout(r, 5));
     const third = await emu.api('GET', `/Accounts/${ACCOUNT}`);
     expect(third.status).toBe(429);
     expect(third.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', details: { reason: 'concurrency' } });
