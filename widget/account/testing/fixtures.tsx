@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { render, type ComponentChildren } from 'preact';
-import { act } from 'preact/test-utils';
+import type { ComponentChildren } from 'preact';
 import { parseSalesProcessConfig } from '../../../shared/config/load';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
 import type { Instant } from '../../../shared/model/types';
@@ -13,6 +12,7 @@ import * as z from '../../../shared/testing/zoho-builders';
 import type { AsyncState } from '../../common/async-state';
 import { widgetError } from '../../common/errors';
 import type { Lang } from '../../common/lang';
+import { mountInto } from '../../common/testing/dom';
 import { buildAccountView, type AccountView } from '../data/account-view';
 import type { RawDataset } from '../data/load-dataset';
 import { makeUi, UiProvider } from '../ui/ui-context';
@@ -83,25 +83,9 @@ export const ERROR_STATE: AsyncState<AccountView> = {
   status: 'error',
   error: widgetError('CRM_ERROR', 'coql: INVALID_QUERY: boom'),
 };
-export const LANGS: Lang[] = ['ja', 'en'];
+export { flush, LANGS, text } from '../../common/testing/dom';
 
 /** Render into a fresh container inside the UI context; returns the container. */
 export function mount(node: ComponentChildren, lang: Lang = 'ja'): HTMLElement {
-  document.body.innerHTML = '';
-  const container = document.createElement('div');
-  document.body.appendChild(container);
-  act(() => {
-    render(<UiProvider ui={makeUi(lang, testConfig())}>{node}</UiProvider>, container);
-  });
-  return container;
-}
-
-export async function flush(): Promise<void> {
-  await act(async () => {
-    await new Promise((r) => setTimeout(r, 0));
-  });
-}
-
-export function text(el: Element | null): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return mountInto(<UiProvider ui={makeUi(lang, testConfig())}>{node}</UiProvider>);
 }

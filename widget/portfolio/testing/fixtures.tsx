@@ -2,8 +2,7 @@
  * Test helpers for the manager's web tab: a small hand-made portfolio (the shared builders), its
  * report, and rendering a panel in jsdom inside the UI context. Used only by tests.
  */
-import { render, type ComponentChildren } from 'preact';
-import { act } from 'preact/test-utils';
+import type { ComponentChildren } from 'preact';
 import { DEFAULT_FILTERS, type PortfolioFilters } from '../../../shared/portfolio/model';
 import { computePortfolio, type PortfolioReport } from '../../../shared/portfolio/report';
 import {
@@ -18,11 +17,12 @@ import {
 import type { AsyncState } from '../../common/async-state';
 import { widgetError } from '../../common/errors';
 import type { Lang } from '../../common/lang';
+import { mountInto } from '../../common/testing/dom';
 import type { PortfolioData } from '../session';
 import { makePortfolioUi, PortfolioUiProvider } from '../ui/ui-context';
 
 export { CONFIG, P_AS_OF };
-export const LANGS: Lang[] = ['ja', 'en'];
+export { click, flush, LANGS, text } from '../../common/testing/dom';
 
 /** Four accounts over three reps: a move this quarter, a stalled account, KPIs, a premature quote. */
 export function sampleData(): PortfolioData {
@@ -139,27 +139,5 @@ export const ERROR_STATE: AsyncState<PortfolioReport> = {
 };
 
 export function mount(node: ComponentChildren, lang: Lang = 'ja'): HTMLElement {
-  document.body.innerHTML = '';
-  const container = document.createElement('div');
-  document.body.appendChild(container);
-  act(() => {
-    render(<PortfolioUiProvider ui={makePortfolioUi(lang, CONFIG)}>{node}</PortfolioUiProvider>, container);
-  });
-  return container;
-}
-
-export async function flush(): Promise<void> {
-  await act(async () => {
-    await new Promise((r) => setTimeout(r, 0));
-  });
-}
-
-export function text(el: Element | null): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-export function click(el: Element | null): void {
-  act(() => {
-    (el as HTMLElement).click();
-  });
+  return mountInto(<PortfolioUiProvider ui={makePortfolioUi(lang, CONFIG)}>{node}</PortfolioUiProvider>);
 }
