@@ -8,11 +8,11 @@ import { localDateOf, offsetMinutes } from '../model/time';
 import type { Instant, LocalDate } from '../model/types';
 import { recommendedShareOf } from './activity';
 import type { PortfolioView } from './filter';
-import { money } from './forecast';
+import { buyingProbabilities, money, weighDeal } from './forecast';
 import type { GuidanceItem } from './guidance';
 import { accountTargets } from './kpis';
 import type { StageSlot } from './model';
-import { daysBetween } from './period';
+import { stageStay } from './movement';
 import { repRef } from './reps';
 
 export interface AccountRow {
@@ -51,17 +51,16 @@ export function accountRows(
   guidance: readonly GuidanceItem[],
 ): AccountRow[] {
   const today = localDateOf(asOf, offsetMinutes(config.utcOffset));
-  const stall = new Map(config.stages.map((s) => [s.key, s.stallDays ?? null]));
-  const probability = new Map(config.buyingStages.map((b) => [b.key, b.probability]));
+  const probability = buyingProbabilities(config);
   const pipeline = new Map<string, { n: number; amount: number; buyer: number; seller: number }>();
   for (const d of view.deals) {
     if (d.status !== 'open' || d.accountId == null) continue;
     const p = pipeline.get(d.accountId) ?? { n: 0, amount: 0, buyer: 0, seller: 0 };
-    const amount = d.amount ?? 0;
+    const w = weighDeal(d, probability);
     p.n++;
-    p.amount = money(p.amount + amount);
-    p.buyer = money(p.buyer + money(amount * (d.buyingStage ? (probability.get(d.buyingStage) ?? 0) : 0)));
-    p.seller = money(p.seller + money(amount * (d.zohoProbability ?? 0)));
+    p.amount = money(p.amount + w.amount);
+    p.buyer = money(p.buyer + w.buyerW);
+    p.seller = money(p.seller + w.sellerW);
     pipeline.set(d.accountId, p);
   }
   const codes = new Map<string, string[]>();
@@ -71,8 +70,7 @@ export function accountRows(
   return view.accounts.map((a) => {
     const targets = accountTargets(a, config);
     const computed = a.stage != null && a.computedAt != null;
-    const days = a.since != null && a.stage != null ? daysBetween(a.since, today) : null;
-    const stallDays = a.stage != null ? (stall.get(a.stage) ?? null) : null;
+    const stay = stageStay(a, config, today);
     const p = pipeline.get(a.id);
     return {
       id: a.id,
@@ -82,9 +80,9 @@ export function accountRows(
       industry: a.industry,
       stage: a.stage,
       since: a.since,
-      daysInStage: days,
-      stallDays,
-      stalled: days != null && stallDays != null && days > stallDays,
+      daysInStage: stay.days,
+      stallDays: stay.stallDays,
+      stalled: stay.stalled,
       progress: a.progress,
       missing: a.gaps,
       kpisMet: computed ? targets.filter((t) => t.met).length : null,

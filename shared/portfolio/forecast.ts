@@ -70,7 +70,7 @@ export interface Forecast {
   later: number;
 }
 
-export const GAP_DEALS_SHOWN = 100;
+const GAP_DEALS_SHOWN = 100;
 const OVERDUE: Bilingual = { ja: '完了予定日超過', en: 'Overdue' };
 const TOTAL: Bilingual = { ja: '合計', en: 'Total' };
 
@@ -83,7 +83,7 @@ export function forecastByQuarter(view: PortfolioView, config: SalesProcessConfi
     quarters.map((q) => [q.key, bucket(q.key, q.label, q.start, q.end)]),
   );
   const overdue = bucket('overdue', OVERDUE, null, first);
-  const probability = new Map(config.buyingStages.map((b) => [b.key, b.probability]));
+  const probability = buyingProbabilities(config);
   const names = new Map(view.accounts.map((a) => [a.id, a.name]));
   const gapDeals: GapDeal[] = [];
   let unmapped = 0;
@@ -106,22 +106,18 @@ export function forecastByQuarter(view: PortfolioView, config: SalesProcessConfi
       if (d.status === 'open' && d.closingDate >= horizonEnd) later++;
       continue;
     }
-    const amount = d.amount ?? 0;
     if (d.status === 'won') {
-      b.booked = money(b.booked + amount);
+      b.booked = money(b.booked + (d.amount ?? 0));
       continue;
     }
-    const buyerP = d.buyingStage ? (probability.get(d.buyingStage) ?? null) : null;
-    const sellerP = d.zohoProbability ?? 0;
+    const w = weighDeal(d, probability);
+    const { amount, buyerP, buyerW, sellerW } = w;
     if (buyerP == null) unmapped++;
-    const buyerW = money(amount * (buyerP ?? 0));
-    const sellerW = money(amount * sellerP);
     b.deals++;
     b.openAmount = money(b.openAmount + amount);
     b.buyerWeighted = money(b.buyerWeighted + buyerW);
     b.sellerWeighted = money(b.sellerWeighted + sellerW);
-    if (sellerW - buyerW > 0.005)
-      gapDeals.push(gapDeal(d, b.key, names, { buyerP, sellerP, buyerW, sellerW }));
+    if (sellerW - buyerW > 0.005) gapDeals.push(gapDeal(d, b.key, names, w));
   }
   const all = [overdue, ...buckets.values()].map(finish);
   const total = finish(
@@ -150,12 +146,30 @@ export function forecastByQuarter(view: PortfolioView, config: SalesProcessConfi
   };
 }
 
-function gapDeal(
-  d: PortfolioDeal,
-  bucket: string,
-  names: Map<string, string>,
-  w: { buyerP: number | null; sellerP: number; buyerW: number; sellerW: number },
-): GapDeal {
+/** The buying stages' probabilities (config `buyingStages[].probability`), by key. */
+export function buyingProbabilities(config: SalesProcessConfig): ReadonlyMap<string, number> {
+  return new Map(config.buyingStages.map((b) => [b.key, b.probability]));
+}
+
+export interface DealWeights {
+  amount: number;
+  /** The buying stage's probability; null when the deal's buying stage is unknown or not in the config. */
+  buyerP: number | null;
+  sellerP: number;
+  /** amount × probability, to the cent; an unknown buying stage weighs 0. */
+  buyerW: number;
+  sellerW: number;
+}
+
+/** One deal weighted the customer's way and Zoho's way: the forecast and the account table both use it. */
+export function weighDeal(d: PortfolioDeal, probability: ReadonlyMap<string, number>): DealWeights {
+  const amount = d.amount ?? 0;
+  const buyerP = d.buyingStage ? (probability.get(d.buyingStage) ?? null) : null;
+  const sellerP = d.zohoProbability ?? 0;
+  return { amount, buyerP, sellerP, buyerW: money(amount * (buyerP ?? 0)), sellerW: money(amount * sellerP) };
+}
+
+function gapDeal(d: PortfolioDeal, bucket: string, names: Map<string, string>, w: DealWeights): GapDeal {
   return {
     dealId: d.id,
     name: d.name,

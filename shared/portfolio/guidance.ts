@@ -7,8 +7,9 @@ import type { Bilingual, SalesProcessConfig } from '../config/schema';
 import type { GuidanceKind, GuidanceRule } from '../config/portfolio-schema';
 import { fillTemplate } from '../i18n/labels';
 import { recommendedShareOf, type ActivityBalance } from './activity';
+import { slotLabel } from './labels';
 import type { PortfolioView } from './filter';
-import { NOT_STARTED, type PortfolioAccount, type StageSlot } from './model';
+import type { PortfolioAccount, StageSlot } from './model';
 import { repRef, slotIndex } from './reps';
 
 export type OwnerReason = 'no_owner' | 'owner_unknown' | 'owner_not_field' | 'split_deals';
@@ -44,7 +45,7 @@ const FIND: { [K in GuidanceKind]: (rule: RuleOf<K>, c: RuleContext) => Finding[
     const share = c.assessed.length === 0 ? 0 : here.length / c.assessed.length;
     if (here.length < rule.minAccounts || share < rule.minShare - 1e-9) return [];
     return [
-      { accounts: here.map(ref), values: { stage: stageLabel(c.config, rule.stage), share: percent(share) } },
+      { accounts: here.map(ref), values: { stage: slotLabel(rule.stage, c.config), share: percent(share) } },
     ];
   },
   /** Computed accounts at fromStage or beyond whose KPI executive_touchpoints is 0 (or empty). */
@@ -53,13 +54,13 @@ const FIND: { [K in GuidanceKind]: (rule: RuleOf<K>, c: RuleContext) => Finding[
     const quiet = c.assessed.filter(
       (a) => c.at(a) >= from && a.computedAt != null && (a.kpis.executive_touchpoints ?? 0) === 0,
     );
-    return found(quiet.map(ref), { stage: stageLabel(c.config, rule.fromStage) });
+    return found(quiet.map(ref), { stage: slotLabel(rule.fromStage, c.config) });
   },
   /** Accounts up to upToStage whose owner is a field rep. */
   early_stage_field_owned(rule, c) {
     const upTo = slotIndex(c.config, rule.upToStage);
     const early = c.assessed.filter((a) => c.at(a) <= upTo && repRef(c.view, a.ownerId).kind === 'field');
-    return found(early.map(ref), { stage: stageLabel(c.config, rule.upToStage) });
+    return found(early.map(ref), { stage: slotLabel(rule.upToStage, c.config) });
   },
   /** Accounts at fromStage or beyond with an owner problem (see ownerProblem). */
   deep_without_dedicated_owner(rule, c) {
@@ -69,7 +70,7 @@ const FIND: { [K in GuidanceKind]: (rule: RuleOf<K>, c: RuleContext) => Finding[
       const reason = c.at(a) >= from ? ownerProblem(c.view, a, dealOwners) : null;
       return reason ? [{ ...ref(a), reason }] : [];
     });
-    return found(deep, { stage: stageLabel(c.config, rule.fromStage) });
+    return found(deep, { stage: slotLabel(rule.fromStage, c.config) });
   },
   /** One finding per rep leaning to deal work, with their accounts below the recommended share. */
   activity_imbalance(_rule, c) {
@@ -141,7 +142,7 @@ function found(accounts: Ref[], values: Values): Finding[] {
 }
 
 /** Owners of each account's open deals (to tell whether a deep account's deals are split). */
-export function openDealOwners(view: PortfolioView): Map<string, Set<string>> {
+function openDealOwners(view: PortfolioView): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const d of view.deals) {
     if (d.status !== 'open' || d.accountId == null || d.ownerId == null) continue;
@@ -153,7 +154,7 @@ export function openDealOwners(view: PortfolioView): Map<string, Set<string>> {
 }
 
 /** Why a deep account has no dedicated owner, or null when it has one. */
-export function ownerProblem(
+function ownerProblem(
   view: PortfolioView,
   a: PortfolioAccount,
   dealOwners: Map<string, Set<string>>,
@@ -164,11 +165,6 @@ export function ownerProblem(
   if (owner.kind !== 'field') return 'owner_not_field';
   const others = [...(dealOwners.get(a.id) ?? [])].filter((id) => id !== a.ownerId);
   return others.length > 0 ? 'split_deals' : null;
-}
-
-function stageLabel(config: SalesProcessConfig, slot: StageSlot): Bilingual {
-  if (slot === NOT_STARTED) return config.notStarted.label;
-  return config.stages.find((s) => s.key === slot)?.label ?? { ja: slot, en: slot };
 }
 
 function percent(share: number): string {

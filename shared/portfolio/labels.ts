@@ -38,15 +38,19 @@ export const OWNER_REASON_LABELS: Record<OwnerReason, Bilingual> = {
   split_deals: { ja: '案件の担当が分散', en: 'Deals held by other reps' },
 };
 
-export const NOT_ASSESSED: Bilingual = { ja: '未判定', en: 'Not assessed' };
+const NOT_ASSESSED: Bilingual = { ja: '未判定', en: 'Not assessed' };
 
-/** A stage slot's label: a stage, "not started", or not assessed (null). */
+/** A stage slot's label: "not started" or the stage's (its key when the config has no such stage). */
+export function slotLabel(slot: StageSlot, config: SalesProcessConfig): Bilingual {
+  if (slot === NOT_STARTED) return config.notStarted.label;
+  return config.stages.find((s) => s.key === slot)?.label ?? { ja: slot, en: slot };
+}
+
+/** A stage slot's label in one language, or not assessed (null). */
 export function stageSlotLabel(
   slot: StageSlot | null,
   config: SalesProcessConfig,
   lang: keyof Bilingual,
 ): string {
-  if (slot == null) return NOT_ASSESSED[lang];
-  if (slot === NOT_STARTED) return config.notStarted.label[lang];
-  return config.stages.find((s) => s.key === slot)?.label[lang] ?? slot;
+  return (slot == null ? NOT_ASSESSED : slotLabel(slot, config))[lang];
 }

@@ -7,7 +7,7 @@ import type { SalesProcessConfig } from '../config/schema';
 import { DAY_MS, localDateOf, offsetMinutes } from '../model/time';
 import type { Instant, LocalDate } from '../model/types';
 import type { PortfolioView } from './filter';
-import { NOT_STARTED, type StageSlot } from './model';
+import { NOT_STARTED, type PortfolioAccount, type StageSlot } from './model';
 import { compareIds } from './normalise';
 import { daysBetween } from './period';
 import { repsInView, slotIndex, stageSlots } from './reps';
@@ -160,6 +160,22 @@ export function stageDwell(view: PortfolioView, config: SalesProcessConfig, asOf
   });
 }
 
+export interface StageStay {
+  /** Days since Relationship_Stage_Since; null when the account has no stage or no date. */
+  days: number | null;
+  /** The stage's `stallDays` (config); null when it has none. */
+  stallDays: number | null;
+  stalled: boolean;
+}
+
+/** How long an account has been at its stage, and whether that is longer than the stage allows. */
+export function stageStay(a: PortfolioAccount, config: SalesProcessConfig, today: LocalDate): StageStay {
+  const days = a.since != null && a.stage != null ? daysBetween(a.since, today) : null;
+  const stallDays =
+    a.stage != null ? (config.stages.find((s) => s.key === a.stage)?.stallDays ?? null) : null;
+  return { days, stallDays, stalled: days != null && stallDays != null && days > stallDays };
+}
+
 /** Accounts at a stage with `stallDays` whose Relationship_Stage_Since is more than that many days ago. */
 export function stalledAccounts(
   view: PortfolioView,
@@ -167,13 +183,10 @@ export function stalledAccounts(
   asOf: Instant,
 ): StalledAccount[] {
   const today = localDateOf(asOf, offsetMinutes(config.utcOffset));
-  const limits = new Map(config.stages.map((s) => [s.key, s.stallDays]));
   const out: StalledAccount[] = [];
   for (const a of view.accounts) {
-    const stallDays = a.stage == null ? undefined : limits.get(a.stage);
-    if (stallDays == null || a.since == null || a.stage == null) continue;
-    const days = daysBetween(a.since, today);
-    if (days <= stallDays) continue;
+    const { days, stallDays, stalled } = stageStay(a, config, today);
+    if (!stalled || days == null || stallDays == null || a.stage == null || a.since == null) continue;
     out.push({
       accountId: a.id,
       accountName: a.name,

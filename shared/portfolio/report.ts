@@ -12,7 +12,7 @@ import { applyFilters } from './filter';
 import { forecastByQuarter, type Forecast } from './forecast';
 import { portfolioGuidance, type GuidanceItem } from './guidance';
 import { kpiRollup, type KpiRollup } from './kpis';
-import { PERIOD_LABELS } from './labels';
+import { PERIOD_LABELS, slotLabel } from './labels';
 import type { Portfolio, PortfolioFilters, PeriodKey, StageSlot } from './model';
 import { stageMovement, type StageMovement } from './movement';
 import { periodRange } from './period';
@@ -54,7 +54,6 @@ export function computePortfolio(
   const view = applyFilters(portfolio, filters);
   const activity = activityBalance(view, config);
   const guidance = portfolioGuidance(view, config, activity);
-  const all = applyFilters(portfolio, { ...filters, owners: [], team: null, stages: [], industries: [] });
   return {
     asOf: new Date(asOf).toISOString(),
     period: {
@@ -66,16 +65,13 @@ export function computePortfolio(
     },
     filters,
     options: {
-      owners: repsInView(all).filter((r) => r.id !== null),
+      owners: repsInView({ ...view, accounts: portfolio.accounts }).filter((r) => r.id !== null),
       teams: portfolio.users
         .filter((u) => portfolio.users.some((r) => r.reportsTo === u.id))
         .map((u) => ({ id: u.id, name: u.name }))
         .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id)),
       industries: [...new Set(portfolio.accounts.map((a) => a.industry).filter((i) => i != null))].sort(),
-      stages: stageSlots(config).map((slot, i) => ({
-        slot,
-        label: i === 0 ? config.notStarted.label : (config.stages[i - 1]?.label ?? { ja: slot, en: slot }),
-      })),
+      stages: stageSlots(config).map((slot) => ({ slot, label: slotLabel(slot, config) })),
     },
     reps: repsInView(view),
     totals: {
