@@ -98,6 +98,23 @@ describe('forecastByQuarter', () => {
   });
 });
 
+describe('gap deals held by another rep', () => {
+  it('name the deal owner even when that rep holds none of the accounts in view', () => {
+    const view = viewOf({
+      accounts: [acct({ id: 'a1', owner: 'u1' })],
+      deals: [
+        deal({ id: 'd1', owner: 'u3', amount: 1_000_000, closing: '2026-12-20', probability: 75 }),
+        deal({ id: 'd2', owner: 'gone', amount: 1_000_000, closing: '2026-12-20', probability: 75 }),
+      ],
+    });
+    const gap = forecastByQuarter(view, CONFIG, P_AS_OF).gapDeals;
+    expect(gap.map((d) => [d.dealId, d.ownerId, d.ownerName])).toEqual([
+      ['d1', 'u3', '伊藤'],
+      ['d2', 'gone', 'gone'],
+    ]);
+  });
+});
+
 describe('money', () => {
   it('rounds float products to the cent', () => {
     expect(0.07 * 100_000.1).not.toBe(7_000.007);

@@ -12,6 +12,7 @@ import type { PortfolioView } from './filter';
 import type { PortfolioDeal } from './model';
 import { compareIds } from './normalise';
 import { fiscalQuarters } from './period';
+import { repRef } from './reps';
 
 export interface ForecastBucket {
   /** A fiscal quarter (`FY2026-Q3`) or `overdue` (open deals whose closing date has passed). */
@@ -40,7 +41,9 @@ export interface GapDeal {
   name: string;
   accountId: string;
   accountName: string;
+  /** The deal's owner, who may hold none of the accounts in view (a deal handed to inside sales). */
   ownerId: string | null;
+  ownerName: string;
   bucket: string;
   amount: number;
   zohoStage: string | null;
@@ -117,7 +120,7 @@ export function forecastByQuarter(view: PortfolioView, config: SalesProcessConfi
     b.openAmount = money(b.openAmount + amount);
     b.buyerWeighted = money(b.buyerWeighted + buyerW);
     b.sellerWeighted = money(b.sellerWeighted + sellerW);
-    if (sellerW - buyerW > 0.005) gapDeals.push(gapDeal(d, b.key, names, w));
+    if (sellerW - buyerW > 0.005) gapDeals.push(gapDeal(d, b.key, names, repRef(view, d.ownerId).name, w));
   }
   const all = [overdue, ...buckets.values()].map(finish);
   const total = finish(
@@ -169,13 +172,20 @@ export function weighDeal(d: PortfolioDeal, probability: ReadonlyMap<string, num
   return { amount, buyerP, sellerP, buyerW: money(amount * (buyerP ?? 0)), sellerW: money(amount * sellerP) };
 }
 
-function gapDeal(d: PortfolioDeal, bucket: string, names: Map<string, string>, w: DealWeights): GapDeal {
+function gapDeal(
+  d: PortfolioDeal,
+  bucket: string,
+  names: Map<string, string>,
+  ownerName: string,
+  w: DealWeights,
+): GapDeal {
   return {
     dealId: d.id,
     name: d.name,
     accountId: d.accountId as string,
     accountName: names.get(d.accountId as string) ?? '',
     ownerId: d.ownerId,
+    ownerName,
     bucket,
     amount: d.amount ?? 0,
     zohoStage: d.zohoStage,

@@ -33,7 +33,6 @@ function Forecast(props: { report: PortfolioReport }) {
   };
   const money = (n: number) => formatMoney(n, config.currency, lang);
   const buckets: ForecastBucket[] = [...(f.overdue.deals > 0 ? [f.overdue] : []), ...f.quarters];
-  const names = new Map(props.report.reps.map((r) => [r.id, r.name]));
   const buying = (k: GapDeal['buyingStage']) => {
     const b = config.buyingStages.find((x) => x.key === k);
     return b ? l(b.label) : l(GAP_REASON_LABELS.unmapped);
@@ -119,7 +118,7 @@ function Forecast(props: { report: PortfolioReport }) {
             columns={[
               { key: 'deal', label: t('deal'), value: (d) => d.name },
               { key: 'account', label: t('account'), value: (d) => d.accountName },
-              { key: 'owner', label: t('owner'), value: (d) => names.get(d.ownerId) ?? '' },
+              { key: 'owner', label: t('owner'), value: (d) => d.ownerName },
               {
                 key: 'amount',
                 label: t('amount'),
