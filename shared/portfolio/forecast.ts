@@ -11,7 +11,7 @@ import type { Instant, LocalDate } from '../model/types';
 import type { PortfolioView } from './filter';
 import type { PortfolioDeal } from './model';
 import { compareIds } from './normalise';
-import { fiscalQuarters } from './period';
+import { fiscalQuarters, type FiscalQuarter } from './period';
 import { repRef } from './reps';
 
 export interface ForecastBucket {
@@ -77,9 +77,14 @@ const GAP_DEALS_SHOWN = 100;
 const OVERDUE: Bilingual = { ja: '完了予定日超過', en: 'Overdue' };
 const TOTAL: Bilingual = { ja: '合計', en: 'Total' };
 
-export function forecastByQuarter(view: PortfolioView, config: SalesProcessConfig, asOf: Instant): Forecast {
+/** The forecast's fiscal quarters, this one first (config `guidance.forecastQuarters` of them). */
+export function forecastQuarters(config: SalesProcessConfig, asOf: Instant): FiscalQuarter[] {
   const today = localDateOf(asOf, offsetMinutes(config.utcOffset));
-  const quarters = fiscalQuarters(today, config.fiscalYearStartMonth, config.guidance.forecastQuarters);
+  return fiscalQuarters(today, config.fiscalYearStartMonth, config.guidance.forecastQuarters);
+}
+
+export function forecastByQuarter(view: PortfolioView, config: SalesProcessConfig, asOf: Instant): Forecast {
+  const quarters = forecastQuarters(config, asOf);
   const first = quarters[0]?.start as LocalDate;
   const horizonEnd = quarters[quarters.length - 1]?.end as LocalDate;
   const buckets = new Map<string, ForecastBucket>(

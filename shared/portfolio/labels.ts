@@ -1,5 +1,6 @@
 /** Bilingual labels of the manager's view that neither the config nor the engine labels name. */
 import type { Bilingual, SalesProcessConfig } from '../config/schema';
+import { FLAG_LABELS } from '../i18n/labels';
 import type { BalanceVerdict } from './activity';
 import type { GapReason } from './forecast';
 import type { OwnerReason } from './guidance';
@@ -53,4 +54,19 @@ export function stageSlotLabel(
   lang: keyof Bilingual,
 ): string {
   return (slot == null ? NOT_ASSESSED : slotLabel(slot, config))[lang];
+}
+
+/**
+ * A deal risk in the UI's language: Forecast_Risk is written in the service's language, so a known
+ * code (a premature-action rule or an engine flag) reads from its label; an unknown one as written.
+ */
+export function riskLabel(
+  risk: { code: string; text: string },
+  config: SalesProcessConfig,
+  lang: keyof Bilingual,
+): string {
+  const known =
+    config.prematureActions.find((p) => p.code === risk.code)?.message ??
+    (FLAG_LABELS as Record<string, Bilingual | undefined>)[risk.code];
+  return known ? known[lang] : risk.text;
 }

@@ -8,16 +8,16 @@
  */
 import { dedupeById } from '../../../shared/crm-read/records';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
-import { localDateOf, offsetMinutes } from '../../../shared/model/time';
 import type { Instant } from '../../../shared/model/types';
 import { USERS_KEY } from '../../../shared/portfolio/normalise';
-import { fiscalQuarterOf } from '../../../shared/portfolio/period';
+import { forecastQuarters } from '../../../shared/portfolio/forecast';
+import type { FiscalQuarter } from '../../../shared/portfolio/period';
 import { widgetError } from '../../common/errors';
 import type { ReadBatch } from '../../common/reads';
 import type { CrmGateway, CrmRecord } from '../../zoho/types';
 import { dealStreams, streamQuery, type Stream } from './queries';
 
-export type PortfolioDataset = Record<string, CrmRecord[]>;
+type PortfolioDataset = Record<string, CrmRecord[]>;
 
 /** A runaway guard: 100 pages of 2,000 rows is 200,000 records of one kind. */
 export const MAX_PAGES = 100;
@@ -30,10 +30,8 @@ export async function loadPortfolioDataset(
   asOf: Instant,
 ): Promise<PortfolioDataset> {
   const m = config.fields.modules;
-  const wonSince = fiscalQuarterOf(
-    localDateOf(asOf, offsetMinutes(config.utcOffset)),
-    config.fiscalYearStartMonth,
-  ).start;
+  // Won deals count in the forecast from its first quarter on (the config has at least one).
+  const wonSince = (forecastQuarters(config, asOf)[0] as FiscalQuarter).start;
   const streams: Stream[] = ['accounts', 'history', ...dealStreams(config)];
   const [[accounts = [], history = [], ...deals], users] = await Promise.all([
     readStreams(reads, streams, (stream, after) => streamQuery(config, stream, after, wonSince)),

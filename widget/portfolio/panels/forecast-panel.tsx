@@ -3,8 +3,7 @@
  * the gap, and the deals behind it with their premature-action flags.
  */
 import type { ForecastBucket, GapDeal } from '../../../shared/portfolio/forecast';
-import { FLAG_LABELS } from '../../../shared/i18n/labels';
-import { GAP_REASON_LABELS } from '../../../shared/portfolio/labels';
+import { GAP_REASON_LABELS, riskLabel } from '../../../shared/portfolio/labels';
 import type { PortfolioReport } from '../../../shared/portfolio/report';
 import { formatMoney, formatShare } from '../../common/format';
 import { ForecastChart } from '../charts/forecast-chart';
@@ -24,13 +23,6 @@ export function ForecastPanel(props: PanelProps) {
 function Forecast(props: { report: PortfolioReport }) {
   const { t, l, lang, config, paren } = usePortfolioUi();
   const f = props.report.forecast;
-  // Forecast_Risk is written in the service's language; a known code reads in the UI's.
-  const riskText = (r: { code: string; text: string }) => {
-    const rule = config.prematureActions.find((p) => p.code === r.code);
-    const known =
-      rule?.message ?? (FLAG_LABELS as Record<string, { ja: string; en: string } | undefined>)[r.code];
-    return known ? l(known) : r.text;
-  };
   const money = (n: number) => formatMoney(n, config.currency, lang);
   const buckets: ForecastBucket[] = [...(f.overdue.deals > 0 ? [f.overdue] : []), ...f.quarters];
   const buying = (k: GapDeal['buyingStage']) => {
@@ -158,7 +150,7 @@ function Forecast(props: { report: PortfolioReport }) {
                       <ul class="plain small">
                         {d.risks.map((r) => (
                           <li key={r.code + r.text} data-risk={r.code}>
-                            {riskText(r)}
+                            {riskLabel(r, config, lang)}
                           </li>
                         ))}
                       </ul>
