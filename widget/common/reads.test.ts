@@ -1,5 +1,6 @@
 import { sampleDataset } from '../account/testing/fixtures';
 import { fakeCrm } from '../account/testing/fake-crm';
+import { widgetError } from './errors';
 import { batchedReads, sessionFallbackMemory, type ReadRequest } from './reads';
 
 const search = (i: number): ReadRequest => ({ module: 'Events', criteria: `(What_Id:equals:${i})`, page: 1 });
@@ -25,6 +26,35 @@ describe('batchedReads', () => {
     expect(reads.mode()).toBe('direct');
     expect(pages[1]?.data).toEqual(sampleDataset().Deals);
     expect(crm.calls).toEqual(['search Events', 'coql Deals']);
+  });
+
+  it('reads directly only what a failed call carried, and keeps the answers of the calls that worked', async () => {
+    const crm = fakeCrm(sampleDataset(), { readBatch: true });
+    let n = 0;
+    const flaky = {
+      ...crm,
+      executeFunction: async (name: string, args: Record<string, string>) =>
+        (n += 1) === 2 ? 'not JSON' : crm.executeFunction(name, args),
+    };
+    const reads = batchedReads(flaky);
+    const pages = await reads.read(Array.from({ length: 12 }, (_, i) => search(i)));
+    expect(pages).toHaveLength(12);
+    expect(reads.mode()).toBe('direct');
+    expect(crm.calls).toEqual(['function esm_read_batch', 'search Events', 'search Events']);
+  });
+
+  it('a call that times out fails the read and does not read it all again directly', async () => {
+    const crm = fakeCrm(sampleDataset(), { readBatch: true });
+    const slow = {
+      ...crm,
+      executeFunction: async () => {
+        throw widgetError('TIMEOUT', 'function esm_read_batch gave no answer in 20000 ms');
+      },
+    };
+    const reads = batchedReads(slow);
+    await expect(reads.read([search(1), search(2)])).rejects.toMatchObject({ code: 'TIMEOUT' });
+    expect(reads.mode()).toBe('function');
+    expect(crm.calls).toEqual([]);
   });
 });
 

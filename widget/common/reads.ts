@@ -3,7 +3,8 @@
  * `esm_read_batch` function (shared/crm-read/read-batch.ts): one call for what would be several.
  * When the org has not installed it (or it fails as a whole), the page reads directly, one call per
  * read, for the rest of the session (and, given a memory, later page loads in the same browser tab):
- * slower, never broken.
+ * slower, never broken. A call that times out is an error, not a fallback: the function may still be
+ * running in the CRM, and reading the same again directly would pay for it twice.
  */
 import {
   READ_BATCH_FUNCTION,
@@ -13,7 +14,7 @@ import {
   type ReadRequest,
   type ReadResult,
 } from '../../shared/crm-read/read-batch';
-import { widgetError } from './errors';
+import { isWidgetError, widgetError } from './errors';
 import type { CrmGateway, RecordPage } from '../zoho/types';
 
 export type { ReadRequest };
@@ -68,18 +69,20 @@ export interface BatchedReads {
 
 /**
  * Reads through the batch function, ≤ 10 per call. A call that fails as a whole (function not
- * installed, not a REST function, broken output) switches this session to direct reads and retries
- * them directly; a read the function ran and the CRM refused fails like a direct read would.
+ * installed, not a REST function, broken output) switches this session to direct reads and its
+ * reads are made directly (the other calls' answers are kept); a read the function ran and the CRM
+ * refused fails like a direct read would.
  */
 export function batchedReads(crm: CrmGateway, memory?: FallbackMemory): BatchedReads {
   const direct = directReads(crm);
   let mode: 'function' | 'direct' = memory?.isDirect() ? 'direct' : 'function';
-  /** One call's results, or null when the call failed as a whole. */
+  /** One call's results, or null when the call failed as a whole; a timeout is thrown. */
   const viaFunction = async (requests: ReadRequest[]): Promise<ReadResult[] | null> => {
     try {
       const output = await crm.executeFunction(READ_BATCH_FUNCTION, readBatchArguments(requests));
       return parseReadBatchOutput(output, requests.length);
-    } catch {
+    } catch (e) {
+      if (isWidgetError(e) && e.code === 'TIMEOUT') throw e;
       return null;
     }
   };
@@ -92,10 +95,10 @@ export function batchedReads(crm: CrmGateway, memory?: FallbackMemory): BatchedR
     if (answers.some((a) => a === null)) {
       mode = 'direct';
       memory?.rememberDirect();
-      return direct(requests);
     }
-    return answers.flatMap((a) =>
-      (a ?? []).map((r) => {
+    const results = await Promise.all(answers.map((a, k) => a ?? direct(chunks[k] as ReadRequest[])));
+    return results.flatMap((a) =>
+      a.map((r) => {
         if ('error' in r)
           throw widgetError('CRM_ERROR', `${READ_BATCH_FUNCTION}: ${r.error.code}: ${r.error.message}`);
         return r;
