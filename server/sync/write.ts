@@ -7,6 +7,7 @@
 import type { Logger } from 'pino';
 import { toAppError } from '../errors';
 import type { SalesProcessConfig } from '../../shared/config/schema';
+import { lookupId } from '../../shared/crm-read/records';
 import type { RecordUpdate } from '../../shared/writeback/plan';
 import type { ZohoGateway } from '../zoho/gateway';
 import type { RecordResult } from '../zoho/map-error';
@@ -116,19 +117,10 @@ export async function insertHistory(deps: Deps, intents: StageIntent[]): Promise
  * stay `account_written` for the next run, which looks each up by name before inserting.
  */
 async function insertOrDefer(deps: Deps, chunk: StageIntent[]): Promise<RecordResult[] | null> {
-  const h = deps.config.fields.stageHistory;
   try {
     return await deps.gateway.insertRecords(
       deps.config.fields.modules.stageHistory,
-      chunk.map((i) => ({
-        fields: {
-          Name: i.name,
-          [h.account]: { id: i.accountId },
-          [h.from]: i.fromStage,
-          [h.to]: i.toStage,
-          [h.changedAt]: i.changedAt,
-        },
-      })),
+      chunk.map((i) => ({ fields: historyFields(deps.config, i) })),
     );
   } catch (e) {
     const err = toAppError(e);
@@ -141,38 +133,52 @@ async function insertOrDefer(deps: Deps, chunk: StageIntent[]): Promise<RecordRe
   }
 }
 
+/** COQL `in` takes at most 50 values (v6, zoho-platform §3.5); a lookup page of 200 rows costs 1 credit. */
+const NAMES_PER_LOOKUP = 50;
+
 /**
- * After a crash: history records whose account update went through but whose insert may or may not
- * have. Look each up by its unique Name before inserting, so none is written twice.
+ * After a crash or a lost answer: history records whose account update went through but whose
+ * insert may or may not have. Look them up by their unique Names (50 a call) before inserting, so
+ * none is written twice.
  */
 export async function completeInterruptedHistory(deps: Deps): Promise<number> {
   const pending = deps.state.intents('account_written');
   const module = deps.config.fields.modules.stageHistory;
+  const account = deps.config.fields.stageHistory.account;
   const missing: StageIntent[] = [];
-  for (const i of pending) {
+  for (const batch of chunks(pending, NAMES_PER_LOOKUP)) {
+    const names = batch.map((i) => `'${i.name.replace(/'/g, '')}'`).join(', ');
     const found = await deps.gateway.coql(
       module,
-      `select id from ${module} where Name = '${i.name.replace(/'/g, '')}' limit 1`,
-      1,
+      `select id, ${account} from ${module} where Name in (${names}) limit 200`,
+      200,
     );
-    if (found.data.length > 0) deps.state.deleteIntent(i.accountId);
-    else missing.push(i);
+    // One intent per account: a record with one of these Names for the account is that intent's.
+    const there = new Set(found.data.map((r) => lookupId(r[account])));
+    for (const i of batch) {
+      if (there.has(i.accountId)) deps.state.deleteIntent(i.accountId);
+      else missing.push(i);
+    }
   }
   for (const i of deps.state.intents('pending')) deps.state.deleteIntent(i.accountId);
   return insertHistory(deps, missing);
 }
 
-/** The history record as the manager's view reads it (GET /api/portfolio), until a run reads it back. */
-function historyRecord(config: SalesProcessConfig, i: StageIntent, id: string): ZohoRecord {
+/** A Relationship_Stage_History record's fields, as inserted. */
+function historyFields(config: SalesProcessConfig, i: StageIntent): Record<string, unknown> {
   const h = config.fields.stageHistory;
   return {
-    id,
     Name: i.name,
     [h.account]: { id: i.accountId },
     [h.from]: i.fromStage,
     [h.to]: i.toStage,
     [h.changedAt]: i.changedAt,
   };
+}
+
+/** The history record as the manager's view reads it (GET /api/portfolio), until a run reads it back. */
+function historyRecord(config: SalesProcessConfig, i: StageIntent, id: string): ZohoRecord {
+  return { id, ...historyFields(config, i) };
 }
 
 function toIntent(c: StageChangePlan, config: SalesProcessConfig): StageIntent {
