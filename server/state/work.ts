@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { Db } from './db';
+import { metaGet, metaSet, type Db } from './db';
 
 export interface RunRecord {
   id: number;
@@ -125,18 +125,12 @@ export class SyncState {
    * them back; knowing how many, it asks for a page that fits them (see `readChanges`).
    */
   expectedEcho(): Record<string, number> {
-    const row = this.db
-      .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'expected_echo'")
-      .get();
-    return row ? (JSON.parse(row.value) as Record<string, number>) : {};
+    const value = metaGet(this.db, 'expected_echo');
+    return value ? (JSON.parse(value) as Record<string, number>) : {};
   }
 
   setExpectedEcho(counts: Record<string, number>): void {
-    this.db
-      .prepare(
-        "INSERT INTO meta (key, value) VALUES ('expected_echo', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      )
-      .run(JSON.stringify(counts));
+    metaSet(this.db, 'expected_echo', JSON.stringify(counts));
   }
 
   putIntent(i: StageIntent): void {

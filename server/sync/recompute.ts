@@ -3,7 +3,7 @@
  * only values that differ from what the CRM holds (DESIGN §8). No I/O besides mirror reads.
  */
 import type { SalesProcessConfig } from '../../shared/config/schema';
-import { computeAccountInsight, type AccountInsight } from '../../shared/engine/insight';
+import { computeAccountInsight } from '../../shared/engine/insight';
 import { bundleByAccount } from '../../shared/normalise/bundle';
 import { normaliseDataset } from '../../shared/normalise/normalise';
 import type { Instant, ZohoId } from '../../shared/model/types';
@@ -20,8 +20,7 @@ export interface StageChangePlan {
 }
 
 export interface BatchPlan {
-  insights: AccountInsight[];
-  /** The accounts computed (their insights may be dropped once planned: see mergePlans). */
+  /** The accounts computed (their insights are not kept: only the plan is written). */
   accountIds: string[];
   accountUpdates: RecordUpdate[];
   dealUpdates: (RecordUpdate & { accountId: string })[];
@@ -51,7 +50,6 @@ export function recomputeBatch(
       continue;
     }
     const insight = computeAccountInsight(bundle, config, asOf);
-    plan.insights.push(insight);
     plan.accountIds.push(id);
     const projection = projectAccount(insight, config, current);
     accountRecords.push({
@@ -79,7 +77,6 @@ export function recomputeBatch(
 
 export function emptyPlan(): BatchPlan {
   return {
-    insights: [],
     accountIds: [],
     accountUpdates: [],
     dealUpdates: [],
@@ -89,10 +86,9 @@ export function emptyPlan(): BatchPlan {
   };
 }
 
-/** Two plans as one write (disjoint accounts); the insights are dropped: only the plan is written. */
+/** Two plans as one write (disjoint accounts). */
 export function mergePlans(a: BatchPlan, b: BatchPlan): BatchPlan {
   return {
-    insights: [],
     accountIds: [...a.accountIds, ...b.accountIds],
     accountUpdates: [...a.accountUpdates, ...b.accountUpdates],
     dealUpdates: [...a.dealUpdates, ...b.dealUpdates],

@@ -26,13 +26,14 @@ export interface SyncDeps {
   now?: () => number;
 }
 
+/** Planned record updates held before they are written (full calls of 100). */
+const WRITE_AFTER = 2000;
+
 export interface SyncOptions {
   full: boolean;
   trigger: string;
   /** Accounts computed at a time (memory). */
   batchSize?: number;
-  /** Planned record updates held before they are written (full calls of 100). */
-  writeAfter?: number;
   progress?: (message: string) => void;
 }
 
@@ -143,7 +144,6 @@ async function recomputeDirty(
   summary: RunSummary,
 ): Promise<void> {
   const batchSize = o.batchSize ?? 200;
-  const flushAt = o.writeAfter ?? 2000;
   const done = new Map<string, number>();
   const failed = new Set<string>(); // retried by the next run, not this one
   const total = deps.state.dirtyCount();
@@ -173,11 +173,11 @@ async function recomputeDirty(
       const batch = round.slice(i, i + batchSize);
       for (const id of batch) done.set(id, (done.get(id) ?? 0) + 1);
       const plan = recomputeBatch(deps.mirror, deps.config, batch, asOf);
-      summary.recomputed += plan.insights.length;
+      summary.recomputed += plan.accountIds.length;
       summary.unchanged += plan.unchangedAccounts;
       pending = mergePlans(pending, plan);
       const last = i + batchSize >= round.length;
-      if (last || pending.accountUpdates.length + pending.dealUpdates.length >= flushAt) {
+      if (last || pending.accountUpdates.length + pending.dealUpdates.length >= WRITE_AFTER) {
         await flush(pending);
         pending = emptyPlan();
       }
