@@ -18,10 +18,12 @@ export interface ActivityChange {
   total: number;
 }
 
+/** 1 %: every 100th activity. */
+const EVERY = 100;
+
 export async function changeActivities(
   emu: RunningEmulator,
   config: SalesProcessConfig,
-  share = 0.01,
 ): Promise<ActivityChange> {
   const m = config.fields.modules;
   const kindField = config.fields.activity.kind;
@@ -35,9 +37,8 @@ export async function changeActivities(
       )
       .all(module) as { id: string; kind: string | null }[];
     total += rows.length;
-    const every = Math.round(1 / share);
     const picked = rows
-      .filter((_, i) => i % every === every - 1)
+      .filter((_, i) => i % EVERY === EVERY - 1)
       .map((r, i) => {
         const wanted = KINDS[i % KINDS.length] as string;
         return { id: r.id, [kindField]: r.kind === wanted ? KINDS[(i + 1) % KINDS.length] : wanted };

@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { readPlan } from '../../server/sync/fields';
 import { shippedConfig } from '../sync/harness';
 import { benchEngine, type EngineBench } from './engine-bench';
-import { benchSize, DATA_AS_OF, type SizeResult } from './measure';
+import { AS_OF } from '../sync/harness';
+import { benchSize, type SizeResult } from './measure';
 import { checkTargets, compare, formatEngine, formatSize, formatTargets } from './report';
 import { formatBudgetTable, measureWidgetBudget, type WidgetBudgetResult } from './widget-budget';
 
@@ -50,7 +51,7 @@ async function main(): Promise<number> {
   let engine: EngineBench | null = null;
   if (!skip.has('engine')) {
     log('engine');
-    engine = benchEngine({ accounts: Math.max(...sizes), seed: 'bench', asOfMs: DATA_AS_OF, config });
+    engine = benchEngine({ accounts: Math.max(...sizes), seed: 'bench', asOfMs: AS_OF, config });
   }
   let widget: WidgetBudgetResult | null = null;
   if (!skip.has('widget')) {

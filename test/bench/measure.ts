@@ -8,17 +8,15 @@
 import { rmSync } from 'node:fs';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import type { Instant } from '../../shared/model/types';
+import { writeCredits } from '../../server/emulator/credits';
 import { readPlan } from '../../server/sync/fields';
-import { startCrm, tempDir, type Crm } from '../sync/harness';
+import { RUN_AS_OF, RUN_AS_OF_ISO, startCrmAfterData, tempDir, type Crm } from '../sync/harness';
 import { runSyncCli } from '../support/sync-cli';
 import { changeActivities, type ActivityChange } from './change-activities';
 import { neededWrites, readServiceFields } from './crm-state';
 import { boundRatio, lowerBound, type Credits } from './lower-bound';
 import { runNaiveSync } from './naive-sync';
 
-/** The generated data's "now"; the CRM's clock starts a second later; runs compute 6 h later. */
-export const DATA_AS_OF = Date.parse('2026-11-26T12:00:00+09:00');
-const RUN_AS_OF = new Date(DATA_AS_OF + 6 * 3600_000).toISOString();
 const SEED = 'bench';
 
 export type RunKind = 'full' | 'echo' | 'no-change' | 'activities-1pct' | 'echo-after-change';
@@ -136,9 +134,11 @@ export async function benchSize(
 
 /** A naive run like the measured full one, but with `history` stage-history inserts (see NaiveRun.derived). */
 export function deriveNaive(full: NaiveRun, kind: NaiveRun['kind'], history: number): NaiveRun {
+  // n records written 100 per call: the full calls, then one with the rest (if any).
   const writeCalls = (n: number) => Math.ceil(n / 100);
-  const writeCredits = (n: number) => Math.floor(n / 100) * 10 + Math.ceil((n % 100) / 10);
-  const write = full.credits.write - writeCredits(full.written.history) + writeCredits(history);
+  const batchCredits = (n: number) =>
+    Math.floor(n / 100) * writeCredits(100) + (n % 100 > 0 ? writeCredits(n % 100) : 0);
+  const write = full.credits.write - batchCredits(full.written.history) + batchCredits(history);
   return {
     kind,
     derived: true,
@@ -151,14 +151,7 @@ export function deriveNaive(full: NaiveRun, kind: NaiveRun['kind'], history: num
 }
 
 function openCrm(accounts: number): Promise<Crm> {
-  const started = Date.now();
-  return startCrm({
-    accounts,
-    seed: SEED,
-    asOfMs: DATA_AS_OF,
-    // After every generated Modified_Time, so what the runs write is newer than anything generated.
-    now: () => DATA_AS_OF + 1000 + (Date.now() - started),
-  });
+  return startCrmAfterData({ accounts, seed: SEED });
 }
 
 async function measureOurRun(
@@ -173,10 +166,10 @@ async function measureOurRun(
   await crm.admin('POST', '/writes/reset');
   const before = await readServiceFields(crm.url, config);
   await crm.admin('POST', '/credits/reset');
-  const res = await runSyncCli({ stateDir, crmUrl: crm.url, asOf: RUN_AS_OF, full: kind === 'full' });
+  const res = await runSyncCli({ stateDir, crmUrl: crm.url, asOf: RUN_AS_OF_ISO, full: kind === 'full' });
   if (res.code !== 0 || !res.summary)
     throw new Error(`sync (${kind}) exited ${res.code}: ${res.stderr.slice(0, 2000)}`);
-  const snapshot = (await crm.admin('GET', '/credits')).body as MeterSnapshot;
+  const snapshot = await crm.credits();
   const meter = snapshot.totals;
   const metadataCredits = Object.entries(snapshot.endpoints)
     .filter(([endpoint]) => /\/settings\/|\/users/.test(endpoint))
@@ -203,11 +196,6 @@ async function measureOurRun(
   };
 }
 
-interface MeterSnapshot {
-  totals: { calls: number; credits: number; readCredits: number; writeCredits: number };
-  endpoints: Record<string, { calls: number; credits: number }>;
-}
-
 /** Distinct records written through the API since the write log was last reset, per module read. */
 async function changedSinceLastRun(crm: Crm, modules: string[]): Promise<Record<string, number>> {
   const log = (await crm.admin('GET', '/writes')).body as { records: Record<string, Record<string, number>> };
@@ -221,7 +209,7 @@ async function measureNaiveRun(
 ): Promise<NaiveRun> {
   await crm.admin('POST', '/credits/reset');
   const started = Date.now();
-  const s = await runNaiveSync({ url: crm.url, config, asOf: Date.parse(RUN_AS_OF) as Instant });
+  const s = await runNaiveSync({ url: crm.url, config, asOf: RUN_AS_OF as Instant });
   const meter = (await crm.credits()).totals;
   return {
     kind,

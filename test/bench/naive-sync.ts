@@ -18,25 +18,21 @@ import { chunks, pool, restClient, type Rest } from './rest';
 type Row = Record<string, unknown> & { id: string };
 
 export interface NaiveSummary {
-  accounts: number;
-  deals: number;
   recordsRead: number;
   written: { accounts: number; deals: number; history: number };
-  calls: number;
-  durationMs: number;
 }
+
+/** Calls in flight at once. */
+const LIMIT = 8;
 
 export async function runNaiveSync(o: {
   url: string;
   config: SalesProcessConfig;
   asOf: Instant;
-  concurrency?: number;
 }): Promise<NaiveSummary> {
-  const started = Date.now();
   const rest = restClient(o.url);
   const m = o.config.fields.modules;
   const fields = new Map(readPlan(o.config).map((r) => [m[r.module], r.fields.join(',')]));
-  const limit = o.concurrency ?? 8;
   const related = (parent: string, id: string, list: string) =>
     listAll(rest, `/${parent}/${id}/${list}?fields=${fields.get(list) ?? 'id'}`);
 
@@ -51,11 +47,11 @@ export async function runNaiveSync(o: {
     [m.accountPlans]: [],
   };
   const activityModules = [m.tasks, m.events, m.calls];
-  await pool(accounts, limit, async (a) => {
+  await pool(accounts, LIMIT, async (a) => {
     for (const list of [m.contacts, m.deals, ...activityModules, m.accountPlans])
       dataset[list]?.push(...(await related(m.accounts, a.id, list)));
   });
-  await pool(dataset[m.deals] ?? [], limit, async (d) => {
+  await pool(dataset[m.deals] ?? [], LIMIT, async (d) => {
     for (const list of activityModules) dataset[list]?.push(...(await related(m.deals, d.id, list)));
   });
 
@@ -82,17 +78,13 @@ export async function runNaiveSync(o: {
       });
   }
   const write = (method: 'PUT' | 'POST', module: string, rows: Record<string, unknown>[]) =>
-    pool(chunks(rows, 100), limit, (data) => rest.send(method, `/${module}`, { data, trigger: [] }));
+    pool(chunks(rows, 100), LIMIT, (data) => rest.send(method, `/${module}`, { data, trigger: [] }));
   await write('PUT', m.accounts, accountWrites);
   await write('PUT', m.deals, dealWrites);
   await write('POST', m.stageHistory, history);
   return {
-    accounts: accounts.length,
-    deals: dataset[m.deals]?.length ?? 0,
     recordsRead: Object.values(dataset).reduce((s, rows) => s + rows.length, 0),
     written: { accounts: accountWrites.length, deals: dealWrites.length, history: history.length },
-    calls: rest.calls,
-    durationMs: Date.now() - started,
   };
 }
 

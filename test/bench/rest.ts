@@ -6,7 +6,6 @@
 export interface Rest {
   get(path: string): Promise<{ status: number; body: ZohoPage | null }>;
   send(method: 'PUT' | 'POST', path: string, body: unknown): Promise<{ status: number; body: unknown }>;
-  calls: number;
 }
 
 export interface ZohoPage {
@@ -14,20 +13,17 @@ export interface ZohoPage {
   info?: { more_records?: boolean; next_page_token?: string | null };
 }
 
-export function restClient(
-  base: string,
-  creds = { clientId: 'demo', clientSecret: 'demo', refreshToken: 'demo' },
-): Rest {
+/** A client of the local CRM with its demo credentials. */
+export function restClient(base: string): Rest {
   let token: Promise<string> | null = null;
   const fresh = () =>
     (token = fetch(
-      `${base}/oauth/v2/token?grant_type=refresh_token&client_id=${creds.clientId}&client_secret=${creds.clientSecret}&refresh_token=${creds.refreshToken}`,
+      `${base}/oauth/v2/token?grant_type=refresh_token&client_id=demo&client_secret=demo&refresh_token=demo`,
       { method: 'POST' },
     )
       .then((r) => r.json() as Promise<{ access_token: string }>)
       .then((j) => j.access_token));
   const client: Rest = {
-    calls: 0,
     async get(path) {
       const res = await call('GET', path);
       return { status: res.status, body: res.status === 200 ? ((await res.json()) as ZohoPage) : null };
@@ -41,7 +37,6 @@ export function restClient(
   async function call(method: string, path: string, body?: unknown): Promise<Response> {
     for (let attempt = 1; ; attempt++) {
       const t = await (token ?? fresh());
-      client.calls++;
       let res: Response;
       try {
         res = await fetch(`${base}/crm/v6${path}`, {

@@ -12,6 +12,7 @@ import { startPreviewServer, type PreviewServer } from '../../server/preview/dev
 import { shippedConfig } from '../sync/harness';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { ARTIFACTS } from './harness';
+import { openPortfolio, openTab } from './widget-page';
 
 const config = shippedConfig();
 const SATO = '4876876000000090003'; // 佐藤 健一, a field rep
@@ -33,18 +34,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function openPortfolio(): Promise<Frame> {
-  await page.goto(`${server.previewUrl}portfolio`);
-  const frame = await (await page.waitForSelector('#widget-frame')).contentFrame();
-  if (!frame) throw new Error('no widget frame');
-  await frame.waitForSelector('[data-panel=overview][data-state=ready], [data-state=error]', {
-    timeout: 30_000,
-  });
-  const error = await frame.$('[data-state=error]');
-  if (error) throw new Error(`widget error: ${await error.textContent()}`);
-  return frame;
-}
 
 /** The CRM's accounts of one owner, counted per stage slot from their Relationship_Stage. */
 async function crmStageCounts(ownerId: string): Promise<Record<string, number>> {
@@ -74,7 +63,7 @@ async function shownStageCounts(frame: Frame): Promise<Record<string, number>> {
 }
 
 test('filtered by a rep, the stage counts equal the CRM’s Relationship_Stage values', async () => {
-  const frame = await openPortfolio();
+  const frame = await openPortfolio(page, server.previewUrl);
   const all = await shownStageCounts(frame);
   expect(Object.values(all).reduce((s, n) => s + n, 0)).toBe(18);
   await frame.selectOption('#filter-owner', SATO);
@@ -88,8 +77,7 @@ test('filtered by a rep, the stage counts equal the CRM’s Relationship_Stage v
   // the per-rep table shows the rep alone
   expect(await frame.$$eval('[data-testid=rep-distribution] tbody tr', (rs) => rs.length)).toBe(1);
   // and the account table lists exactly those accounts
-  await frame.click('#tab-accounts');
-  await frame.waitForSelector('[data-panel=accounts][data-state=ready]');
+  await openTab(frame, 'accounts');
   const slots = await frame.$$eval('[data-testid=accounts-table] tbody tr', (rs) =>
     rs.map((r) => r.getAttribute('data-slot')),
   );
@@ -101,9 +89,8 @@ test('filtered by a rep, the stage counts equal the CRM’s Relationship_Stage v
 });
 
 test('the account table sorts and downloads as CSV', async () => {
-  const frame = await openPortfolio();
-  await frame.click('#tab-accounts');
-  await frame.waitForSelector('[data-panel=accounts][data-state=ready]');
+  const frame = await openPortfolio(page, server.previewUrl);
+  await openTab(frame, 'accounts');
   await frame.click('[data-sort=days]');
   await frame.click('[data-sort=days]');
   const days = await frame.$$eval('[data-testid=accounts-table] td[data-col=days]', (cells) =>
@@ -124,11 +111,10 @@ test('the account table sorts and downloads as CSV', async () => {
 
 test('screenshots of every panel in Japanese and English', async () => {
   for (const lang of ['ja', 'en'] as const) {
-    const frame = await openPortfolio();
+    const frame = await openPortfolio(page, server.previewUrl);
     if ((await frame.getAttribute('.app', 'lang')) !== lang) await frame.click('.header-tools button[lang]');
     for (const tab of ['overview', 'movement', 'kpi', 'activity', 'forecast', 'accounts']) {
-      await frame.click(`#tab-${tab}`);
-      await frame.waitForSelector(`[data-panel=${tab}][data-state=ready]`);
+      await openTab(frame, tab);
       if (tab === 'overview')
         await frame.$$eval('.guidance details', (ds) =>
           ds.forEach((d) => ((d as HTMLDetailsElement).open = true)),

@@ -7,13 +7,30 @@ export async function openAccount(page: Page, previewUrl: string, accountId: str
   return widgetReady(page);
 }
 
-/** The widget frame once its stage panel shows data. */
-export async function widgetReady(page: Page): Promise<Frame> {
+/** The manager's web tab in the preview, once its overview panel shows data. */
+export async function openPortfolio(
+  page: Page,
+  previewUrl: string,
+  o: { timeoutMs?: number } = {},
+): Promise<Frame> {
+  await page.goto(`${previewUrl}portfolio`);
+  return widgetReady(page, { panel: 'overview', timeoutMs: o.timeoutMs ?? 30_000 });
+}
+
+/**
+ * The widget frame once a panel (`panel`, or any: the account page's first) shows data; throws if a
+ * panel shows an error instead.
+ */
+export async function widgetReady(
+  page: Page,
+  o: { panel?: string; timeoutMs?: number } = {},
+): Promise<Frame> {
   const handle = await page.waitForSelector('#widget-frame');
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('no widget frame');
-  await frame.waitForSelector('.app [data-panel][data-state=ready], .app [data-state=error]', {
-    timeout: 20_000,
+  const panel = o.panel === undefined ? '[data-panel]' : `[data-panel=${o.panel}]`;
+  await frame.waitForSelector(`.app ${panel}[data-state=ready], .app [data-state=error]`, {
+    timeout: o.timeoutMs ?? 20_000,
   });
   const error = await frame.$('.app [data-state=error]');
   if (error) throw new Error(`widget error: ${await error.textContent()}`);

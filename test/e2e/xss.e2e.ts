@@ -12,7 +12,7 @@ import type { PreviewServer } from '../../server/preview/dev-server';
 import { startPreviewServer } from '../../server/preview/dev-server';
 import { XSS_PAYLOADS, XSS_URLS } from '../../shared/testing/xss-payloads';
 import { launchChromium, type LaunchedBrowser } from './browser';
-import { openAccount, openTab } from './widget-page';
+import { openAccount, openPortfolio, openTab } from './widget-page';
 
 type Rec = Record<string, unknown> & { id: string };
 const TABS = ['stage', 'kpi', 'plan', 'buyers', 'potential', 'deals', 'activity'];
@@ -140,14 +140,10 @@ test(`${XSS_PAYLOADS.length} payloads in every CRM text field stay text in every
 });
 
 test('the manager’s web tab shows the poisoned account and deals as text in every panel', async () => {
-  await page.goto(`${server.previewUrl}portfolio`);
-  const frame = await (await page.waitForSelector('#widget-frame')).contentFrame();
-  if (!frame) throw new Error('no widget frame');
-  await frame.waitForSelector('[data-panel=overview][data-state=ready]', { timeout: 30_000 });
+  const frame = await openPortfolio(page, server.previewUrl);
   let all = '';
   for (const tab of ['overview', 'movement', 'kpi', 'activity', 'forecast', 'accounts']) {
-    await frame.click(`#tab-${tab}`);
-    await frame.waitForSelector(`[data-panel=${tab}][data-state=ready]`);
+    await openTab(frame, tab);
     await frame.hover(`[data-panel=${tab}]`);
     expect({ tab, injected: await injected(frame) }).toEqual({ tab, injected: [] });
     all += await shown(frame);

@@ -108,7 +108,8 @@ test.each([
   expect(res.status).toBe(400);
   expect(res.body).toMatchObject({ code: 'INVALID_DATA', status: 'error' });
   const credits = (await emu.admin('GET', '/credits')).body as { endpoints: Record<string, unknown> };
-  expect(credits.endpoints['POST /crm/v6/coql']).toBeUndefined();
+  // The refused execution is the only call charged: no read behind it, whatever endpoint it would use.
+  expect(Object.keys(credits.endpoints)).toEqual(['POST /crm/v6/functions/{name}/actions/execute']);
 });
 
 test('an org without the function answers 400 and the admin switch reinstalls it', async () => {

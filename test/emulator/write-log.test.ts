@@ -2,6 +2,7 @@
  * `/__emulator/writes`: what the API wrote, per record — the fault suite counts on it to prove that
  * no value is written twice, and to tell a retry after a lost answer from a needless rewrite.
  */
+import { until } from '../support/until';
 import { TestEmulator } from './harness';
 
 const A = '3652397000000900001';
@@ -57,11 +58,8 @@ test('a write applied after the client gave up is marked unanswered', async () =
   }).catch((e: Error) => e.name);
   expect(gaveUp).toBe('TimeoutError');
   // The held write is applied when its delay ends, whenever that is on this machine.
-  let w = await writes();
-  for (let i = 0; i < 200 && w.totals.Accounts?.unanswered !== 1; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    w = await writes();
-  }
+  await until(async () => (await writes()).totals.Accounts?.unanswered === 1, 10_000);
+  const w = await writes();
   expect(w.totals.Accounts).toEqual({ created: 0, updated: 1, unanswered: 1 });
   expect(w.unanswered).toEqual({ Accounts: [A] });
   expect(

@@ -7,8 +7,9 @@
  */
 import { rmSync } from 'node:fs';
 import type { WriteSnapshot } from '../../server/emulator/write-log';
-import { serviceState, tempDir, type Crm } from '../sync/harness';
+import { RUN_AS_OF_ISO, serviceState, tempDir, type Crm } from '../sync/harness';
 import { awaitSyncCli, killSyncCli, startSyncCli } from '../support/sync-cli';
+import { until } from '../support/until';
 import {
   ACCOUNTS,
   extraWrites,
@@ -18,7 +19,6 @@ import {
   printReport,
   reference,
   report,
-  RUN_AS_OF_ISO,
   unexplained,
   writeLog,
   type CrmState,
@@ -197,11 +197,15 @@ describe('a process killed during a write batch, then started again', () => {
       const child = startSyncCli({ stateDir, crmUrl: crm.url, asOf: RUN_AS_OF_ISO });
       const done = awaitSyncCli(child);
       if (v.afterAccounts > 0) {
-        await until(async () => ((await writeLog(crm)).totals.Accounts?.updated ?? 0) >= v.afterAccounts);
+        await until(
+          async () => ((await writeLog(crm)).totals.Accounts?.updated ?? 0) >= v.afterAccounts,
+          300_000,
+        );
         await crm.admin('POST', '/faults', v.fault);
       }
       await until(
         async () => ((await crm.admin('GET', '/faults')).body as { calls: unknown[] }).calls.length === 0,
+        300_000,
       );
       const log = await writeLog(crm);
       await killSyncCli(child);
@@ -229,12 +233,3 @@ describe('a process killed during a write batch, then started again', () => {
     }
   });
 });
-
-async function until(test: () => Promise<boolean>, timeoutMs = 300_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await test()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('timed out waiting');
-}

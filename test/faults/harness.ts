@@ -6,25 +6,18 @@
  */
 import type { WriteSnapshot } from '../../server/emulator/write-log';
 import type { SyncService, SyncServiceOptions } from '../../server/service/sync-service';
-import { AS_OF, openService, serviceState, startCrm, type Crm } from '../sync/harness';
+import { until } from '../support/until';
+import { openService, RUN_AS_OF, serviceState, startCrmAfterData, type Crm } from '../sync/harness';
 
 export const ACCOUNTS = Math.max(500, Number(process.env.FAULT_ACCOUNTS ?? 500));
-/** The instant every run computes as of (the generated data's now + 6 h). */
-export const RUN_AS_OF = AS_OF + 6 * 3600_000;
-export const RUN_AS_OF_ISO = new Date(RUN_AS_OF).toISOString();
 
 export type CrmState = Awaited<ReturnType<typeof serviceState>>;
 
 export function faultCrm(): Promise<Crm> {
-  const started = Date.now();
-  return startCrm({
-    accounts: ACCOUNTS,
-    seed: 'faults',
-    asOfMs: AS_OF,
-    now: () => AS_OF + 1000 + (Date.now() - started),
-  });
+  return startCrmAfterData({ accounts: ACCOUNTS, seed: 'faults' });
 }
 
+/** A sync service computing as of RUN_AS_OF (the generated data's now + 6 h), as every run here does. */
 export function openSync(crm: Crm, o: Partial<SyncServiceOptions> = {}): Promise<SyncService> {
   return openService(crm, { now: () => RUN_AS_OF, timeoutMs: 1500, baseDelayMs: 5, ...o });
 }
@@ -75,12 +68,8 @@ export function unexplained(extra: ExtraWrite[], got: WriteSnapshot): ExtraWrite
 }
 
 /** Wait until the CRM has answered (or applied) every call a fault held back. */
-export async function faultsSettled(crm: Crm): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (crm.emu.ctx.held.size === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('held calls never finished');
+export function faultsSettled(crm: Crm): Promise<void> {
+  return until(async () => crm.emu.ctx.held.size === 0, 30_000, 'held calls never finished');
 }
 
 /** "What was injected, what was survived" — printed when the suite ends. */

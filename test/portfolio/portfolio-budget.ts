@@ -9,11 +9,10 @@
  */
 import { emulatorConnection } from '../../server/zoho/env';
 import http from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import express from 'express';
 import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../../server/config/load-config';
 import { startEmulator, type RunningEmulator } from '../../server/emulator/emulator';
@@ -21,11 +20,13 @@ import { createPreviewRouter } from '../../server/preview/router';
 import { createLogger } from '../../server/service/logger';
 import { PortfolioCache, portfolioReport } from '../../server/service/portfolio';
 import { SyncService } from '../../server/service/sync-service';
+import { jsGzipBytes, WIDGET_BUDGET } from '../bench/widget-budget';
 import { launchChromium } from '../e2e/browser';
+import { loadCalls, openPortfolio } from '../e2e/widget-page';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** The budget this script checks: the page load reads the CRM in at most this many calls. */
-export const PORTFOLIO_CALL_BUDGET = { accounts: 10_000, calls: 40 } as const;
+const PORTFOLIO_CALL_BUDGET = { accounts: 10_000, calls: 40 } as const;
 
 interface Args {
   accounts: number;
@@ -115,23 +116,13 @@ async function main(): Promise<void> {
     try {
       const page = await browser.context.newPage();
       await admin('/credits/reset', 'POST');
-      await page.goto(`${base}/portfolio`);
-      const frame = await (await page.waitForSelector('#widget-frame')).contentFrame();
-      if (!frame) throw new Error('no widget frame');
-      await frame.waitForSelector('[data-panel=overview][data-state=ready], [data-state=error]', {
-        timeout: 300_000,
-      });
-      const failed = await frame.$('[data-state=error]');
-      if (failed) throw new Error(`the web tab failed: ${await failed.textContent()}`);
+      const frame = await openPortfolio(page, `${base}/`, { timeoutMs: 300_000 });
       const m = (await frame.evaluate(`({
         ms: performance.getEntriesByName('es:portfolio-ready')[0].startTime -
           performance.getEntriesByName('zoho-shim:pageload')[0].startTime,
-        loadId: window.__zohoShim.loadId,
         shown: document.querySelector('[data-testid=in-view]').textContent,
-      })`)) as { ms: number; loadId: string; shown: string };
-      const load = (await (await fetch(`${base}/api/loads/${m.loadId}`)).json()) as {
-        calls: { op: string }[];
-      };
+      })`)) as { ms: number; shown: string };
+      const calls = await loadCalls(frame, `${base}/`);
       const credits = (await admin('/credits')) as { totals: { calls: number; credits: number } };
       const t4 = performance.now();
       await frame.selectOption('#filter-owner', { index: 2 });
@@ -140,28 +131,30 @@ async function main(): Promise<void> {
         m.shown,
       );
       const filterMs = ms(t4);
-      const ops = load.calls.reduce<Record<string, number>>(
-        (acc, c) => ({ ...acc, [c.op]: (acc[c.op] ?? 0) + 1 }),
+      const ops = calls.reduce<Record<string, number>>(
+        (acc, op) => ({ ...acc, [op]: (acc[op] ?? 0) + 1 }),
         {},
       );
-      const js = pageScripts(path.join(ROOT, 'app'), 'portfolio.html');
+      const js = jsGzipBytes(path.join(ROOT, 'app'), 'portfolio.html');
       log('');
       log(`| measure (${args.accounts} accounts) | value |`);
       log('|---|---|');
       log(
-        `| CRM calls per web-tab load | ${load.calls.length} (${Object.entries(ops)
+        `| CRM calls per web-tab load | ${calls.length} (${Object.entries(ops)
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')}); budget ≤ ${PORTFOLIO_CALL_BUDGET.calls} |`,
       );
       log(`| API credits per web-tab load | ${credits.totals.credits} |`);
       log(`| PageLoad → first panel with data | ${Math.round(m.ms)} ms |`);
       log(`| a filter change (in the browser, no CRM call) | ${filterMs} ms |`);
-      log(`| JavaScript per page (gzip) | ${(js / 1024).toFixed(1)} KB; budget ≤ 60 KB |`);
+      log(
+        `| JavaScript per page (gzip) | ${(js / 1024).toFixed(1)} KB; budget ≤ ${WIDGET_BUDGET.jsGzipBytes / 1024} KB |`,
+      );
       log(
         `| GET /api/portfolio from the mirror | ${apiMs} ms (${(apiBytes / 1_048_576).toFixed(1)} MB JSON); filtered ${apiFilteredMs} ms |`,
       );
       log(`| shown | ${m.shown} |`);
-      if (load.calls.length > PORTFOLIO_CALL_BUDGET.calls) process.exitCode = 1;
+      if (calls.length > PORTFOLIO_CALL_BUDGET.calls) process.exitCode = 1;
     } finally {
       await browser.close();
       server.closeAllConnections();
@@ -171,17 +164,6 @@ async function main(): Promise<void> {
     await emulator?.close();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** gzip bytes of the JavaScript a built page loads (its scripts and module preloads). */
-function pageScripts(appDir: string, page: string): number {
-  const html = readFileSync(path.join(appDir, page), 'utf8');
-  return [
-    ...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"|<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
-  ]
-    .map((x) => x[1] ?? x[2] ?? '')
-    .filter((src) => src !== '' && !/^https?:/.test(src))
-    .reduce((sum, src) => sum + gzipSync(readFileSync(path.join(appDir, src))).length, 0);
 }
 
 main().catch((e: unknown) => {

@@ -20,8 +20,7 @@ afterAll(async () => {
 });
 
 async function usersCalls(): Promise<number> {
-  const c = (await crm.admin('GET', '/credits')).body as { endpoints?: Record<string, { calls: number }> };
-  return Object.entries(c.endpoints ?? {})
+  return Object.entries((await crm.credits()).endpoints)
     .filter(([k]) => k.startsWith('GET /crm/v6/users'))
     .reduce((n, [, v]) => n + v.calls, 0);
 }

@@ -8,12 +8,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../../server/config/load-config';
+import type { CreditSnapshot } from '../../server/emulator/credits';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../server/emulator/emulator';
 import { createLogger } from '../../server/service/logger';
 import { SyncService, type SyncServiceOptions } from '../../server/service/sync-service';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 
 export const AS_OF = Date.parse('2026-11-26T12:00:00+09:00');
+/** The instant runs compute as of on a CRM from `startCrmAfterData`: the generated data's now + 6 h. */
+export const RUN_AS_OF = AS_OF + 6 * 3600_000;
+/** RUN_AS_OF as `npm run sync -- --as-of` takes it. */
+export const RUN_AS_OF_ISO = new Date(RUN_AS_OF).toISOString();
 
 export function shippedConfig(): SalesProcessConfig {
   const r = loadConfigFile(DEFAULT_CONFIG_PATH);
@@ -31,9 +36,7 @@ export interface Crm {
   url: string;
   admin(method: string, p: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   records(module: string): Promise<Record<string, unknown>[]>;
-  credits(): Promise<{
-    totals: { calls: number; credits: number; readCredits: number; writeCredits: number };
-  }>;
+  credits(): Promise<CreditSnapshot>;
   stop(): Promise<void>;
 }
 
@@ -69,12 +72,21 @@ export async function startCrm(o: EmulatorOptions = {}): Promise<Crm> {
     admin,
     records: async (module) =>
       ((await admin('GET', `/records/${module}`)).body as { data: Record<string, unknown>[] }).data,
-    credits: async () => (await admin('GET', '/credits')).body as Awaited<ReturnType<Crm['credits']>>,
+    credits: async () => (await admin('GET', '/credits')).body as CreditSnapshot,
     stop: async () => {
       await emu.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A CRM with data generated as of AS_OF whose clock starts a second after it, so what the runs write
+ * (as of RUN_AS_OF) is newer than anything generated and comes back on the next read, as in Zoho.
+ */
+export function startCrmAfterData(o: Omit<EmulatorOptions, 'asOfMs' | 'now'> = {}): Promise<Crm> {
+  const started = Date.now();
+  return startCrm({ ...o, asOfMs: AS_OF, now: () => AS_OF + 1000 + (Date.now() - started) });
 }
 
 export interface LogCapture {

@@ -6,14 +6,12 @@
  * 429 TOO_MANY_REQUESTS, HTTP 207 with a result per record). Field metadata is served as the local
  * CRM renders it (the SDK reads it to type values); everything else is written here.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import nock from 'nock';
 import pino from 'pino';
 import { SyncService } from '../../server/service/sync-service';
 import { zohoConnectionFromEnv, type ZohoConnection } from '../../server/zoho/env';
-import { shippedConfig, startCrm, type Crm } from '../sync/harness';
+import { shippedConfig, startCrm, tempDir, type Crm } from '../sync/harness';
 
 const API = 'https://www.zohoapis.jp';
 const ACCOUNTS = 'https://accounts.zoho.jp';
@@ -74,7 +72,7 @@ beforeAll(async () => {
   await crm.stop();
 
   nock.disableNetConnect();
-  stateDir = mkdtempSync(path.join(os.tmpdir(), 'zoho-http-'));
+  stateDir = tempDir('zoho-http-');
   expectTokenGrant(TOKEN_1);
   api().get('/crm/v6/settings/fields').query({ module: 'Deals' }).reply(200, fields.Deals);
   service = await SyncService.open({
