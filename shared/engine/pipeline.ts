@@ -5,11 +5,24 @@
 import type { SalesProcessConfig } from '../config/schema';
 import { bundleByAccount } from '../normalise/bundle';
 import { normaliseDataset } from '../normalise/normalise';
-import type { DataIssue, Instant, ZohoId } from '../model/types';
+import type { AccountBundle, DataIssue, Instant, ZohoId } from '../model/types';
 import { computeAccountInsight, type AccountInsight } from './insight';
 
 export type DatasetInsights =
   { ok: true; insights: AccountInsight[]; unassigned: DataIssue[] } | { ok: false; error: string };
+
+export type DatasetBundle =
+  { ok: true; bundle: AccountBundle; unassigned: DataIssue[] } | { ok: false; error: string };
+
+/** One account's bundle from a dataset: what the engine computes its insight from (and the widget draws). */
+export function accountBundleOf(raw: unknown, config: SalesProcessConfig, accountId: string): DatasetBundle {
+  const normalised = normaliseDataset(raw, config);
+  if (!normalised.ok) return normalised;
+  const { bundles, unassigned } = bundleByAccount(normalised.dataset, config);
+  const bundle = bundles.get(accountId as ZohoId);
+  if (!bundle) return { ok: false, error: `no account with id ${accountId} in the dataset` };
+  return { ok: true, bundle, unassigned };
+}
 
 export function insightsFromDataset(
   raw: unknown,
@@ -17,14 +30,18 @@ export function insightsFromDataset(
   asOf: Instant,
   options: { accountId?: string } = {},
 ): DatasetInsights {
+  if (options.accountId !== undefined) {
+    const one = accountBundleOf(raw, config, options.accountId);
+    if (!one.ok) return one;
+    return {
+      ok: true,
+      insights: [computeAccountInsight(one.bundle, config, asOf)],
+      unassigned: one.unassigned,
+    };
+  }
   const normalised = normaliseDataset(raw, config);
   if (!normalised.ok) return normalised;
   const { bundles, unassigned } = bundleByAccount(normalised.dataset, config);
-  if (options.accountId !== undefined) {
-    const bundle = bundles.get(options.accountId as ZohoId);
-    if (!bundle) return { ok: false, error: `no account with id ${options.accountId} in the dataset` };
-    return { ok: true, insights: [computeAccountInsight(bundle, config, asOf)], unassigned };
-  }
   const insights = [...bundles.values()].map((b) => computeAccountInsight(b, config, asOf));
   return { ok: true, insights, unassigned };
 }

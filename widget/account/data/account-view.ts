@@ -9,11 +9,10 @@ import { compileConfig } from '../../../shared/engine/compiled';
 import { buildContext, type ClassifiedActivity } from '../../../shared/engine/context';
 import { computeAccountInsight, type AccountInsight } from '../../../shared/engine/insight';
 import { happenedIn } from '../../../shared/engine/metrics';
+import { accountBundleOf } from '../../../shared/engine/pipeline';
 import type { ActivityKind, BuyingRole } from '../../../shared/model/keys';
 import { offsetMinutes } from '../../../shared/model/time';
-import type { AccountPlan, Contact, Instant, ZohoId } from '../../../shared/model/types';
-import { bundleByAccount } from '../../../shared/normalise/bundle';
-import { normaliseDataset } from '../../../shared/normalise/normalise';
+import type { AccountPlan, Contact, Instant } from '../../../shared/model/types';
 import { widgetError } from '../../common/errors';
 import type { CrmRecord } from '../../zoho/types';
 import { buildOrgChart, type OrgChartRow } from './org-chart';
@@ -66,10 +65,9 @@ export function buildAccountView(
   asOf: Instant,
 ): AccountView {
   // Normalised and bundled once; the insight is the engine's, as in `insightsFromDataset`.
-  const normalised = normaliseDataset(raw, config);
-  if (!normalised.ok) throw widgetError('DATA_INVALID', normalised.error);
-  const bundle = bundleByAccount(normalised.dataset, config).bundles.get(accountId as ZohoId);
-  if (!bundle) throw widgetError('DATA_INVALID', `no account with id ${accountId} in the dataset`);
+  const one = accountBundleOf(raw, config, accountId);
+  if (!one.ok) throw widgetError('DATA_INVALID', one.error);
+  const { bundle } = one;
   const insight = computeAccountInsight(bundle, config, asOf);
   const ctx = buildContext(bundle, compileConfig(config), asOf);
   const happened = ctx.activities.filter((a) => a.happened);
