@@ -56,25 +56,33 @@ export function readPageLoad(data: unknown): PageContext {
 }
 
 function createGateway(sdk: ZohoSdk, timeoutMs: number): CrmGateway {
+  /** One SDK call (`sdk` names it): given up after timeoutMs; what it throws becomes a WidgetError for `name`. */
+  const invoke = async (
+    o: { name: string; sdk: string; writes: boolean },
+    run: () => Promise<unknown>,
+  ): Promise<unknown> => {
+    try {
+      return await withTimeout(
+        run(),
+        timeoutMs,
+        widgetError('TIMEOUT', `${o.sdk} gave no answer in ${timeoutMs} ms`),
+      );
+    } catch (e) {
+      throw vendorError(e, o.name, o.writes);
+    }
+  };
   const call = async (name: string, arg: unknown, writes = false): Promise<unknown> => {
     const fn = sdk.CRM.API[name];
     if (typeof fn !== 'function') throw widgetError('NOT_IN_ZOHO', `this SDK has no CRM.API.${name}`);
-    let reply: unknown;
-    try {
-      reply = await withTimeout(
-        fn.call(sdk.CRM.API, arg),
-        timeoutMs,
-        widgetError('TIMEOUT', `CRM.API.${name} gave no answer in ${timeoutMs} ms`),
-      );
-    } catch (e) {
-      throw vendorError(e, name, writes);
-    }
+    const reply = await invoke({ name, sdk: `CRM.API.${name}`, writes }, () => fn.call(sdk.CRM.API, arg));
     if (isErrorEnvelope(reply)) throw vendorError(reply, name, writes);
     return reply;
   };
-  const page = (reply: unknown): RecordPage => {
-    const o = (reply ?? {}) as { data?: unknown; info?: { more_records?: unknown } };
-    const data = Array.isArray(o.data) ? o.data.filter(isRecord) : []; // 204 → no `data`
+  /** A page of records under `key` (users come as `users`); a 204 has none. */
+  const page = (reply: unknown, key = 'data'): RecordPage => {
+    const o = (reply ?? {}) as Record<string, unknown> & { info?: { more_records?: unknown } };
+    const rows = o[key];
+    const data = Array.isArray(rows) ? rows.filter(isRecord) : [];
     return { data, more: o.info?.more_records === true };
   };
   const write = async (name: string, entity: string, data: CrmRecord): Promise<string> => {
@@ -111,30 +119,19 @@ function createGateway(sdk: ZohoSdk, timeoutMs: number): CrmGateway {
       );
     },
     async getUsers(type, p = 1) {
-      const reply = (await call('getAllUsers', { Type: type, page: p, per_page: 200 })) as {
-        users?: unknown;
-        info?: { more_records?: unknown };
-      } | null;
-      const users = Array.isArray(reply?.users) ? reply.users.filter(isRecord) : []; // 204 → no `users`
-      return { data: users, more: reply?.info?.more_records === true };
+      return page(await call('getAllUsers', { Type: type, page: p, per_page: 200 }), 'users');
     },
     async executeFunction(name, args) {
       const execute = sdk.CRM.FUNCTIONS?.execute;
       if (typeof execute !== 'function')
         throw widgetError('NOT_IN_ZOHO', 'this SDK has no CRM.FUNCTIONS.execute');
-      let reply: unknown;
-      try {
-        reply = await withTimeout(
-          execute.call(sdk.CRM.FUNCTIONS, name, { arguments: JSON.stringify(args) }),
-          timeoutMs,
-          widgetError('TIMEOUT', `function ${name} gave no answer in ${timeoutMs} ms`),
-        );
-      } catch (e) {
-        throw vendorError(e, `function ${name}`, false);
-      }
+      const what = `function ${name}`;
+      const reply = await invoke({ name: what, sdk: what, writes: false }, () =>
+        execute.call(sdk.CRM.FUNCTIONS, name, { arguments: JSON.stringify(args) }),
+      );
       // `{ code: "success", details: { output, output_type, id }, message }` (zoho-platform §1.4)
       const o = (reply ?? {}) as { code?: unknown; details?: { output?: unknown } };
-      if (o.code !== 'success') throw vendorError(reply, `function ${name}`, false);
+      if (o.code !== 'success') throw vendorError(reply, what, false);
       return o.details?.output ?? null;
     },
     updateRecord: (entity, data) => write('updateRecord', entity, data),
