@@ -18,7 +18,7 @@ import {
   type ReadResult,
 } from '../../../shared/crm-read/read-batch';
 import type { EmulatorContext } from '../context';
-import { charge, route } from '../http/api';
+import { charge, jsonBody, queryString, route } from '../http/api';
 import { parseFormBody } from '../http/form';
 import { ZohoError, errors } from '../http/zoho-error';
 
@@ -65,18 +65,13 @@ export function mountFunctions(router: Router, ctx: EmulatorContext): void {
 /** `arguments` as a JSON body member, a form field or a query parameter: a JSON object of strings. */
 function functionArguments(req: Request): Record<string, unknown> {
   const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-  let value: unknown = typeof req.query.arguments === 'string' ? req.query.arguments : undefined;
+  let value: unknown = queryString(req, 'arguments');
   if (raw.trim() !== '') {
     const type = req.get('content-type');
-    if (!(type ?? '').toLowerCase().startsWith('application/json')) {
-      value = parseFormBody(type, req.body as Buffer).arguments ?? value;
-    } else {
-      try {
-        value = (JSON.parse(raw) as { arguments?: unknown }).arguments ?? value;
-      } catch {
-        throw errors.badBody();
-      }
-    }
+    value =
+      ((type ?? '').toLowerCase().startsWith('application/json')
+        ? jsonBody(req).arguments
+        : parseFormBody(type, req.body as Buffer).arguments) ?? value;
   }
   if (typeof value === 'string') {
     try {
