@@ -36,7 +36,7 @@ export async function openCliService(
   return { service, connection };
 }
 
-export async function localConnection(url: string): Promise<ZohoConnection> {
+async function localConnection(url: string): Promise<ZohoConnection> {
   try {
     await fetch(`${url}/__emulator/credits`, { signal: AbortSignal.timeout(2000) });
   } catch {

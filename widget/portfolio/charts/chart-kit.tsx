@@ -5,16 +5,7 @@
 import type { ComponentChildren } from 'preact';
 
 /** One colour per stage slot, from 未着手 (grey) through the stages (blue) to expansion (green). */
-export const SLOT_COLOURS = [
-  '#b8c2cc',
-  '#cfe3f5',
-  '#a5cbee',
-  '#76afe3',
-  '#4a92d6',
-  '#2f78c0',
-  '#2e9d5f',
-  '#156a39',
-];
+const SLOT_COLOURS = ['#b8c2cc', '#cfe3f5', '#a5cbee', '#76afe3', '#4a92d6', '#2f78c0', '#2e9d5f', '#156a39'];
 
 export function slotColour(index: number): string {
   return SLOT_COLOURS[Math.max(0, Math.min(SLOT_COLOURS.length - 1, index))] as string;

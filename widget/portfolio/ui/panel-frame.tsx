@@ -32,10 +32,6 @@ export function PanelFrame(props: {
 }
 
 /** A section heading inside a panel. */
-export function Sub(props: { id?: string; children: ComponentChildren }) {
-  return (
-    <h3 class="sub" id={props.id}>
-      {props.children}
-    </h3>
-  );
+export function Sub(props: { children: ComponentChildren }) {
+  return <h3 class="sub">{props.children}</h3>;
 }

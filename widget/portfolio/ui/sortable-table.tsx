@@ -16,7 +16,7 @@ export interface Column<R> {
   numeric?: boolean;
 }
 
-export type SortDir = 'asc' | 'desc';
+type SortDir = 'asc' | 'desc';
 
 export function SortableTable<R>(props: {
   rows: readonly R[];
@@ -24,7 +24,6 @@ export function SortableTable<R>(props: {
   rowKey: (row: R) => string;
   initialSort?: { key: string; dir: SortDir };
   pageSize?: number;
-  caption?: string;
   testId?: string;
   rowAttrs?: (row: R) => Record<string, string>;
 }) {
@@ -43,7 +42,6 @@ export function SortableTable<R>(props: {
   return (
     <div class="table-wrap">
       <table class="table sortable" data-testid={props.testId}>
-        {props.caption && <caption class="sr-only">{props.caption}</caption>}
         <thead>
           <tr>
             {props.columns.map((c) => (
@@ -96,7 +94,7 @@ export function SortableTable<R>(props: {
 }
 
 /** Stable sort by a value: numbers numerically, text in the UI language's order, empty last. */
-export function sortRows<R>(
+function sortRows<R>(
   rows: readonly R[],
   value: (row: R) => string | number | null,
   dir: SortDir,
