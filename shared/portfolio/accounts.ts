@@ -11,7 +11,7 @@ import type { PortfolioView } from './filter';
 import { buyingProbabilities, money, weighDeal } from './forecast';
 import type { GuidanceItem } from './guidance';
 import { accountTargets } from './kpis';
-import type { StageSlot } from './model';
+import { isComputed, type StageSlot } from './model';
 import { stageStay } from './movement';
 import { repRef } from './reps';
 
@@ -69,7 +69,7 @@ export function accountRows(
       if (!codes.get(a.id)?.includes(g.code)) codes.set(a.id, [...(codes.get(a.id) ?? []), g.code]);
   return view.accounts.map((a) => {
     const targets = accountTargets(a, config);
-    const computed = a.stage != null && a.computedAt != null;
+    const computed = isComputed(a);
     const stay = stageStay(a, config, today);
     const p = pipeline.get(a.id);
     return {

@@ -6,7 +6,7 @@
  */
 import type { SalesProcessConfig } from '../config/schema';
 import type { PortfolioView } from './filter';
-import { NOT_STARTED, type PortfolioAccount, type StageSlot } from './model';
+import { isComputed, NOT_STARTED, type PortfolioAccount, type StageSlot } from './model';
 import { repsInView } from './reps';
 
 export type BalanceVerdict = 'balanced' | 'deal_heavy' | 'relationship_heavy' | 'no_data';
@@ -38,7 +38,7 @@ export function balanceOf(
   accounts: readonly PortfolioAccount[],
   config: SalesProcessConfig,
 ): ActivityBalance {
-  const computed = accounts.filter((a) => a.stage != null && a.computedAt != null);
+  const computed = accounts.filter(isComputed);
   const active = computed.filter((a) => a.kpis.relationship_activity_share != null);
   const basis = active.length > 0 ? active : computed;
   const relationshipShare = mean(active.map((a) => a.kpis.relationship_activity_share as number));

@@ -6,7 +6,7 @@
 import type { SalesProcessConfig } from '../config/schema';
 import { KPI_KEYS, type KpiKey } from '../model/keys';
 import type { PortfolioView } from './filter';
-import { NOT_STARTED, type PortfolioAccount, type StageSlot } from './model';
+import { isComputed, NOT_STARTED, type PortfolioAccount, type StageSlot } from './model';
 import { repsInView, stageSlots } from './reps';
 
 export interface KpiShare {
@@ -50,7 +50,7 @@ export function accountTargets(
 }
 
 export function kpiRollup(view: PortfolioView, config: SalesProcessConfig): KpiRollup {
-  const computed = view.accounts.filter((a) => a.stage != null && a.computedAt != null);
+  const computed = view.accounts.filter(isComputed);
   const shares = (accounts: readonly PortfolioAccount[]): KpiShare[] => {
     const tally = new Map<KpiKey, { accounts: number; met: number }>();
     for (const a of accounts) {

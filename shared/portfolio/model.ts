@@ -104,3 +104,8 @@ export const DEFAULT_FILTERS: PortfolioFilters = {
   industries: [],
   period: 'quarter',
 };
+
+/** The service has computed the account: it has a stage and an Insight_Updated_At (its KPIs are there). */
+export function isComputed(a: PortfolioAccount): boolean {
+  return a.stage != null && a.computedAt != null;
+}

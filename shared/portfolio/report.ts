@@ -13,7 +13,7 @@ import { forecastByQuarter, type Forecast } from './forecast';
 import { portfolioGuidance, type GuidanceItem } from './guidance';
 import { kpiRollup, type KpiRollup } from './kpis';
 import { PERIOD_LABELS, slotLabel } from './labels';
-import type { Portfolio, PortfolioFilters, PeriodKey, StageSlot } from './model';
+import { isComputed, type Portfolio, type PortfolioFilters, type PeriodKey, type StageSlot } from './model';
 import { stageMovement, type StageMovement } from './movement';
 import { periodRange } from './period';
 import { compareText, repsInView, stageSlots, type RepRef } from './reps';
@@ -77,7 +77,7 @@ export function computePortfolio(
     totals: {
       accounts: view.accounts.length,
       assessed: view.accounts.filter((a) => a.stage != null).length,
-      computed: view.accounts.filter((a) => a.stage != null && a.computedAt != null).length,
+      computed: view.accounts.filter(isComputed).length,
       openDeals: view.deals.filter((d) => d.status === 'open').length,
       portfolio: portfolio.accounts.length,
     },
