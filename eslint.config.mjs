@@ -2,7 +2,7 @@
 // widget → shared ← server, and shared/ does no I/O (no DOM, no process, no node:*, no clock).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const ioGlobals = [
   'window',
@@ -28,6 +28,11 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX },
+    // Without a resolver that knows .ts files, import-x cannot resolve our imports and the zones
+    // below would never fire (test/lint/fence.test.ts proves they do).
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs'] })],
+    },
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -45,6 +50,14 @@ export default tseslint.config(
               message: 'widget/ talks to the CRM through ZOHO, not server/.',
             },
             { target: './server', from: './widget', message: 'server/ must not import widget code.' },
+            {
+              // The fence around the local Zoho toolkit (emulator, datasets, widget host): the product
+              // never imports it; server/main.ts loads server/local/start.ts only without credentials.
+              target: ['./server/!(local)/**/*', './server/!(main).ts'],
+              from: './server/local',
+              message:
+                'The product must not import the local Zoho toolkit (server/local/); only server/main.ts may.',
+            },
           ],
         },
       ],
@@ -81,6 +94,10 @@ export default tseslint.config(
             {
               group: ['@zohocrm/*', 'express', 'pino', 'better-sqlite3', 'node-cron', 'preact', 'preact/*'],
               message: 'shared/ imports only small pure libraries.',
+            },
+            {
+              group: ['**/testing/*'],
+              message: 'shared/testing/ is test support: production shared/ code must not import it.',
             },
           ],
         },

@@ -9,14 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { PROJECT_ROOT, resolveConfigPath } from './config/load-config';
 import { runCli } from './cli/run-cli';
 import { AppError } from './errors';
-import { createApp } from './service/app';
-import { ConfigHolder } from './service/config-holder';
-import { startLocalCrm, type LocalCrm } from './service/local-crm';
-import { createLogger } from './service/logger';
-import { previewRouters } from './service/preview-mount';
-import { persistentSecret } from './service/secrets';
-import { SyncRunner } from './service/runner';
-import { SyncService } from './service/sync-service';
+import { createApp } from './http/app';
+import { ConfigHolder } from './config/config-holder';
+import type { LocalToolkit } from './local/start';
+import { createLogger } from './runtime/logger';
+import { persistentSecret } from './runtime/secrets';
+import { SyncRunner } from './schedule/runner';
+import { SyncService } from './sync/sync-service';
 import { zohoConnectionFromEnv } from './zoho/env';
 
 runCli(async () => {
@@ -33,22 +32,24 @@ runCli(async () => {
   const log = createLogger({ secrets });
   const config = ConfigHolder.load(resolveConfigPath(), log);
 
-  let local: LocalCrm | null = null;
+  let local: LocalToolkit | null = null;
   if (!zoho) {
-    local = await startLocalCrm({
+    // The local Zoho toolkit is loaded only here, and only without credentials.
+    const { startLocalToolkit } = await import('./local/start');
+    local = await startLocalToolkit({
       stateDir,
       port: intEnv('EMULATOR_PORT', 4010),
       config: config.current,
       log,
     });
     log.info(
-      { crm: local.emulator.url },
+      { crm: local.url },
       'no Zoho credentials set: running on the built-in local CRM (emulator with demo data)',
     );
   } else if (!webhookSecret) {
     log.warn('WEBHOOK_SECRET is not set: POST /hooks/zoho answers 503 until it is');
   }
-  const connection = zoho ?? (local as LocalCrm).connection;
+  const connection = zoho ?? (local as LocalToolkit).connection;
   const service = await SyncService.open({
     stateDir,
     connection,
@@ -66,7 +67,7 @@ runCli(async () => {
     ...(env.FULL_SYNC_CRON ? { fullCron: env.FULL_SYNC_CRON } : {}),
   });
   let firstSyncDone = false;
-  const preview = previewRouters({ local, log, config: config.current });
+  const preview = local?.routers ?? [];
   const app = createApp({
     service,
     runner,
@@ -89,8 +90,7 @@ runCli(async () => {
     server.listen(port, host, resolve);
   });
   const base = `http://${host}:${(server.address() as AddressInfo).port}`;
-  if (local && webhookSecret)
-    local.emulator.ctx.webhooks.register({ url: `${base}/hooks/zoho`, secret: webhookSecret });
+  if (local && webhookSecret) local.registerWebhook(`${base}/hooks/zoho`, webhookSecret);
 
   runner.schedule();
   runner.request({ trigger: 'start' });
@@ -111,7 +111,7 @@ runCli(async () => {
     `  sync status     ${base}/api/sync/status   (Authorization: Bearer <SERVICE_API_TOKEN${env.SERVICE_API_TOKEN ? '' : `, in ${path.join(stateDir, 'service-api-token')}`}>)`,
     `  webhook         ${base}/hooks/zoho`,
     ...(local
-      ? [`  local Zoho CRM  ${local.emulator.url}/crm/v6   (OAuth client demo/demo, refresh token demo)`]
+      ? [`  local Zoho CRM  ${local.url}/crm/v6   (OAuth client demo/demo, refresh token demo)`]
       : []),
     ...(preview.length > 0
       ? [
@@ -133,7 +133,7 @@ runCli(async () => {
   await runner.stop();
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await local?.emulator.close();
+  await local?.close();
   service.close();
   return 0;
 });

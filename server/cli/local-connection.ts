@@ -6,9 +6,9 @@
 import path from 'node:path';
 import { PROJECT_ROOT, resolveConfigPath } from '../config/load-config';
 import { AppError } from '../errors';
-import { ConfigHolder } from '../service/config-holder';
-import { createLogger } from '../service/logger';
-import { SyncService, type SyncServiceOptions } from '../service/sync-service';
+import { ConfigHolder } from '../config/config-holder';
+import { createLogger } from '../runtime/logger';
+import { SyncService, type SyncServiceOptions } from '../sync/sync-service';
 import { emulatorConnection, zohoConnectionFromEnv, type ZohoConnection } from '../zoho/env';
 
 export async function openCliService(

@@ -6,8 +6,8 @@
 import type { Logger } from 'pino';
 import type { ZohoGateway, ZohoJson } from '../zoho/gateway';
 import type { Mirror } from '../state/mirror';
-import type { Cursor, SyncState } from '../state/work';
-import { keysetQuery, type ModuleRead } from './fields';
+import type { Cursor, SyncState } from '../state/sync-state';
+import { keysetQuery, type SyncStream } from './streams';
 
 export interface ReadResult {
   records: Record<string, number>;
@@ -38,7 +38,7 @@ export function modifiedSince(cursor: Cursor | null): Date | null {
 
 export async function readChanges(
   deps: { gateway: ZohoGateway; mirror: Mirror; state: SyncState; log: Logger },
-  plan: ModuleRead[],
+  plan: SyncStream[],
   o: { full: boolean; runId: number; progress?: (module: string, n: number) => void },
 ): Promise<ReadResult> {
   const result: ReadResult = { records: {}, cursors: {}, touchedAccounts: 0 };

@@ -9,9 +9,9 @@ import type { SalesProcessConfig } from '../../shared/config/schema';
 import type { Instant } from '../../shared/model/types';
 import { toAppError } from '../errors';
 import type { Mirror } from '../state/mirror';
-import type { SyncState } from '../state/work';
+import type { SyncState } from '../state/sync-state';
 import type { ZohoGateway } from '../zoho/gateway';
-import { readPlan } from './fields';
+import { syncStreams } from './streams';
 import { readChanges } from './read';
 import { emptyPlan, mergePlans, recomputeBatch, type BatchPlan } from './recompute';
 import { readUsers, usersDue } from './users';
@@ -89,7 +89,7 @@ export async function runSync(deps: SyncDeps, o: SyncOptions): Promise<RunSummar
   log.info({ asOf: summary.asOf }, 'sync run started');
   try {
     summary.stageChanges += await completeInterruptedHistory({ ...deps, log });
-    const read = await readChanges({ ...deps, log }, readPlan(deps.config), {
+    const read = await readChanges({ ...deps, log }, syncStreams(deps.config), {
       full: o.full,
       runId,
       progress: (module, n) => o.progress?.(`read ${module}: ${n}`),

@@ -12,7 +12,7 @@ import type { RecordUpdate } from '../../shared/writeback/plan';
 import type { ZohoGateway } from '../zoho/gateway';
 import type { RecordResult } from '../zoho/map-error';
 import type { Mirror, ZohoRecord } from '../state/mirror';
-import type { StageIntent, SyncState } from '../state/work';
+import type { StageIntent, SyncState } from '../state/sync-state';
 import type { BatchPlan, StageChangePlan } from './recompute';
 
 export interface WriteOutcome {

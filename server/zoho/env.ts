@@ -95,7 +95,7 @@ function checkedUrl(name: string, value: string): string {
   return value.replace(/\/+$/, '');
 }
 
-/** The local CRM (server/emulator) at `url`, with its default OAuth client (`demo`/`demo`/`demo`). */
+/** The local CRM (server/local/emulator) at `url`, with its default OAuth client (`demo`/`demo`/`demo`). */
 export function emulatorConnection(url: string): ZohoConnection {
   return {
     apiBase: url,

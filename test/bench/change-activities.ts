@@ -6,7 +6,7 @@
  * written afterwards from the CRM itself.
  */
 import type { SalesProcessConfig } from '../../shared/config/schema';
-import type { RunningEmulator } from '../../server/emulator/emulator';
+import type { RunningEmulator } from '../../server/local/emulator/emulator';
 import { chunks, pool, restClient } from './rest';
 
 const KINDS = ['proposal', 'study_session', 'exec_meeting'] as const;

@@ -7,7 +7,7 @@
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { KPI_KEYS, kpiFieldName } from '../../shared/model/keys';
 import { sameValue } from '../../shared/writeback/plan';
-import { kgiFields } from '../../server/sync/fields';
+import { kgiFields } from '../../server/sync/streams';
 
 export interface ServiceFields {
   accounts: Map<string, Record<string, unknown>>;

@@ -3,7 +3,7 @@
  * normalise + bundle (timed on their own) and `computeAccountInsight` over every bundle — pure
  * computation, no I/O. The compute pass runs three times after a warm-up; the median counts.
  */
-import { generateScaleData, generateUsers } from '../../server/emulator/generate/generate';
+import { generateScaleData, generateUsers } from '../../server/local/datasets/scale/generate';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { computeAccountInsight } from '../../shared/engine/insight';
 import type { Instant } from '../../shared/model/types';

@@ -8,10 +8,10 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readPlan } from '../../server/sync/fields';
-import { shippedConfig } from '../sync/harness';
+import { syncStreams } from '../../server/sync/streams';
+import { shippedConfig } from '../support/crm-harness';
 import { benchEngine, type EngineBench } from './engine-bench';
-import { AS_OF } from '../sync/harness';
+import { AS_OF } from '../support/crm-harness';
 import { benchSize, type SizeResult } from './measure';
 import { checkTargets, compare, formatEngine, formatSize, formatTargets } from './report';
 import { formatBudgetTable, measureWidgetBudget, type WidgetBudgetResult } from './widget-budget';
@@ -63,7 +63,7 @@ async function main(): Promise<number> {
     });
     widget = await measureWidgetBudget();
   }
-  const targets = checkTargets(results, engine, widget, readPlan(config).length);
+  const targets = checkTargets(results, engine, widget, syncStreams(config).length);
   const machine = {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,

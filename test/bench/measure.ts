@@ -8,9 +8,9 @@
 import { rmSync } from 'node:fs';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import type { Instant } from '../../shared/model/types';
-import { writeCredits } from '../../server/emulator/credits';
-import { readPlan } from '../../server/sync/fields';
-import { RUN_AS_OF, RUN_AS_OF_ISO, startCrmAfterData, tempDir, type Crm } from '../sync/harness';
+import { writeCredits } from '../../server/local/emulator/credits';
+import { syncStreams } from '../../server/sync/streams';
+import { RUN_AS_OF, RUN_AS_OF_ISO, startCrmAfterData, tempDir, type Crm } from '../support/crm-harness';
 import { runSyncCli } from '../support/sync-cli';
 import { changeActivities, type ActivityChange } from './change-activities';
 import { neededWrites, readServiceFields } from './crm-state';
@@ -69,7 +69,7 @@ export async function benchSize(
   config: SalesProcessConfig,
   o: { naive: 'all' | 'full' | 'none'; log: (m: string) => void },
 ): Promise<SizeResult> {
-  const modules = readPlan(config).map((r) => config.fields.modules[r.module]);
+  const modules = syncStreams(config).map((r) => config.fields.modules[r.module]);
   const started = Date.now();
   const crm = await openCrm(accounts);
   const result: SizeResult = {

@@ -4,7 +4,7 @@
  * Calls, Account_Plans) and per deal its activities (Tasks, Events, Calls: activities on a deal are
  * not in the account's lists), compute with the same engine, and write every account and every deal
  * (100 per call, `trigger: []`) plus a history record on each stage change. No mirror, no cursor, no
- * diff. Same fields as our sync reads (`readPlan`), so both compute the same insights.
+ * diff. Same fields as our sync reads (`syncStreams`), so both compute the same insights.
  */
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { computeAccountInsight } from '../../shared/engine/insight';
@@ -12,7 +12,7 @@ import type { Instant } from '../../shared/model/types';
 import { bundleByAccount } from '../../shared/normalise/bundle';
 import { normaliseDataset } from '../../shared/normalise/normalise';
 import { insightTimestampField, projectAccount, projectDeal } from '../../shared/writeback/project';
-import { readPlan } from '../../server/sync/fields';
+import { syncStreams } from '../../server/sync/streams';
 import { chunks, pool, restClient, type Rest } from './rest';
 
 type Row = Record<string, unknown> & { id: string };
@@ -32,7 +32,7 @@ export async function runNaiveSync(o: {
 }): Promise<NaiveSummary> {
   const rest = restClient(o.url);
   const m = o.config.fields.modules;
-  const fields = new Map(readPlan(o.config).map((r) => [m[r.module], r.fields.join(',')]));
+  const fields = new Map(syncStreams(o.config).map((r) => [m[r.module], r.fields.join(',')]));
   const related = (parent: string, id: string, list: string) =>
     listAll(rest, `/${parent}/${id}/${list}?fields=${fields.get(list) ?? 'id'}`);
 

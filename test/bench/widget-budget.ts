@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startPreviewServer } from '../../server/preview/dev-server';
+import { startPreviewServer } from '../../server/local/widget-host/dev-server';
 import { launchChromium } from '../e2e/browser';
 import { loadCalls, setEmulatorFunctions, widgetReady } from '../e2e/widget-page';
 import { READ_BATCH_FUNCTION } from '../../shared/crm-read/read-batch';

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateDemoDataset } from '../../server/demo/generate';
+import { generateDemoDataset } from '../../server/local/datasets/demo/generate';
 import { shippedConfig } from './demo-fixture';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -14,7 +14,7 @@ const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'demo-cli-'));
 
 function run(args: string[]) {
-  const r = spawnSync(TSX, [path.join(ROOT, 'server/cli/demo-data.ts'), ...args], {
+  const r = spawnSync(TSX, [path.join(ROOT, 'server/local/cli/demo-data.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, DEBUG: '' },

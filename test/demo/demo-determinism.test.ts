@@ -5,8 +5,8 @@
  */
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import type { Instant } from '../../shared/model/types';
-import { generateDemoDataset } from '../../server/demo/generate';
-import { DEMO_STORIES } from '../../server/demo/story';
+import { generateDemoDataset } from '../../server/local/datasets/demo/generate';
+import { DEMO_STORIES } from '../../server/local/datasets/demo/story';
 import { AS_OF, runDemo, shippedConfig } from './demo-fixture';
 
 const DAY = 86_400_000;

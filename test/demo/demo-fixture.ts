@@ -7,8 +7,8 @@ import type { AccountInsight } from '../../shared/engine/insight';
 import { insightsFromDataset } from '../../shared/engine/pipeline';
 import type { Instant } from '../../shared/model/types';
 import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../../server/config/load-config';
-import { generateDemoDataset, type DemoDataset } from '../../server/demo/generate';
-import { DEMO_STORIES } from '../../server/demo/story';
+import { generateDemoDataset, type DemoDataset } from '../../server/local/datasets/demo/generate';
+import { DEMO_STORIES } from '../../server/local/datasets/demo/story';
 
 export const AS_OF = Date.parse('2026-05-20T10:00:00+09:00') as Instant;
 

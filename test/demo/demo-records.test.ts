@@ -5,7 +5,7 @@
  * each module, and a real org chart.
  */
 import { ACTIVITY_KINDS, ATTITUDES, BUYING_ROLES } from '../../shared/model/keys';
-import { generateDemoDataset, type DemoDataset } from '../../server/demo/generate';
+import { generateDemoDataset, type DemoDataset } from '../../server/local/datasets/demo/generate';
 import { AS_OF, shippedConfig } from './demo-fixture';
 
 type Rec = Record<string, unknown>;

@@ -5,7 +5,7 @@
  */
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { normaliseDataset } from '../../shared/normalise/normalise';
-import { DEMO_STORIES } from '../../server/demo/story';
+import { DEMO_STORIES } from '../../server/local/datasets/demo/story';
 import { AS_OF, recordById, runDemo, shippedConfig, storyName, type DemoRun } from './demo-fixture';
 
 const ZOHO_DEFAULT_DEAL_STAGES = [

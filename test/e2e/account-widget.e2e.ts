@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AccountInsight } from '../../shared/engine/insight';
 import { formatCount, formatMoney, formatShare } from '../../widget/common/format';
-import type { PreviewServer } from '../../server/preview/dev-server';
+import type { PreviewServer } from '../../server/local/widget-host/dev-server';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import {
   ARTIFACTS,

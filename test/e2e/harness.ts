@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AccountInsight } from '../../shared/engine/insight';
-import { startPreviewServer, type PreviewServer } from '../../server/preview/dev-server';
+import { startPreviewServer, type PreviewServer } from '../../server/local/widget-host/dev-server';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');

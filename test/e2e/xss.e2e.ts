@@ -7,9 +7,9 @@
  * The same for every panel of the manager's web tab over that org.
  */
 import type { Frame, Page } from 'playwright-core';
-import { generateDemoDataset } from '../../server/demo/generate';
-import type { PreviewServer } from '../../server/preview/dev-server';
-import { startPreviewServer } from '../../server/preview/dev-server';
+import { generateDemoDataset } from '../../server/local/datasets/demo/generate';
+import type { PreviewServer } from '../../server/local/widget-host/dev-server';
+import { startPreviewServer } from '../../server/local/widget-host/dev-server';
 import { XSS_PAYLOADS, XSS_URLS } from '../../shared/testing/xss-payloads';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { openAccount, openPortfolio, openTab } from './widget-page';

@@ -6,7 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../../server/config/load-config';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../server/emulator/emulator';
+import {
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from '../../server/local/emulator/emulator';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 
 jest.setTimeout(30_000);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../server/config/load-config';
-import { startEmulator } from '../../server/emulator/emulator';
+import { startEmulator } from '../../server/local/emulator/emulator';
 import { defaultConfig } from './harness';
 
 let dir: string;
@@ -105,7 +105,7 @@ test('bad CLI arguments: one line on stderr, exit 1', () => {
       process.execPath,
       [
         path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'),
-        path.join(PROJECT_ROOT, 'server/emulator/main.ts'),
+        path.join(PROJECT_ROOT, 'server/local/cli/emulator.ts'),
         ...args,
       ],
       { encoding: 'utf8', timeout: 30_000 },

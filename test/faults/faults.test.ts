@@ -6,8 +6,8 @@
  * wrote it, except where a call's answer was lost (the retry writes the same values again).
  */
 import { rmSync } from 'node:fs';
-import type { WriteSnapshot } from '../../server/emulator/write-log';
-import { RUN_AS_OF_ISO, serviceState, tempDir, type Crm } from '../sync/harness';
+import type { WriteSnapshot } from '../../server/local/emulator/write-log';
+import { RUN_AS_OF_ISO, serviceState, tempDir, type Crm } from '../support/crm-harness';
 import { awaitSyncCli, killSyncCli, startSyncCli } from '../support/sync-cli';
 import { until } from '../support/until';
 import {

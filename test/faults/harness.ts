@@ -4,10 +4,10 @@
  * at one fixed instant, the state a fault-free run leaves, the emulator's write log, and the
  * report of what was injected and what was survived.
  */
-import type { WriteSnapshot } from '../../server/emulator/write-log';
-import type { SyncService, SyncServiceOptions } from '../../server/service/sync-service';
+import type { WriteSnapshot } from '../../server/local/emulator/write-log';
+import type { SyncService, SyncServiceOptions } from '../../server/sync/sync-service';
 import { until } from '../support/until';
-import { openService, RUN_AS_OF, serviceState, startCrmAfterData, type Crm } from '../sync/harness';
+import { openService, RUN_AS_OF, serviceState, startCrmAfterData, type Crm } from '../support/crm-harness';
 
 export const ACCOUNTS = Math.max(500, Number(process.env.FAULT_ACCOUNTS ?? 500));
 

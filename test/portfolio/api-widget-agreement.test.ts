@@ -6,19 +6,19 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateDemoDataset } from '../../server/demo/generate';
-import { createApp } from '../../server/service/app';
-import { ConfigHolder } from '../../server/service/config-holder';
-import { createLogger } from '../../server/service/logger';
-import { portfolioReport } from '../../server/service/portfolio';
-import { SyncRunner } from '../../server/service/runner';
-import type { SyncService } from '../../server/service/sync-service';
+import { generateDemoDataset } from '../../server/local/datasets/demo/generate';
+import { createApp } from '../../server/http/app';
+import { ConfigHolder } from '../../server/config/config-holder';
+import { createLogger } from '../../server/runtime/logger';
+import { portfolioReport } from '../../server/http/portfolio';
+import { SyncRunner } from '../../server/schedule/runner';
+import type { SyncService } from '../../server/sync/sync-service';
 import { DEFAULT_CONFIG_PATH } from '../../server/config/load-config';
 import type { Instant } from '../../shared/model/types';
 import { DEFAULT_FILTERS, type PortfolioFilters } from '../../shared/portfolio/model';
 import { computePortfolio, type PortfolioReport } from '../../shared/portfolio/report';
 import { createPortfolioSession, type PortfolioData } from '../../widget/portfolio/session';
-import { AS_OF, captureLogs, openService, shippedConfig, startCrm, type Crm } from '../sync/harness';
+import { AS_OF, captureLogs, openService, shippedConfig, startCrm, type Crm } from '../support/crm-harness';
 import { widgetGateway } from './crm-sdk';
 
 const TOKEN = 'portfolio-test-token-5d8e';

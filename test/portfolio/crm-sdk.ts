@@ -3,8 +3,8 @@
  * for Zoho's widget SDK whose calls go through the preview host's SDK → REST mapping, the way the
  * preview shim does in Chromium. Counts the calls.
  */
-import { createHostCrm } from '../../server/preview/host-crm';
-import { restForSdkCall } from '../../server/preview/sdk-rest';
+import { createHostCrm } from '../../server/local/widget-host/host-crm';
+import { restForSdkCall } from '../../server/local/widget-host/sdk-rest';
 import { connectZoho } from '../../widget/zoho/zoho-gateway';
 import type { CrmGateway } from '../../widget/zoho/types';
 

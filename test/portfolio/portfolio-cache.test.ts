@@ -2,10 +2,10 @@
  * GET /api/portfolio keeps the normalised portfolio between requests only while the mirror cannot
  * have changed: until the next sync run finishes, never during one, never across a config reload.
  */
-import { PortfolioCache } from '../../server/service/portfolio';
+import { PortfolioCache } from '../../server/http/portfolio';
 import type { Mirror } from '../../server/state/mirror';
-import type { SyncState } from '../../server/state/work';
-import { shippedConfig } from '../sync/harness';
+import type { SyncState } from '../../server/state/sync-state';
+import { shippedConfig } from '../support/crm-harness';
 
 const config = shippedConfig();
 

@@ -2,9 +2,9 @@
  * The sync keeps the org's users for the manager's view: one GET /users on a full pass (the roles tell
  * field reps, inside sales and managers apart), none on an incremental run within a day.
  */
-import { generateDemoDataset } from '../../server/demo/generate';
-import type { SyncService } from '../../server/service/sync-service';
-import { AS_OF, openService, startCrm, type Crm } from '../sync/harness';
+import { generateDemoDataset } from '../../server/local/datasets/demo/generate';
+import type { SyncService } from '../../server/sync/sync-service';
+import { AS_OF, openService, startCrm, type Crm } from '../support/crm-harness';
 
 let crm: Crm;
 let svc: SyncService;

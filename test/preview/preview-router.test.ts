@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
-import { startEmulator, type RunningEmulator } from '../../server/emulator/emulator';
-import { createPreviewRouter } from '../../server/preview/router';
+import { startEmulator, type RunningEmulator } from '../../server/local/emulator/emulator';
+import { createPreviewRouter } from '../../server/local/widget-host/router';
 
 const ACCOUNT = '4876876000000900001';
 let emulator: RunningEmulator;

@@ -8,8 +8,8 @@
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { metaSet, openStateDb } from '../../server/state/db';
-import { persistentSecret } from '../../server/service/secrets';
-import { startCrm, tempDir, type Crm } from '../sync/harness';
+import { persistentSecret } from '../../server/runtime/secrets';
+import { startCrm, tempDir, type Crm } from '../support/crm-harness';
 import { runSyncCli, type SyncCliResult } from '../support/sync-cli';
 
 const CLIENT_ID = '1000.SECURITYTESTCLIENT';

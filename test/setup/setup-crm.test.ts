@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { productCustomizations } from '../../server/crm-schema/product-fields';
 import { planSetup } from '../../server/setup/plan';
-import { openService, shippedConfig, startCrm, tempDir, type Crm } from '../sync/harness';
+import { openService, shippedConfig, startCrm, tempDir, type Crm } from '../support/crm-harness';
 
 const ROOT = path.resolve(__dirname, '../..');
 let crm: Crm;

@@ -5,9 +5,9 @@
 import { insightsFromDataset } from '../../shared/engine/pipeline';
 import type { Instant } from '../../shared/model/types';
 import { projectAccount, projectDeal } from '../../shared/writeback/project';
-import { generateDemoDataset } from '../../server/demo/generate';
-import type { SyncService } from '../../server/service/sync-service';
-import { AS_OF, openService, serviceState, shippedConfig, startCrm, type Crm } from './harness';
+import { generateDemoDataset } from '../../server/local/datasets/demo/generate';
+import type { SyncService } from '../../server/sync/sync-service';
+import { AS_OF, openService, serviceState, shippedConfig, startCrm, type Crm } from '../support/crm-harness';
 
 const config = shippedConfig();
 let crm: Crm;

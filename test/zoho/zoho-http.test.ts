@@ -9,9 +9,9 @@
 import { rmSync } from 'node:fs';
 import nock from 'nock';
 import pino from 'pino';
-import { SyncService } from '../../server/service/sync-service';
+import { SyncService } from '../../server/sync/sync-service';
 import { zohoConnectionFromEnv, type ZohoConnection } from '../../server/zoho/env';
-import { shippedConfig, startCrm, tempDir, type Crm } from '../sync/harness';
+import { shippedConfig, startCrm, tempDir, type Crm } from '../support/crm-harness';
 
 const API = 'https://www.zohoapis.jp';
 const ACCOUNTS = 'https://accounts.zoho.jp';

@@ -1,6 +1,6 @@
 /**
  * The preview's stand-in for Zoho's widget SDK script (live.zwidgets.com): the same `ZOHO` surface
- * our gateway uses, answered by the preview host (server/preview) over HTTP instead of postMessage to
+ * our gateway uses, answered by the preview host (server/local/widget-host) over HTTP instead of postMessage to
  * the CRM frame. PageLoad carries the record from the iframe URL (`?entity=…&entityId=…`). Every call
  * is tagged with this page load's id so the host can count CRM calls per load (DESIGN §9).
  */

@@ -7,7 +7,7 @@ import { useContext } from 'preact/hooks';
 import type { Bilingual, SalesProcessConfig } from '../../../shared/config/schema';
 import { fillTemplate } from '../../../shared/i18n/labels';
 import type { Lang } from '../../common/lang';
-import { STRINGS, type StringKey } from '../../common/strings';
+import { STRINGS, type StringKey } from '../strings';
 
 export interface Ui {
   lang: Lang;

@@ -1,0 +1,138 @@
+/**
+ * The service's HTTP surface (DESIGN §7). `/api/*` needs the bearer `SERVICE_API_TOKEN`; the webhook
+ * carries its own signature. Errors come out as `{ error: { code, message } }` with the status of
+ * their code — never a stack trace.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { computeAccountInsight } from '../../shared/engine/insight';
+import { bundleByAccount } from '../../shared/normalise/bundle';
+import { normaliseDataset } from '../../shared/normalise/normalise';
+import type { Instant, ZohoId } from '../../shared/model/types';
+import { AppError, toAppError } from '../errors';
+import type { ConfigHolder } from '../config/config-holder';
+import { PortfolioCache, portfolioReport } from './portfolio';
+import type { SyncRunner } from '../schedule/runner';
+import type { SyncService } from '../sync/sync-service';
+import { webhookRouter, type WebhookPayload } from './webhook';
+
+export interface AppDeps {
+  service: SyncService;
+  runner: SyncRunner;
+  config: ConfigHolder;
+  log: Logger;
+  apiToken: string;
+  webhookSecret: string | null;
+  /** Extra routers (the widget preview in local mode). */
+  extra?: express.Router[];
+  /** Whether the first sync has finished (for /readyz). */
+  ready: () => boolean;
+  /** The clock webhook timestamps are checked against (tests). */
+  now?: () => number;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    const ready = deps.ready();
+    res
+      .status(ready ? 200 : 503)
+      .json({ ready, configError: deps.config.lastError, syncing: deps.runner.running });
+  });
+  app.use(
+    webhookRouter({
+      secret: deps.webhookSecret,
+      ...(deps.now ? { now: deps.now } : {}),
+      rememberDelivery: (id) => deps.service.state.rememberDelivery(id),
+      accept: (p: WebhookPayload) => {
+        if (p.accountId) deps.service.state.markDirty([p.accountId], `webhook ${p.module} ${p.operation}`);
+        deps.log.info(
+          { module: p.module, recordId: p.recordId, accountId: p.accountId, operation: p.operation },
+          'webhook accepted',
+        );
+        deps.runner.requestSoon(`webhook ${p.module}`);
+      },
+    }),
+  );
+  app.use('/api', bearer(deps.apiToken), apiRouter(deps));
+  for (const r of deps.extra ?? []) app.use(r);
+  app.use((_req, _res, next) => next(new AppError('NOT_FOUND', 'no such route')));
+  app.use((e: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const err = bodyParserError(e) ?? toAppError(e);
+    if (err.code === 'INTERNAL') deps.log.error({ err: e }, 'request failed');
+    res.status(err.httpStatus).json({ error: { code: err.code, message: err.message } });
+  });
+  return app;
+}
+
+function apiRouter(deps: AppDeps): express.Router {
+  const r = express.Router();
+  r.use(express.json({ limit: '16kb' }));
+  r.get('/sync/status', (_req, res) => {
+    const s = deps.service;
+    res.json({
+      running: deps.runner.running,
+      lastRuns: s.state.recentRuns(10),
+      cursors: s.state.cursors(),
+      pendingAccounts: s.state.dirtyCount(),
+      failures: s.state.failures().slice(0, 100),
+      credits: {
+        last24h: s.state.creditsLast24h(),
+        limit: Math.floor(deps.config.current.sync.dailyCredits * deps.config.current.sync.budgetShare),
+        zohoRemaining: s.gateway.calls.creditsRemaining,
+      },
+      configError: deps.config.lastError,
+    });
+  });
+  r.post('/sync/run', (req, res) => {
+    const body = (req.body ?? {}) as { full?: unknown };
+    if (body.full !== undefined && typeof body.full !== 'boolean')
+      throw new AppError('BAD_INPUT', '"full" must be true or false');
+    const queued = deps.runner.running;
+    deps.runner.request({ full: body.full === true, trigger: 'api' });
+    res.status(202).json({ accepted: true, queued, full: body.full === true });
+  });
+  r.get('/accounts/:id/insight', (req, res) => {
+    const id = req.params.id ?? '';
+    if (!/^\d{1,30}$/.test(id)) throw new AppError('BAD_INPUT', 'account id must be a Zoho record id');
+    const config = deps.config.current;
+    const raw = deps.service.mirror.datasetFor([id]);
+    const normalised = normaliseDataset(raw, config);
+    if (!normalised.ok) throw new AppError('INTERNAL', normalised.error);
+    const bundle = bundleByAccount(normalised.dataset, config).bundles.get(id as ZohoId);
+    if (!bundle) throw new AppError('NOT_FOUND', `account ${id} is not in the synced data (yet)`);
+    res.json(computeAccountInsight(bundle, config, Date.now() as Instant));
+  });
+  const portfolios = new PortfolioCache(deps.service);
+  r.get('/portfolio', (req, res) => {
+    const config = deps.config.current;
+    const query = req.query as Record<string, unknown>;
+    res.json(portfolioReport(deps.service.mirror, config, query, Date.now, portfolios.get));
+  });
+  return r;
+}
+
+function bearer(token: string) {
+  const expected = Buffer.from(token);
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const given = Buffer.from((req.get('authorization') ?? '').replace(/^Bearer\s+/i, ''));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return next(new AppError('UNAUTHORIZED', 'a valid bearer token (SERVICE_API_TOKEN) is required'));
+    next();
+  };
+}
+
+/** express.raw/json errors (too large, bad JSON) → our codes. */
+function bodyParserError(e: unknown): AppError | null {
+  const type = (e as { type?: unknown }).type;
+  if (type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'request body too large');
+  if (type === 'entity.parse.failed') return new AppError('BAD_INPUT', 'request body is not valid JSON');
+  if ((typeof type === 'string' && type.startsWith('encoding')) || type === 'charset.unsupported')
+    return new AppError('BAD_INPUT', 'unsupported body encoding');
+  return null;
+}

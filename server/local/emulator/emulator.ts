@@ -1,0 +1,171 @@
+/**
+ * Starting and stopping the emulator in-process (`startEmulator`), used by `npm run emulator`, tests
+ * (port 0, a temp state dir) and `npm start`. State lives in SQLite under `<stateDir>/emulator/`
+ * (default `.state/`, or env `STATE_DIR`) and survives restarts unless `reset`.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import type { SalesProcessConfig } from '../../../shared/config/schema';
+import { loadConfigFile, PROJECT_ROOT, resolveConfigPath } from '../../config/load-config';
+import { createApp } from './app';
+import { EMULATED_FUNCTIONS } from './routes/functions';
+import type { EmulatorContext } from './context';
+import { CreditMeter } from './credits';
+import { loadDatasetFile, loadDatasetObject } from './dataset/load';
+import type { IngestStats } from './dataset/ingest';
+import { FaultRegistry } from './faults';
+import { generateIntoOrg } from '../datasets/scale/into-org';
+import { TokenService } from './http/oauth';
+import { OrgCatalog } from './metadata/catalog';
+import { Org } from './org';
+import { openDb, removeDbFiles } from './store/db';
+import { WebhookService } from './webhooks';
+import { WriteLog } from './write-log';
+
+export interface EmulatorOptions {
+  /** Default 4010; 0 picks a free port. Always bound to 127.0.0.1. */
+  port?: number;
+  /** Default env STATE_DIR, else `<project>/.state`; the database is `<stateDir>/emulator/crm.sqlite`. */
+  stateDir?: string;
+  reset?: boolean;
+  /** A fresh org without our custom fields and modules. Applies when the store is created. */
+  bare?: boolean;
+  dataFile?: string;
+  dataset?: unknown;
+  /** Generate scale data for this many accounts (replacing the records). */
+  accounts?: number;
+  seed?: string;
+  asOfMs?: number;
+  clientId?: string;
+  clientSecret?: string;
+  refreshToken?: string;
+  creditsPerDay?: number;
+  concurrency?: number;
+  tokenTtlSeconds?: number;
+  config?: SalesProcessConfig;
+  configPath?: string;
+  now?: () => number;
+  logger?: Logger;
+  onProgress?: (message: string) => void;
+}
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  dbFile: string;
+  ctx: EmulatorContext;
+  org: Org;
+  loaded?: IngestStats;
+  /** Records per module. */
+  summary(): Record<string, number>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 4010;
+export const DEFAULT_CREDITS_PER_DAY = 5_000_000;
+
+export function defaultStateDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.STATE_DIR ?? path.join(PROJECT_ROOT, '.state'));
+}
+
+function loadConfig(opts: EmulatorOptions): SalesProcessConfig {
+  if (opts.config) return opts.config;
+  const result = loadConfigFile(resolveConfigPath(opts.configPath));
+  if (result.ok) return result.config;
+  const p = result.problems[0];
+  throw new Error(`config ${p?.file}:${p?.line}:${p?.column} ${p?.path}: ${p?.message}`);
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const now = opts.now ?? Date.now;
+  const log = opts.logger ?? pino({ level: 'silent' });
+  const config = loadConfig(opts);
+  const dbFile = path.join(
+    opts.stateDir ? path.resolve(opts.stateDir) : defaultStateDir(),
+    'emulator',
+    'crm.sqlite',
+  );
+  if (opts.reset) removeDbFiles(dbFile);
+  const db = openDb(dbFile);
+  const org = new Org(db, config, now, { bare: opts.bare ?? false });
+
+  let loaded: IngestStats | undefined;
+  if (opts.accounts !== undefined) {
+    loaded = generateIntoOrg(org, {
+      accounts: opts.accounts,
+      seed: opts.seed ?? 'scale',
+      asOfMs: opts.asOfMs ?? now(),
+      config,
+      onProgress: (done, total) => opts.onProgress?.(`generated ${done}/${total} accounts`),
+    });
+  } else if (opts.dataFile) {
+    loaded = await loadDatasetFile(org, opts.dataFile);
+  } else if (opts.dataset !== undefined) {
+    loaded = loadDatasetObject(org, opts.dataset);
+  }
+
+  let url = '';
+  const ctx: EmulatorContext = {
+    org,
+    credits: new CreditMeter(opts.creditsPerDay ?? DEFAULT_CREDITS_PER_DAY, now),
+    faults: new FaultRegistry(),
+    webhooks: new WebhookService(org, log),
+    writes: new WriteLog(),
+    tokens: new TokenService(
+      {
+        clientId: opts.clientId ?? 'demo',
+        clientSecret: opts.clientSecret ?? 'demo',
+        refreshToken: opts.refreshToken ?? 'demo',
+      },
+      opts.tokenTtlSeconds ?? 3600,
+      now,
+    ),
+    log,
+    concurrency: opts.concurrency ?? 10,
+    apiDomain: () => url,
+    functions: new Set(EMULATED_FUNCTIONS),
+    held: new Set(),
+  };
+  const app = createApp(ctx, {
+    reset() {
+      org.store.clear();
+      org.setUsers([]);
+      org.catalog = OrgCatalog.create(config, opts.bare ?? false, now());
+      org.saveCatalog();
+      ctx.credits.reset();
+      ctx.faults.clear();
+      ctx.writes.reset();
+      ctx.webhooks.clear();
+      ctx.functions = new Set(EMULATED_FUNCTIONS);
+    },
+  });
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? DEFAULT_PORT, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  url = `http://127.0.0.1:${port}`;
+
+  let closed = false;
+  return {
+    url,
+    port,
+    dbFile,
+    ctx,
+    org,
+    ...(loaded ? { loaded } : {}),
+    summary: () => org.store.countsByModule(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const release of ctx.held) release();
+      ctx.held.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+    },
+  };
+}
