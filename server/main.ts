@@ -6,31 +6,28 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { PROJECT_ROOT, resolveConfigPath } from './config/load-config';
+import { resolveConfigPath } from './config/load-config';
 import { runCli } from './cli/run-cli';
 import { AppError } from './errors';
 import { createApp } from './http/app';
 import { ConfigHolder } from './config/config-holder';
 import type { LocalToolkit } from './local/start';
+import { readEnv } from './env';
 import { createLogger } from './runtime/logger';
 import { persistentSecret } from './runtime/secrets';
 import { SyncRunner } from './schedule/runner';
 import { SyncService } from './sync/sync-service';
-import { zohoConnectionFromEnv } from './zoho/env';
 
 runCli(async () => {
-  const env = process.env;
-  const stateDir = path.resolve(env.STATE_DIR ?? path.join(PROJECT_ROOT, '.state'));
-  const port = intEnv('PORT', 3000);
-  const host = env.HOST ?? '127.0.0.1';
-  const zoho = zohoConnectionFromEnv(env);
-  const apiToken = env.SERVICE_API_TOKEN || persistentSecret(stateDir, 'service-api-token');
-  const webhookSecret = env.WEBHOOK_SECRET || (zoho ? null : persistentSecret(stateDir, 'webhook-secret'));
+  const env = readEnv();
+  const { stateDir, port, host, zoho } = env;
+  const apiToken = env.serviceApiToken ?? persistentSecret(stateDir, 'service-api-token');
+  const webhookSecret = env.webhookSecret ?? (zoho ? null : persistentSecret(stateDir, 'webhook-secret'));
   const secrets = [apiToken, webhookSecret, zoho?.clientSecret, zoho?.refreshToken].filter((s): s is string =>
     Boolean(s),
   );
-  const log = createLogger({ secrets });
-  const config = ConfigHolder.load(resolveConfigPath(), log);
+  const log = createLogger({ secrets, ...(env.logLevel ? { level: env.logLevel } : {}) });
+  const config = ConfigHolder.load(resolveConfigPath(env.configFile), log);
 
   let local: LocalToolkit | null = null;
   if (!zoho) {
@@ -38,7 +35,7 @@ runCli(async () => {
     const { startLocalToolkit } = await import('./local/start');
     local = await startLocalToolkit({
       stateDir,
-      port: intEnv('EMULATOR_PORT', 4010),
+      port: env.emulatorPort,
       config: config.current,
       log,
     });
@@ -63,8 +60,8 @@ runCli(async () => {
   process.on('SIGHUP', () => config.reload());
 
   const runner = new SyncRunner(service, log, {
-    ...(env.SYNC_CRON ? { cron: env.SYNC_CRON } : {}),
-    ...(env.FULL_SYNC_CRON ? { fullCron: env.FULL_SYNC_CRON } : {}),
+    ...(env.syncCron ? { cron: env.syncCron } : {}),
+    ...(env.fullSyncCron ? { fullCron: env.fullSyncCron } : {}),
   });
   let firstSyncDone = false;
   const preview = local?.routers ?? [];
@@ -108,7 +105,7 @@ runCli(async () => {
     '',
     `  Enterprise sales for Zoho CRM is running${local ? ' on the built-in local CRM' : ''}`,
     `  service         ${base}   (GET /healthz, /readyz)`,
-    `  sync status     ${base}/api/sync/status   (Authorization: Bearer <SERVICE_API_TOKEN${env.SERVICE_API_TOKEN ? '' : `, in ${path.join(stateDir, 'service-api-token')}`}>)`,
+    `  sync status     ${base}/api/sync/status   (Authorization: Bearer <SERVICE_API_TOKEN${env.serviceApiToken ? '' : `, in ${path.join(stateDir, 'service-api-token')}`}>)`,
     `  webhook         ${base}/hooks/zoho`,
     ...(local
       ? [`  local Zoho CRM  ${local.url}/crm/v6   (OAuth client demo/demo, refresh token demo)`]
@@ -137,12 +134,3 @@ runCli(async () => {
   service.close();
   return 0;
 });
-
-function intEnv(name: string, fallback: number): number {
-  const v = process.env[name];
-  if (v === undefined || v === '') return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new AppError('BAD_INPUT', `${name} must be a port number, got "${v}"`);
-  return n;
-}

@@ -3,29 +3,29 @@
  * (started by `npm start` or `npm run emulator`) with its demo OAuth client — or say clearly that
  * none is running. `openCliService` opens the sync service over that connection, logging to stderr.
  */
-import path from 'node:path';
-import { PROJECT_ROOT, resolveConfigPath } from '../config/load-config';
+import { resolveConfigPath } from '../config/load-config';
 import { AppError } from '../errors';
 import { ConfigHolder } from '../config/config-holder';
 import { createLogger } from '../runtime/logger';
 import { SyncService, type SyncServiceOptions } from '../sync/sync-service';
-import { emulatorConnection, zohoConnectionFromEnv, type ZohoConnection } from '../zoho/env';
+import { readEnv } from '../env';
+import { emulatorConnection, type ZohoConnection } from '../zoho/env';
 
 export async function openCliService(
   configFile: string | undefined,
   options: Partial<Pick<SyncServiceOptions, 'budgetShare' | 'now'>> = {},
-  env: NodeJS.ProcessEnv = process.env,
+  processEnv: NodeJS.ProcessEnv = process.env,
 ): Promise<{ service: SyncService; connection: ZohoConnection }> {
-  const connection =
-    zohoConnectionFromEnv(env) ?? (await localConnection(env.EMULATOR_URL ?? 'http://127.0.0.1:4010'));
+  const env = readEnv(processEnv);
+  const connection = env.zoho ?? (await localConnection(env.emulatorUrl));
   const log = createLogger({
-    level: env.LOG_LEVEL ?? 'warn',
+    level: env.logLevel ?? 'warn',
     secrets: [connection.clientSecret, connection.refreshToken],
     destination: { write: (s: string) => process.stderr.write(s) },
   });
-  const config = ConfigHolder.load(resolveConfigPath(configFile), log).current;
+  const config = ConfigHolder.load(resolveConfigPath(configFile, processEnv), log).current;
   const service = await SyncService.open({
-    stateDir: path.resolve(env.STATE_DIR ?? path.join(PROJECT_ROOT, '.state')),
+    stateDir: env.stateDir,
     connection,
     config,
     log,

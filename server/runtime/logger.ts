@@ -36,7 +36,7 @@ export function createLogger(
     secrets.length === 0 ? dest : { write: (line: string) => dest.write(mask(line)) };
   return pino(
     {
-      level: o.level ?? process.env.LOG_LEVEL ?? 'info',
+      level: o.level ?? 'info',
       redact: { paths: REDACT, censor: '[REDACTED]' },
       base: { service: 'esm-sync' },
     },

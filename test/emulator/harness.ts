@@ -52,7 +52,7 @@ export class TestEmulator {
     private readonly time: { now: number },
   ) {}
 
-  static async start(opts: EmulatorOptions = {}): Promise<TestEmulator> {
+  static async start(opts: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-test-'));
     const time = { now: T0 };
     const emu = await startEmulator({

@@ -18,7 +18,7 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const start = (opts: Parameters<typeof startEmulator>[0] = {}) =>
+const start = (opts: Partial<Parameters<typeof startEmulator>[0]> = {}) =>
   startEmulator({ port: 0, stateDir: dir, config: defaultConfig(), ...opts });
 
 async function token(url: string): Promise<string> {

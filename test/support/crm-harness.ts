@@ -44,7 +44,7 @@ export interface Crm {
   stop(): Promise<void>;
 }
 
-export async function startCrm(o: EmulatorOptions = {}): Promise<Crm> {
+export async function startCrm(o: Partial<EmulatorOptions> = {}): Promise<Crm> {
   const dir = tempDir('crm-');
   // The CRM's clock runs from an hour before AS_OF, so what it stamps (Modified_Time, Closed_Time) is
   // in the past of the runs, which compute as of AS_OF.
@@ -88,7 +88,7 @@ export async function startCrm(o: EmulatorOptions = {}): Promise<Crm> {
  * A CRM with data generated as of AS_OF whose clock starts a second after it, so what the runs write
  * (as of RUN_AS_OF) is newer than anything generated and comes back on the next read, as in Zoho.
  */
-export function startCrmAfterData(o: Omit<EmulatorOptions, 'asOfMs' | 'now'> = {}): Promise<Crm> {
+export function startCrmAfterData(o: Omit<Partial<EmulatorOptions>, 'asOfMs' | 'now'> = {}): Promise<Crm> {
   const started = Date.now();
   return startCrm({ ...o, asOfMs: AS_OF, now: () => AS_OF + 1000 + (Date.now() - started) });
 }

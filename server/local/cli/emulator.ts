@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import pino from 'pino';
 import { parseEmulatorArgs, USAGE, UsageError } from '../emulator/cli-args';
 import { DEFAULT_CREDITS_PER_DAY, startEmulator } from '../emulator/emulator';
+import { readEnv } from '../../env';
 
 async function main(): Promise<void> {
   const opts = parseEmulatorArgs(process.argv.slice(2));
@@ -15,10 +16,13 @@ async function main(): Promise<void> {
   }
   if (opts.dataFile !== undefined && !fs.existsSync(opts.dataFile))
     throw new UsageError(`--data: no such file ${opts.dataFile}`);
+  const env = readEnv();
   const started = Date.now();
   const emulator = await startEmulator({
     ...opts,
-    logger: pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2)),
+    port: opts.port ?? env.emulatorPort,
+    stateDir: opts.stateDir ?? env.stateDir,
+    logger: pino({ level: env.logLevel ?? 'info' }, pino.destination(2)),
     onProgress: (m) => process.stderr.write(`${m}\n`),
   });
   const counts = Object.entries(emulator.summary())

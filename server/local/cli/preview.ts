@@ -2,11 +2,14 @@
  * `npm run preview`: the widget preview alone (until `npm start` mounts it): the demo org in the
  * local Zoho CRM, and http://127.0.0.1:3000/preview/ hosting the built widget.
  */
+import { readEnv } from '../../env';
 import { startPreviewServer } from '../widget-host/dev-server';
 
 async function main(): Promise<void> {
+  const env = readEnv();
   const preview = await startPreviewServer({
-    emulatorPort: Number(process.env.EMULATOR_PORT ?? 0),
+    port: env.port,
+    emulatorPort: process.env.EMULATOR_PORT ? env.emulatorPort : 0,
     sync: true,
   });
   process.stdout.write(

@@ -18,7 +18,10 @@ function positiveInt(name: string, raw: string | undefined, min = 1): number | u
   return Number(raw);
 }
 
-export function parseEmulatorArgs(argv: string[]): EmulatorOptions & { help?: boolean } {
+/** The emulator's options as given on the command line; `stateDir` falls back to the env's. */
+export type EmulatorArgs = Omit<EmulatorOptions, 'stateDir'> & { stateDir?: string; help?: boolean };
+
+export function parseEmulatorArgs(argv: string[]): EmulatorArgs {
   let values;
   try {
     ({ values } = parseArgs({
@@ -56,7 +59,7 @@ export function parseEmulatorArgs(argv: string[]): EmulatorOptions & { help?: bo
     throw new UsageError(`--as-of takes an ISO date like 2025-04-01, got "${asOf}"`);
   const port = positiveInt('port', values.port, 0);
   if (port !== undefined && port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}`);
-  const opts: EmulatorOptions = {
+  const opts: EmulatorArgs = {
     ...(port === undefined ? {} : { port }),
     ...(values.data === undefined ? {} : { dataFile: values.data }),
     ...(values.reset ? { reset: true } : {}),

@@ -1,14 +1,14 @@
 /**
  * Starting and stopping the emulator in-process (`startEmulator`), used by `npm run emulator`, tests
  * (port 0, a temp state dir) and `npm start`. State lives in SQLite under `<stateDir>/emulator/`
- * (default `.state/`, or env `STATE_DIR`) and survives restarts unless `reset`.
+ * (the caller's `STATE_DIR`, see `server/env.ts`) and survives restarts unless `reset`.
  */
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
-import { loadConfigFile, PROJECT_ROOT, resolveConfigPath } from '../../config/load-config';
+import { loadConfigFile, resolveConfigPath } from '../../config/load-config';
 import { createApp } from './app';
 import { EMULATED_FUNCTIONS } from './routes/functions';
 import type { EmulatorContext } from './context';
@@ -27,8 +27,8 @@ import { WriteLog } from './write-log';
 export interface EmulatorOptions {
   /** Default 4010; 0 picks a free port. Always bound to 127.0.0.1. */
   port?: number;
-  /** Default env STATE_DIR, else `<project>/.state`; the database is `<stateDir>/emulator/crm.sqlite`. */
-  stateDir?: string;
+  /** The database is `<stateDir>/emulator/crm.sqlite`; callers pass the product's one default (`server/env.ts`). */
+  stateDir: string;
   reset?: boolean;
   /** A fresh org without our custom fields and modules. Applies when the store is created. */
   bare?: boolean;
@@ -66,10 +66,6 @@ export interface RunningEmulator {
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_CREDITS_PER_DAY = 5_000_000;
 
-export function defaultStateDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.STATE_DIR ?? path.join(PROJECT_ROOT, '.state'));
-}
-
 function loadConfig(opts: EmulatorOptions): SalesProcessConfig {
   if (opts.config) return opts.config;
   const result = loadConfigFile(resolveConfigPath(opts.configPath));
@@ -78,15 +74,11 @@ function loadConfig(opts: EmulatorOptions): SalesProcessConfig {
   throw new Error(`config ${p?.file}:${p?.line}:${p?.column} ${p?.path}: ${p?.message}`);
 }
 
-export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
   const now = opts.now ?? Date.now;
   const log = opts.logger ?? pino({ level: 'silent' });
   const config = loadConfig(opts);
-  const dbFile = path.join(
-    opts.stateDir ? path.resolve(opts.stateDir) : defaultStateDir(),
-    'emulator',
-    'crm.sqlite',
-  );
+  const dbFile = path.join(path.resolve(opts.stateDir), 'emulator', 'crm.sqlite');
   if (opts.reset) removeDbFiles(dbFile);
   const db = openDb(dbFile);
   const org = new Org(db, config, now, { bare: opts.bare ?? false });

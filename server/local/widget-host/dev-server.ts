@@ -18,7 +18,7 @@ import { SyncService } from '../../sync/sync-service';
 import { createPreviewRouter, type PreviewRouter } from './router';
 
 export interface PreviewServerOptions {
-  /** Default 3000 (env PORT); 0 picks a free port. */
+  /** Default 3000; 0 picks a free port. */
   port?: number;
   /** The emulator's port; default 0 (a free one). */
   emulatorPort?: number;
@@ -70,7 +70,7 @@ export async function startPreviewServer(opts: PreviewServerOptions = {}): Promi
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? Number(process.env.PORT ?? 3000), '127.0.0.1', resolve);
+    server.listen(opts.port ?? 3000, '127.0.0.1', resolve);
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
