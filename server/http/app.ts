@@ -7,9 +7,8 @@ import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { computeAccountInsight } from '../../shared/engine/insight';
-import { bundleByAccount } from '../../shared/normalise/bundle';
-import { normaliseDataset } from '../../shared/normalise/normalise';
-import type { Instant, ZohoId } from '../../shared/model/types';
+import { accountBundleOf } from '../../shared/engine/pipeline';
+import type { Instant } from '../../shared/model/types';
 import { AppError, toAppError } from '../errors';
 import type { ConfigHolder } from '../config/config-holder';
 import { PortfolioCache, portfolioReport } from './portfolio';
@@ -102,11 +101,10 @@ function apiRouter(deps: AppDeps): express.Router {
     if (!/^\d{1,30}$/.test(id)) throw new AppError('BAD_INPUT', 'account id must be a Zoho record id');
     const config = deps.config.current;
     const raw = deps.service.mirror.datasetFor([id]);
-    const normalised = normaliseDataset(raw, config);
-    if (!normalised.ok) throw new AppError('INTERNAL', normalised.error);
-    const bundle = bundleByAccount(normalised.dataset, config).bundles.get(id as ZohoId);
-    if (!bundle) throw new AppError('NOT_FOUND', `account ${id} is not in the synced data (yet)`);
-    res.json(computeAccountInsight(bundle, config, Date.now() as Instant));
+    const one = accountBundleOf(raw, config, id);
+    if (!one.ok && one.reason === 'rejected') throw new AppError('INTERNAL', one.error);
+    if (!one.ok) throw new AppError('NOT_FOUND', `account ${id} is not in the synced data (yet)`);
+    res.json(computeAccountInsight(one.bundle, config, Date.now() as Instant));
   });
   const portfolios = new PortfolioCache(deps.service);
   r.get('/portfolio', (req, res) => {

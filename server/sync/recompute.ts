@@ -4,8 +4,7 @@
  */
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { computeAccountInsight } from '../../shared/engine/insight';
-import { bundleByAccount } from '../../shared/normalise/bundle';
-import { normaliseDataset } from '../../shared/normalise/normalise';
+import { bundlesOf } from '../../shared/engine/pipeline';
 import type { Instant, ZohoId } from '../../shared/model/types';
 import { planWriteBack, type RecordUpdate } from '../../shared/writeback/plan';
 import { insightTimestampField, projectAccount, projectDeal } from '../../shared/writeback/project';
@@ -37,9 +36,9 @@ export function recomputeBatch(
   asOf: Instant,
 ): BatchPlan {
   const raw = mirror.datasetFor(accountIds);
-  const normalised = normaliseDataset(raw, config);
-  if (!normalised.ok) throw new Error(`mirror data rejected by the normaliser: ${normalised.error}`);
-  const { bundles } = bundleByAccount(normalised.dataset, config);
+  const all = bundlesOf(raw, config);
+  if (!all.ok) throw new Error(`mirror data rejected by the normaliser: ${all.error}`);
+  const { bundles } = all;
   const plan = emptyPlan();
   const accountRecords = [];
   for (const id of accountIds) {
