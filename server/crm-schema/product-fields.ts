@@ -62,6 +62,7 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
   const fields: Record<string, FieldSpec[]> = {
     [m.accounts]: [
       integer(a.customerSatisfaction, 'Customer Satisfaction', { length: 1 }),
+      boolean(a.isTargetAccount, 'Is Target Account'),
       picklist(a.relationshipStage, 'Relationship Stage', lists.relationshipStage),
       date(a.stageSince, 'Relationship Stage Since'),
       percent(a.stageProgress, 'Stage Progress'),

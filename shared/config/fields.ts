@@ -34,6 +34,7 @@ export const fieldsSchema = z
       annualRevenue: 'Annual_Revenue',
       modifiedTime: 'Modified_Time',
       customerSatisfaction: 'Customer_Satisfaction',
+      isTargetAccount: 'Is_Target_Account',
       relationshipStage: 'Relationship_Stage',
       stageSince: 'Relationship_Stage_Since',
       stageProgress: 'Stage_Progress',

@@ -187,8 +187,16 @@ describe('a bad config is rejected with a message that points at the line', () =
       '  - key: social',
       '  - key: seminar',
       undefined,
-      'activityKinds[14].key',
+      'activityKinds[16].key',
       /listed twice/,
+    ],
+    [
+      'an unclassified kind given a side of the mix',
+      '  - key: other\n    label: { ja: その他, en: Other }\n    purpose: null',
+      '  - key: other\n    label: { ja: その他, en: Other }\n    purpose: relationship',
+      undefined,
+      'activityKinds[17].purpose',
+      /must have purpose: null: it counts on neither side/,
     ],
     [
       'an offset that is not one',

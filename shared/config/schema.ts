@@ -307,10 +307,10 @@ function checkConfigReferences(cfg: SalesProcessConfig, ctx: z.RefinementCtx): v
       `every activity kind needs an entry (labels are shown to users); missing: ${absent.join(', ')}`,
     );
   cfg.activityKinds.forEach((k, i) => {
-    if (k.purpose === null && k.key !== 'other') {
+    if (k.purpose !== null && k.key === 'other') {
       issue(
         ['activityKinds', i, 'purpose'],
-        'purpose may be null only for "other" (decided by whether it is linked to a deal)',
+        '"other" (an activity nobody classified) must have purpose: null: it counts on neither side of the mix',
       );
     }
   });

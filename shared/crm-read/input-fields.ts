@@ -7,7 +7,16 @@ import type { FieldNames } from '../config/fields';
 
 export function accountInputFields(f: FieldNames): string[] {
   const a = f.account;
-  return [a.name, a.owner, a.parent, a.industry, a.customerSatisfaction, a.relationshipStage, a.modifiedTime];
+  return [
+    a.name,
+    a.owner,
+    a.parent,
+    a.industry,
+    a.customerSatisfaction,
+    a.isTargetAccount,
+    a.relationshipStage,
+    a.modifiedTime,
+  ];
 }
 
 export function contactInputFields(f: FieldNames): string[] {

@@ -1,6 +1,6 @@
 import type { Activity, ZohoId } from '../model/types';
 import { CONFIG } from '../testing/engine-harness';
-import { classifyActivity } from './classify';
+import { classifyActivity, isUnclassified } from './classify';
 import { compileConfig } from './compiled';
 
 const cc = compileConfig(CONFIG);
@@ -43,8 +43,16 @@ describe('activity kind from the subject (Japanese and English keywords)', () =>
     ['共同事例の取材', 'case_study', 'relationship'],
     ['業界動向の情報提供', 'info_sharing', 'relationship'],
     ['ゴルフ', 'social', 'relationship'],
-    ['定例打合せ', 'other', 'relationship'],
-    ['', 'other', 'relationship'],
+    ['お礼メール送付', 'admin', null],
+    ['訪問日程の再調整', 'admin', null],
+    ['提案日程の調整', 'admin', null], // scheduling a proposal is not a proposal: admin comes first
+    ['Follow-up call Administrative', 'admin', null], // Call_Purpose appended by the normaliser
+    ['Send meeting notes', 'admin', null],
+    ['社内共有メモ作成', 'internal', null],
+    ['Internal review of the proposal', 'internal', null],
+    ['先方からの質問への回答', 'consultation', 'relationship'],
+    ['定例打合せ', 'other', null],
+    ['', 'other', null],
   ])('%j → %s (%s)', (subject, kind, purpose) => {
     expect(classifyActivity(activity({ subject }), cc)).toMatchObject({ kind, purpose });
   });
@@ -65,12 +73,19 @@ describe('explicit fields beat keywords', () => {
       source: 'keyword',
     });
   });
-  it('"other" is deal work when linked to a deal, relationship work otherwise', () => {
-    expect(
-      classifyActivity(activity({ subject: '打合せ', what: { module: 'Deals', id: 'd' as ZohoId } }), cc)
-        .purpose,
-    ).toBe('deal');
-    expect(classifyActivity(activity({ subject: '打合せ' }), cc).purpose).toBe('relationship');
+  it('"other" counts on neither side, linked to a deal or not; unless Activity_Purpose says', () => {
+    const onDeal = activity({ subject: '打合せ', what: { module: 'Deals', id: 'd' as ZohoId } });
+    expect(classifyActivity(onDeal, cc).purpose).toBeNull();
+    expect(isUnclassified(classifyActivity(onDeal, cc))).toBe(true);
+    expect(classifyActivity(activity({ subject: '打合せ' }), cc).purpose).toBeNull();
+    const said = classifyActivity(activity({ subject: '打合せ', purposeField: 'deal' }), cc);
+    expect(said.purpose).toBe('deal');
+    expect(isUnclassified(said)).toBe(false);
+  });
+  it('a kind set by the rep (Activity_Kind) is classified, even admin', () => {
+    const c = classifyActivity(activity({ subject: '打合せ', kindField: 'admin' }), cc);
+    expect(c).toEqual({ kind: 'admin', purpose: null, source: 'field' });
+    expect(isUnclassified(c)).toBe(false);
   });
   it('a call purpose counts as subject text (the normaliser appends Call_Purpose)', () => {
     expect(classifyActivity(activity({ module: 'Calls', subject: '電話 Demo' }), cc).kind).toBe('demo');

@@ -1,6 +1,8 @@
 /**
  * What kind of activity a record is, and whether it advances a deal or deepens the relationship
  * (DOMAIN §5). An explicit Activity_Kind / Activity_Purpose on the record beats the keyword rules.
+ * An activity nobody could classify (`other`), and administrative or internal work, count on neither
+ * side of the mix (S:64 活動の質): a thank-you mail is not relationship-deepening.
  */
 import type { ActivityKind, ActivityPurpose } from '../model/keys';
 import type { Activity } from '../model/types';
@@ -8,15 +10,16 @@ import { normaliseText, type CompiledConfig } from './compiled';
 
 export interface Classification {
   kind: ActivityKind;
-  purpose: ActivityPurpose;
+  /** null = counts on neither side of the mix (other, admin, internal, unless Activity_Purpose says). */
+  purpose: ActivityPurpose | null;
   /** Where the kind came from: the record's field, a keyword in its subject, or neither. */
   source: 'field' | 'keyword' | 'default';
 }
 
 /**
  * Kind: `Activity_Kind` if set; else the first kind (config order) with a keyword in the subject;
- * else `other`. Purpose: `Activity_Purpose` if set; else the kind's purpose; `other` → deal when the
- * activity is linked to a deal, else relationship.
+ * else `other`. Purpose: `Activity_Purpose` if set; else the kind's purpose from the config, where
+ * null (always for `other`; by default for `admin` and `internal`) means neither side.
  */
 export function classifyActivity(a: Activity, cc: CompiledConfig): Classification {
   let kind: ActivityKind = 'other';
@@ -31,9 +34,13 @@ export function classifyActivity(a: Activity, cc: CompiledConfig): Classificatio
       source = 'keyword';
     }
   }
-  const linkedToDeal = a.what?.module === cc.config.fields.modules.deals;
-  const purpose = a.purposeField ?? cc.kindPurpose.get(kind) ?? (linkedToDeal ? 'deal' : 'relationship');
+  const purpose = a.purposeField ?? cc.kindPurpose.get(kind) ?? null;
   return { kind, purpose, source };
+}
+
+/** Unclassified: no kind from the field or a keyword, and no Activity_Purpose either. */
+export function isUnclassified(c: Pick<Classification, 'kind' | 'purpose'>): boolean {
+  return c.kind === 'other' && c.purpose === null;
 }
 
 /** The first kind (config order) with a keyword in the subject; memoised per subject text. */

@@ -11,7 +11,8 @@ import type { CompiledConfig } from './compiled';
 export interface ClassifiedActivity {
   activity: Activity;
   kind: ActivityKind;
-  purpose: ActivityPurpose;
+  /** null = counts on neither side of the mix. */
+  purpose: ActivityPurpose | null;
   /** Happened by `asOf`: a completed task, or an event/call, with its time not after `asOf`. */
   happened: boolean;
 }

@@ -8,6 +8,7 @@ import type { KgiKey, KpiKey } from '../model/keys';
 import type { AccountBundle, DataIssue, Instant } from '../model/types';
 import { nextActionsFor, type NextAction } from './actions';
 import { compileConfig } from './compiled';
+import { isUnclassified } from './classify';
 import { buildContext } from './context';
 import { analyseDeals, type DealInsight } from './deals';
 import { computeKgis, computeKpis, happenedIn } from './metrics';
@@ -28,10 +29,19 @@ export interface AccountInsight {
   kpis: Record<KpiKey, number | null>;
   kgis: Partial<Record<KgiKey, number | null>>;
   targets: Partial<Record<KpiKey, { target: number; actual: number | null; met: boolean }>>;
+  /**
+   * Activities that happened in the KPI window. `deal` and `relationship` are the two sides of the mix;
+   * `neither` counts the rest (unclassified, administrative, internal), of which `unclassified` are
+   * the ones nobody classified (kind other, no Activity_Purpose). relationshipShare =
+   * relationship ÷ (deal + relationship); unclassifiedShare = unclassified ÷ all (null when none).
+   */
   activityMix: {
     deal: number;
     relationship: number;
+    neither: number;
+    unclassified: number;
     relationshipShare: number | null;
+    unclassifiedShare: number | null;
     recommendedRelationshipShare: number;
   };
   deals: DealInsight[];
@@ -57,6 +67,8 @@ export function computeAccountInsight(
   }
   const windowed = happenedIn(ctx, config.windows.kpiWindowDays);
   const relationship = windowed.filter((a) => a.purpose === 'relationship').length;
+  const deal = windowed.filter((a) => a.purpose === 'deal').length;
+  const unclassified = windowed.filter(isUnclassified).length;
   const { deals, issues: dealIssues } = analyseDeals(ctx, stage);
   return {
     accountId: bundle.account.id,
@@ -87,9 +99,12 @@ export function computeAccountInsight(
     kgis: computeKgis(ctx),
     targets,
     activityMix: {
-      deal: windowed.length - relationship,
+      deal,
       relationship,
+      neither: windowed.length - deal - relationship,
+      unclassified,
       relationshipShare: kpis.relationship_activity_share,
+      unclassifiedShare: windowed.length === 0 ? null : round(unclassified / windowed.length, 4),
       recommendedRelationshipShare: (stage ?? config.notStarted).recommendedRelationshipShare,
     },
     deals,

@@ -189,17 +189,52 @@ describe('relationship_activity_share', () => {
   it('is null without activities', () => {
     expect(kpis({}).relationship_activity_share).toBeNull();
   });
-  it('is relationship activities over all activities', () => {
-    const k = kpis({
-      Tasks: [
-        task({ id: 't1', subject: '見積提出', closed: IN }),
-        task({ id: 't2', subject: '業界動向の情報提供', closed: IN }),
-        task({ id: 't3', subject: '勉強会', closed: IN }),
-        task({ id: 't4', subject: '雑談', closed: IN }),
-      ],
-    });
-    // quote → deal; info_sharing, study_session → relationship; 'other' not on a deal → relationship
-    expect(k.relationship_activity_share).toBe(0.75);
+  const sided = [
+    task({ id: 't1', subject: '見積提出', closed: IN }),
+    task({ id: 't2', subject: '業界動向の情報提供', closed: IN }),
+    task({ id: 't3', subject: '勉強会', closed: IN }),
+  ];
+  it('is relationship activities over the activities on either side', () => {
+    // quote → deal; info_sharing, study_session → relationship
+    expect(kpis({ Tasks: sided }).relationship_activity_share).toBeCloseTo(2 / 3);
+  });
+  it.each([
+    ['an unclassifiable activity', task({ id: 'x', subject: '雑談', closed: IN })],
+    ['a thank-you mail (admin)', task({ id: 'x', subject: 'お礼メール送付', closed: IN })],
+    ['a scheduling call (admin)', call({ id: 'x', who: 'c1', subject: '訪問日程の再調整', start: IN })],
+    ['an internal memo (internal)', task({ id: 'x', subject: '社内共有メモ作成', closed: IN })],
+    ['an English thank-you (admin)', task({ id: 'x', subject: 'Thank-you e-mail', closed: IN })],
+  ])('%s changes neither side of the mix', (_what, extra) => {
+    const before = insightOf(dataset({ Tasks: sided }));
+    const isCall = (extra as { Call_Start_Time?: string }).Call_Start_Time !== undefined;
+    const after = insightOf(
+      dataset({ Tasks: isCall ? sided : [...sided, extra], ...(isCall ? { Calls: [extra] } : {}) }),
+    );
+    expect(after.kpis.relationship_activity_share).toBe(before.kpis.relationship_activity_share);
+    expect([after.activityMix.deal, after.activityMix.relationship]).toEqual([
+      before.activityMix.deal,
+      before.activityMix.relationship,
+    ]);
+    expect(after.activityMix.neither).toBe(before.activityMix.neither + 1);
+  });
+  it('shows the unclassified share with the mix: unclassified ÷ all activities', () => {
+    const mix = insightOf(
+      dataset({
+        Tasks: [
+          ...sided,
+          task({ id: 'x1', subject: '雑談', closed: IN }), // unclassified
+          task({ id: 'x2', subject: '日程調整', closed: IN }), // admin: classified, on neither side
+          task({ id: 'x3', subject: '雑談', closed: IN, purpose: 'relationship' }), // the rep said
+        ],
+      }),
+    ).activityMix;
+    expect(mix).toMatchObject({ deal: 1, relationship: 3, neither: 2, unclassified: 1 });
+    expect(mix.unclassifiedShare).toBeCloseTo(1 / 6, 4);
+  });
+  it('is null when every activity is on neither side', () => {
+    const i = insightOf(dataset({ Tasks: [task({ id: 'x', subject: '雑談', closed: IN })] }));
+    expect(i.kpis.relationship_activity_share).toBeNull();
+    expect(i.activityMix.unclassifiedShare).toBe(1);
   });
 });
 

@@ -69,8 +69,11 @@ function compute(ctx: AccountContext, spec: MetricSpec): number | null {
       return ctx.deals.filter((d) => d.deal.createdTime != null && inWindow(d.deal.createdTime, ctx.asOf, w))
         .length;
     case 'relationship_activity_share': {
-      const all = happenedIn(ctx, w);
-      return all.length === 0 ? null : all.filter((a) => a.purpose === 'relationship').length / all.length;
+      // Of the activities on either side: unclassified, admin and internal ones change neither.
+      const sided = happenedIn(ctx, w).filter((a) => a.purpose !== null);
+      return sided.length === 0
+        ? null
+        : sided.filter((a) => a.purpose === 'relationship').length / sided.length;
     }
     case 'csat':
       return ctx.bundle.account.customerSatisfaction;

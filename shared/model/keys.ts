@@ -95,6 +95,9 @@ export const ACTIVITY_KINDS = [
   'referral',
   'case_study',
   'social',
+  // Counted on neither side of the mix: administrative (thank-you mails, scheduling) and internal work.
+  'admin',
+  'internal',
   'other',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];

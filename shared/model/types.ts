@@ -20,6 +20,11 @@ export interface Account {
   parentId: ZohoId | null;
   industry: string | null;
   customerSatisfaction: number | null;
+  /**
+   * Is_Target_Account: the account is one of the strategically chosen target companies (S:50).
+   * null = the field is not in the record (an org that does not mark targets): treated as a target.
+   */
+  isTargetAccount: boolean | null;
   /** The Relationship_Stage value in the CRM (written by the service); read for group companies. */
   relationshipStage: string | null;
   modifiedTime: Instant | null;

@@ -96,6 +96,7 @@ function readAccount(r: RecordReader, f: Fields): Account {
     parentId: r.lookup(f.account.parent)?.id ?? null,
     industry: r.text(f.account.industry),
     customerSatisfaction: r.number(f.account.customerSatisfaction),
+    isTargetAccount: r.boolean(f.account.isTargetAccount),
     relationshipStage: r.text(f.account.relationshipStage),
     modifiedTime: r.instant(f.account.modifiedTime),
   };

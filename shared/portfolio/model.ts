@@ -30,6 +30,8 @@ export interface PortfolioAccount {
   ownerId: string | null;
   parentId: string | null;
   industry: string | null;
+  /** Is_Target_Account: a strategically chosen target company; null when the field is not in the record. */
+  isTarget: boolean | null;
   /** From Relationship_Stage; null when empty or not a stage of the config (not assessed). */
   stage: StageSlot | null;
   /** Relationship_Stage_Since. */

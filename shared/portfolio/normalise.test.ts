@@ -43,6 +43,16 @@ describe('normalisePortfolio: accounts', () => {
     expect(a?.computedAt).not.toBeNull();
   });
 
+  it.each([
+    ['ticked', true, true],
+    ['unticked', false, false],
+    ['absent (an org that does not mark targets)', undefined, null],
+  ])('Is_Target_Account %s → isTarget %j', (_what, value, isTarget) => {
+    const extra = value === undefined ? {} : { Is_Target_Account: value };
+    const [a] = portfolioOf({ accounts: [acct({ id: 'a1', ...extra })] }).accounts;
+    expect(a?.isTarget).toBe(isTarget);
+  });
+
   it('an account the service has not computed has no computedAt and empty KPIs', () => {
     const [a] = portfolioOf({ accounts: [acct({ id: 'a1' })] }).accounts;
     expect(a?.computedAt).toBeNull();

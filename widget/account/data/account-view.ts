@@ -35,7 +35,7 @@ export interface ActivityView {
   module: string;
   subject: string;
   kind: ActivityKind;
-  purpose: 'deal' | 'relationship';
+  purpose: 'deal' | 'relationship' | null;
   at: Instant | null;
 }
 

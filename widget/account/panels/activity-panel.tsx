@@ -59,7 +59,7 @@ export function ActivityPanel(props: PanelProps) {
               {view.recent.map((a) => {
                 const kl = kindLabel(a.kind);
                 return (
-                  <li key={a.id} class={`recent-${a.purpose}`}>
+                  <li key={a.id} class={`recent-${a.purpose ?? 'neither'}`}>
                     <span class="muted small">{formatDay(a.at, view.offset)}</span>{' '}
                     <span class="tag">{kl ? l(kl) : a.kind}</span> <span>{a.subject}</span>
                   </li>

@@ -33,6 +33,7 @@ export function accountFields(config: SalesProcessConfig): string[] {
     a.owner,
     a.parent,
     a.industry,
+    a.isTargetAccount,
     a.relationshipStage,
     a.stageSince,
     a.stageProgress,

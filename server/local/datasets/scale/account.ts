@@ -250,6 +250,8 @@ export function generateAccount(ctx: GenContext, index: number, emit: Emit): voi
     ...ctx.stamps(createdMs, ctx.between(asOfMs - 120 * DAY_MS, asOfMs), owner),
   };
   if (parent) account.Parent_Account = { id: parent.id, name: parent.name };
+  // Four in five accounts are strategic targets (from the index, so the random sequence is unchanged).
+  account[ctx.config.fields.account.isTargetAccount] = index % 5 !== 4;
   if (rng.chance(0.4))
     account[ctx.config.fields.account.customerSatisfaction] = rng.weighted([
       [5, 2],

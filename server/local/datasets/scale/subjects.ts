@@ -26,7 +26,9 @@ const TEMPLATES: Record<ActivityKind, string[]> = {
   referral: ['{dept}へのご紹介', '関連部署紹介'],
   case_study: ['導入事例インタビュー', '共同発表の準備'],
   social: ['会食', '懇親会', 'ゴルフコンペ'],
-  other: ['定例打合せ', '訪問', 'フォローアップ', '日程確認', '資料送付'],
+  admin: ['日程調整', 'お礼メール送付', '議事録送付'],
+  internal: ['社内共有メモ作成', '社内検討会'],
+  other: ['定例打合せ', '訪問', 'フォローアップ', '資料送付'],
 };
 
 /** The engine's keyword rule (shared/engine): the first kind, in config order, with a keyword in the subject. */

@@ -47,6 +47,7 @@ export function accountRecord(
     Billing_Country: '日本',
     Description: p.description,
     Customer_Satisfaction: story.csat ?? null,
+    Is_Target_Account: story.target ?? true,
     ...(lastActivityDay !== null
       ? { Last_Activity_Time: ctx.clock.iso(ctx.clock.at(lastActivityDay, 18)) }
       : {}),

@@ -162,6 +162,8 @@ export const KIRISHIMA: AccountStory = {
   key: 'kirishima',
   name: '霧島製紙株式会社',
   expectedStage: null,
+  // A brochure request, not a company chosen on purpose: the widget says it is not a strategic target.
+  target: false,
   owner: 'ito',
   created: 20,
   profile: {

@@ -105,6 +105,8 @@ export interface AccountStory {
   created: number;
   profile: AccountProfile;
   csat?: number;
+  /** Is_Target_Account; default true (a strategically chosen target company). */
+  target?: boolean;
   people: PersonSpec[];
   deals: DealSpec[];
   activities: ActivitySpec[];
