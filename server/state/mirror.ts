@@ -167,7 +167,8 @@ export class Mirror {
 
   /**
    * Every record that bears on one account's insight, as a DESIGN §3 dataset fragment: the account
-   * and its group, contacts, deals, activities on the account or its deals, plans.
+   * and its group, contacts, deals, activities on the account or its deals, plans, and its
+   * Relationship_Stage_History (the stage reached is kept, issue 11; deal roles date from it).
    */
   datasetFor(accountIds: readonly string[]): Record<string, ZohoRecord[]> {
     const m = this.config.fields.modules;
@@ -179,6 +180,7 @@ export class Mirror {
       [m.events]: [],
       [m.calls]: [],
       [m.accountPlans]: [],
+      [m.stageHistory]: [],
     };
     const seenAccounts = new Set<string>();
     const push = (module: string, rec: ZohoRecord) => out[module]?.push(rec);
@@ -198,6 +200,7 @@ export class Mirror {
         for (const d of deals) for (const a of parse(this.stmt.byWhat.all(mod, m.deals, d.id))) push(mod, a);
       }
       for (const p of parse(this.stmt.byAccount.all(m.accountPlans, id))) push(m.accountPlans, p);
+      for (const h of parse(this.stmt.byAccount.all(m.stageHistory, id))) push(m.stageHistory, h);
     }
     return out;
   }
@@ -270,7 +273,7 @@ export class Mirror {
     row: Pick<Row, 'account_id' | 'parent_id' | 'what_module' | 'what_id' | 'id'>,
   ): string[] {
     const m = this.config.fields.modules;
-    if (module === 'stageHistory') return []; // history is not an input of the engine
+    if (module === 'stageHistory') return []; // the service writes it: reading it back must not re-queue the account
     if (module === 'accounts') {
       const children = this.stmt.byParent
         .all(m.accounts, row.id)

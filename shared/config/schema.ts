@@ -123,7 +123,8 @@ const kpiTargetsSchema = z.partialRecord(z.enum(KPI_KEYS), z.number().nonnegativ
 const stageSchema = z.strictObject({
   key,
   label: bilingualSchema,
-  description: bilingualSchema.optional(),
+  /** What the relationship is like at this stage: shown on the ladder. */
+  description: bilingualSchema,
   criteria: z.array(criterionSchema).min(1, 'a stage needs at least one criterion'),
   kpiTargets: kpiTargetsSchema.refine(
     (t) => Object.keys(t).length > 0,
@@ -135,6 +136,18 @@ const stageSchema = z.strictObject({
   nextActions: z.array(actionSchema).min(1, 'give at least one next action'),
 });
 export type StageConfig = z.infer<typeof stageSchema>;
+
+/**
+ * When a stage once reached may be lost (issue 11): only by these rules, never because evidence
+ * aged out of a criterion's window. `noActivityDays: null` switches the no-activity rule off.
+ */
+const stageRegressionSchema = z
+  .strictObject({
+    noActivityDays: days.nullable(),
+    lostKeyPerson: z.boolean(),
+  })
+  .prefault({ noActivityDays: 365, lostKeyPerson: false });
+export type StageRegressionConfig = z.infer<typeof stageRegressionSchema>;
 
 const buyingStageSchema = z.strictObject({
   key: z.enum(BUYING_STAGE_KEYS),
@@ -185,12 +198,14 @@ const configObjectSchema = z.strictObject({
   }),
   notStarted: z.strictObject({
     label: bilingualSchema,
+    description: bilingualSchema.optional(),
     kpiTargets: kpiTargetsSchema,
     recommendedRelationshipShare: share,
     dealRole: key,
     nextActions: z.array(actionSchema).min(1),
   }),
   stages: z.array(stageSchema).min(2, 'define at least two relationship stages').max(12),
+  stageRegression: stageRegressionSchema,
   buyingStages: z.array(buyingStageSchema),
   dealOutcomes: z.strictObject({ won: z.array(text).min(1), lost: z.array(text) }),
   dealRoles: z.array(dealRoleSchema).min(1),

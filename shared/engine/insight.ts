@@ -12,7 +12,8 @@ import { isUnclassified } from './classify';
 import { buildContext } from './context';
 import { analyseDeals, type DealInsight } from './deals';
 import { computeKgis, computeKpis, happenedIn } from './metrics';
-import { evaluateStages } from './stage';
+import { evaluateStages, type RegressionCode } from './stage';
+import { regressionMessage } from './actions';
 
 export interface AccountInsight {
   accountId: string;
@@ -26,6 +27,19 @@ export interface AccountInsight {
     missing: { criterion: string; actual: number | null; required: number; label: Bilingual }[];
   } | null;
   evidence: { stage: string; criterion: string; actual: number | null; required: number; label: Bilingual }[];
+  /**
+   * The stage is kept once reached (issue 11): where the reached stage came from, the regression
+   * rule that dropped it (if any), and the stages whose evidence went stale ("at risk").
+   */
+  stageStatus: {
+    reachedFrom: 'history' | 'crm' | 'none';
+    regression: { code: RegressionCode; fromStage: string; message: Bilingual } | null;
+    atRisk: {
+      stage: string;
+      label: Bilingual;
+      stale: { criterion: string; actual: number | null; required: number; label: Bilingual }[];
+    }[];
+  };
   kpis: Record<KpiKey, number | null>;
   kgis: Partial<Record<KgiKey, number | null>>;
   targets: Partial<Record<KpiKey, { target: number; actual: number | null; met: boolean }>>;
@@ -95,6 +109,26 @@ export function computeAccountInsight(
       required,
       label,
     })),
+    stageStatus: {
+      reachedFrom: evaluation.reached.source,
+      regression: evaluation.regression
+        ? {
+            code: evaluation.regression.code,
+            fromStage: config.stages[evaluation.regression.from]?.key ?? '',
+            message: regressionMessage(ctx, evaluation.regression.code, evaluation.regression.from),
+          }
+        : null,
+      atRisk: evaluation.atRisk.map((r) => ({
+        stage: r.stage,
+        label: config.stages.find((s) => s.key === r.stage)?.label ?? { ja: r.stage, en: r.stage },
+        stale: r.stale.map(({ criterion, actual, required, label }) => ({
+          criterion,
+          actual,
+          required,
+          label,
+        })),
+      })),
+    },
     kpis,
     kgis: computeKgis(ctx),
     targets,

@@ -1,5 +1,5 @@
 import { account, call, contact, dataset, deal, event, plan, task } from '../testing/zoho-builders';
-import { insightOf } from '../testing/engine-harness';
+import { CONFIG, insightOf } from '../testing/engine-harness';
 
 type Parts = Parameters<typeof dataset>[0];
 const AT = '2026-10-01T10:00:00+09:00';
@@ -255,4 +255,114 @@ describe('adding evidence never lowers the stage', () => {
       rises.push(previous - start);
     },
   );
+});
+
+describe('a stage is the depth reached (issue 11)', () => {
+  const DAY = 86_400_000;
+  const later = (days: number, from = AT) => new Date(Date.parse(from) + days * DAY).toISOString();
+  /** A Relationship_Stage_History record, as the service writes it. */
+  const history = (id: string, to: string, changedAt: string, from: string | null = null) => ({
+    id,
+    Account: { id: 'a1', name: 'テスト商事' },
+    From_Stage: from,
+    To_Stage: to,
+    Changed_At: changedAt,
+  });
+  /** 経営巻き込み reached at AT, recorded in the history; then only a monthly call, champion and user in turn. */
+  function executiveThenActive(daysOn: number): Record<string, unknown> {
+    const p = evidenceUpTo(3);
+    for (let d = 30; d <= daysOn; d += 30)
+      p.Calls.push(call({ id: `m${d}`, who: d % 60 === 0 ? 'c2' : 'c1', start: later(d) }));
+    return {
+      ...dataset(p),
+      Relationship_Stage_History: [history('h1', '経営巻き込み', AT)],
+    };
+  }
+
+  it('an active account 400 days on keeps its stage, at risk, with a next action to refresh the evidence', () => {
+    const i = insightOf(executiveThenActive(400), later(400));
+    expect(i.stage?.key).toBe('executive');
+    expect(i.stageStatus.reachedFrom).toBe('history');
+    expect(i.stageStatus.regression).toBeNull();
+    const stale = i.stageStatus.atRisk.map((r) => r.stage);
+    expect(stale).toEqual(['shared_issues', 'co_creation', 'executive']);
+    expect(i.stageStatus.atRisk[0]?.stale.map((c) => c.criterion)).toContain('key_person_meetings≥2/365d');
+    const refresh = i.nextActions.find((a) => a.code === 'REFRESH_EVIDENCE');
+    expect(refresh?.label.ja).toContain('「課題共有」');
+    expect(refresh?.label.en).toContain('Sharing issues');
+    // without the stage reached before, the same evidence puts it only at 接点構築
+    const fresh = executiveThenActive(400);
+    delete fresh.Relationship_Stage_History;
+    expect(insightOf(fresh, later(400)).stage?.key).toBe('contact');
+  });
+
+  it('at the demo date nothing is stale and no refresh action is proposed', () => {
+    const i = insightOf(executiveThenActive(0), later(1));
+    expect(i.stage?.key).toBe('executive');
+    expect(i.stageStatus.atRisk).toEqual([]);
+    expect(i.nextActions.map((a) => a.code)).not.toContain('REFRESH_EVIDENCE');
+  });
+
+  it('the stage last written to the account counts when there is no history', () => {
+    const p = evidenceUpTo(0);
+    p.Accounts = [account({ Relationship_Stage: '共創提案' })];
+    const i = insightOf(dataset(p));
+    expect(i.stage?.key).toBe('co_creation');
+    expect(i.stageStatus.reachedFrom).toBe('crm');
+    expect(i.stageStatus.atRisk.map((r) => r.stage)).toEqual(['shared_issues', 'co_creation']);
+  });
+
+  it('a history record after the as-of instant is not yet reached; the latest one before it is', () => {
+    const data = {
+      ...dataset(evidenceUpTo(0)),
+      Relationship_Stage_History: [
+        history('h1', '課題共有', '2026-03-01T00:00:00+09:00'),
+        history('h2', '経営巻き込み', '2026-12-01T00:00:00+09:00', '課題共有'),
+      ],
+    };
+    expect(insightOf(data).stage?.key).toBe('shared_issues');
+    expect(insightOf(data, '2026-12-02T00:00:00+09:00').stage?.key).toBe('executive');
+  });
+
+  it("promotion from the reached stage needs only the next stage's own criteria", () => {
+    // reached 課題共有 earlier; now a proposal, a PoC and the potential map, but the 課題共有 meetings aged out
+    const p = evidenceUpTo(0);
+    p.Account_Plans = [plan({ potential: [[1000, 100]], updates: ['2026-09-01'] })];
+    p.Tasks.push(
+      task({ id: 't1', subject: '提案書説明', closed: AT }),
+      task({ id: 't2', subject: 'PoC 実施', closed: AT }),
+    );
+    const data = {
+      ...dataset(p),
+      Relationship_Stage_History: [history('h1', '課題共有', '2025-06-01T00:00:00+09:00')],
+    };
+    const i = insightOf(data);
+    expect(i.stage?.key).toBe('co_creation');
+    expect(i.stageStatus.atRisk.map((r) => r.stage)).toEqual(['shared_issues']);
+  });
+
+  it('demotion only by the configured rule: no activity at all for noActivityDays', () => {
+    const data = executiveThenActive(0);
+    const i = insightOf(data, later(366));
+    expect(i.stageStatus.regression).toMatchObject({ code: 'NO_ACTIVITY', fromStage: 'executive' });
+    expect(i.stageStatus.regression?.message.ja).toContain('365日間まったく活動がない');
+    expect(i.stageStatus.regression?.message.en).toContain('No activity at all for 365 days');
+    expect(i.stage).toBeNull();
+    // switched off, the stage is kept however long the silence
+    const off = { ...CONFIG, stageRegression: { noActivityDays: null, lostKeyPerson: false } };
+    expect(insightOf(data, later(800), off).stage?.key).toBe('executive');
+  });
+
+  it('lostKeyPerson: true drops the stage when the buyer map has no key person left', () => {
+    const data = executiveThenActive(60);
+    (data.Contacts as Record<string, unknown>[]).forEach((c) => {
+      c.Buying_Role = 'user';
+      c.Influence_Level = 1;
+    });
+    expect(insightOf(data, later(61)).stage?.key).toBe('executive');
+    const strict = { ...CONFIG, stageRegression: { noActivityDays: 365, lostKeyPerson: true } };
+    const i = insightOf(data, later(61), strict);
+    expect(i.stageStatus.regression?.code).toBe('LOST_KEY_PERSON');
+    expect(i.stage?.index ?? -1).toBeLessThan(3);
+  });
 });

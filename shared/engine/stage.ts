@@ -1,11 +1,21 @@
 /**
- * Where an account stands in the relationship process, and why (DOMAIN §2, DESIGN §4). An account
- * sits at the highest stage whose criteria hold together with those of every lower stage; the
- * next stage's unmet criteria are what is missing. Criteria are `metric ≥ min` over metrics that
- * never fall when evidence is added, so recording more work never lowers the stage.
+ * Where an account stands in the relationship process, and why (DOMAIN §2, DESIGN §4, issue 11).
+ * A stage is the depth the relationship has reached:
+ * - the stage reached before (the latest Relationship_Stage_History record up to the as-of instant,
+ *   else the account's Relationship_Stage as last written) is kept;
+ * - from there the account moves up one stage at a time while that stage's own criteria hold (an
+ *   account with no stage climbs from the bottom, as every stage's criteria are checked in turn);
+ * - criteria of the stages at or below the current one that no longer hold (evidence aged out of the
+ *   window) do not demote: they make the stage "at risk" and are listed per stage;
+ * - only `stageRegression` (no activity at all for N days, or no key person left) drops the kept
+ *   stage, and then the account stands where its evidence puts it now.
+ * Criteria are `metric ≥ min` over metrics that never fall when evidence is added, so recording more
+ * work never lowers the stage.
  */
 import type { Bilingual, Criterion, MetricCriterion, StageConfig } from '../config/schema';
+import { stageKeyFromCrmValue } from '../config/picklists';
 import { WINDOWED_METRICS } from '../model/keys';
+import { inWindow } from '../model/time';
 import { METRIC_LABELS, PLAN_SECTION_LABELS } from '../i18n/labels';
 import type { AccountContext } from './context';
 import { metricValue } from './metrics';
@@ -21,28 +31,101 @@ export interface CriterionResult {
   progress: number;
 }
 
+/** A stage at or below the account's whose criteria no longer all hold: kept, but at risk. */
+export interface StaleStage {
+  stage: string;
+  stale: CriterionResult[];
+}
+
+export type RegressionCode = 'NO_ACTIVITY' | 'LOST_KEY_PERSON';
+
 export interface StageEvaluation {
   /** Index into config.stages; -1 = not started. */
   index: number;
+  /** The criteria that hold now, of the stages up to `index`. */
   evidence: (CriterionResult & { stage: string })[];
   next: { stage: StageConfig; progress: number; missing: CriterionResult[] } | null;
+  /** The stage reached before this evaluation (-1 none), and where that came from. */
+  reached: { index: number; source: 'history' | 'crm' | 'none' };
+  /** Set when a `stageRegression` rule dropped the reached stage. */
+  regression: { code: RegressionCode; from: number } | null;
+  /** Stages up to `index` with criteria that no longer hold: "at risk / evidence stale". */
+  atRisk: StaleStage[];
 }
 
 export function evaluateStages(ctx: AccountContext): StageEvaluation {
   const stages = ctx.cc.config.stages;
-  let index = -1;
-  const evidence: StageEvaluation['evidence'] = [];
-  for (const [i, stage] of stages.entries()) {
-    const results = stage.criteria.map((c) => evaluateCriterion(ctx, c));
-    if (!results.every((r) => r.met)) {
-      const missing = results.filter((r) => !r.met);
-      const progress = results.reduce((s, r) => s + r.progress, 0) / results.length;
-      return { index, evidence, next: { stage, progress, missing } };
+  const reached = reachedStage(ctx);
+  const regression = reached.index >= 0 ? regressionOf(ctx) : null;
+  let index = regression ? -1 : reached.index;
+  const results = stages.map((stage) => stage.criteria.map((c) => evaluateCriterion(ctx, c)));
+  let next: StageEvaluation['next'] = null;
+  for (let i = index + 1; i < stages.length; i++) {
+    const r = results[i] ?? [];
+    const stage = stages[i] as StageConfig;
+    if (!r.every((x) => x.met)) {
+      const progress = r.reduce((s, x) => s + x.progress, 0) / r.length;
+      next = { stage, progress, missing: r.filter((x) => !x.met) };
+      break;
     }
     index = i;
-    evidence.push(...results.map((r) => ({ ...r, stage: stage.key })));
   }
-  return { index, evidence, next: null };
+  const evidence: StageEvaluation['evidence'] = [];
+  const atRisk: StaleStage[] = [];
+  for (let i = 0; i <= index; i++) {
+    const key = (stages[i] as StageConfig).key;
+    const r = results[i] ?? [];
+    evidence.push(...r.filter((x) => x.met).map((x) => ({ ...x, stage: key })));
+    const stale = r.filter((x) => !x.met);
+    if (stale.length > 0) atRisk.push({ stage: key, stale });
+  }
+  return {
+    index,
+    evidence,
+    next,
+    reached,
+    regression: regression ? { code: regression, from: reached.index } : null,
+    atRisk,
+  };
+}
+
+/**
+ * The stage the account had reached by `asOf`: the `to` of its latest history record up to then;
+ * with no history at all, the Relationship_Stage value last written to the account.
+ */
+export function reachedStage(ctx: AccountContext): StageEvaluation['reached'] {
+  const { config } = ctx.cc;
+  const history = ctx.bundle.stageHistory;
+  if (history.length > 0) {
+    let latest: (typeof history)[number] | undefined;
+    for (const h of history) if (h.changedAt != null && h.changedAt <= ctx.asOf) latest = h;
+    return latest
+      ? { index: stageIndexOf(ctx, latest.to), source: 'history' }
+      : { index: -1, source: 'none' };
+  }
+  const key = stageKeyFromCrmValue(config, ctx.bundle.account.relationshipStage);
+  if (key === undefined) return { index: -1, source: 'none' };
+  return { index: key === null ? -1 : config.stages.findIndex((s) => s.key === key), source: 'crm' };
+}
+
+/** A Relationship_Stage value (label in either language, or key) → stage index; -1 when none. */
+export function stageIndexOf(ctx: AccountContext, value: string | null): number {
+  const key = stageKeyFromCrmValue(ctx.cc.config, value);
+  return key ? ctx.cc.config.stages.findIndex((s) => s.key === key) : -1;
+}
+
+/** The `stageRegression` rule that drops a reached stage, if one applies. */
+function regressionOf(ctx: AccountContext): RegressionCode | null {
+  const rule = ctx.cc.config.stageRegression;
+  if (rule.noActivityDays != null) {
+    const days = rule.noActivityDays;
+    const active = ctx.activities.some(
+      (a) => a.happened && a.activity.at != null && inWindow(a.activity.at, ctx.asOf, days),
+    );
+    if (!active) return 'NO_ACTIVITY';
+  }
+  if (rule.lostKeyPerson && ![...ctx.contacts.values()].some((c) => c.key)) return 'LOST_KEY_PERSON';
+  return null;
 }
 
 export function evaluateCriterion(ctx: AccountContext, c: Criterion): CriterionResult {

@@ -151,6 +151,8 @@ export interface AccountBundle {
   plan: AccountPlan | null;
   /** Group companies via Parent_Account: the parent and the children. */
   related: RelatedAccount[];
+  /** Its Relationship_Stage_History records, oldest first (the stage reached, and when). */
+  stageHistory: StageChange[];
   issues: DataIssue[];
 }
 

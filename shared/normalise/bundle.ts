@@ -31,6 +31,7 @@ export function bundleByAccount(ds: Dataset, config: SalesProcessConfig): Bundle
       activities: [],
       plan: null,
       related: [],
+      stageHistory: [],
       issues: [],
     });
   }
@@ -81,6 +82,13 @@ export function bundleByAccount(ds: Dataset, config: SalesProcessConfig): Bundle
       ownerOf.set(p.id, b.account.id);
     }
   }
+  for (const h of ds.stageHistory) {
+    const b = h.accountId ? bundles.get(h.accountId) : undefined;
+    if (b) b.stageHistory.push(h);
+  }
+  for (const b of bundles.values())
+    if (b.stageHistory.length > 1)
+      b.stageHistory.sort((x, y) => (x.changedAt ?? 0) - (y.changedAt ?? 0) || x.id.localeCompare(y.id));
   for (const issue of ds.issues) {
     const accountId = issue.recordId
       ? bundles.has(issue.recordId as ZohoId)
