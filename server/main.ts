@@ -13,7 +13,8 @@ import { createApp } from './http/app';
 import { ConfigHolder } from './config/config-holder';
 import type { LocalToolkit } from './local/start';
 import { createLogger } from './runtime/logger';
-import { persistentSecret } from './runtime/secrets';
+import { privateDir } from './runtime/files';
+import { persistentSecret, requireStrongSecret } from './runtime/secrets';
 import { SyncRunner } from './schedule/runner';
 import { SyncService } from './sync/sync-service';
 import { zohoConnectionFromEnv } from './zoho/env';
@@ -24,8 +25,19 @@ runCli(async () => {
   const port = intEnv('PORT', 3000);
   const host = env.HOST ?? '127.0.0.1';
   const zoho = zohoConnectionFromEnv(env);
-  const apiToken = env.SERVICE_API_TOKEN || persistentSecret(stateDir, 'service-api-token');
-  const webhookSecret = env.WEBHOOK_SECRET || (zoho ? null : persistentSecret(stateDir, 'webhook-secret'));
+  // STATE_DIR is 0700 before anything (the local CRM included) writes into it.
+  privateDir(stateDir);
+  // A set-but-empty variable is a mistake, not "generate one": only an unset variable means that.
+  const apiToken =
+    env.SERVICE_API_TOKEN !== undefined
+      ? requireStrongSecret('SERVICE_API_TOKEN', env.SERVICE_API_TOKEN)
+      : persistentSecret(stateDir, 'service-api-token');
+  const webhookSecret =
+    env.WEBHOOK_SECRET !== undefined
+      ? requireStrongSecret('WEBHOOK_SECRET', env.WEBHOOK_SECRET)
+      : zoho
+        ? null
+        : persistentSecret(stateDir, 'webhook-secret');
   const secrets = [apiToken, webhookSecret, zoho?.clientSecret, zoho?.refreshToken].filter((s): s is string =>
     Boolean(s),
   );

@@ -118,10 +118,12 @@ function apiRouter(deps: AppDeps): express.Router {
 }
 
 function bearer(token: string) {
+  // An empty token would match a request without any Authorization header: never serve with one.
+  if (token.trim() === '') throw new AppError('BAD_INPUT', 'SERVICE_API_TOKEN is empty');
   const expected = Buffer.from(token);
   return (req: Request, _res: Response, next: NextFunction) => {
     const given = Buffer.from((req.get('authorization') ?? '').replace(/^Bearer\s+/i, ''));
-    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    if (given.length === 0 || given.length !== expected.length || !timingSafeEqual(given, expected))
       return next(new AppError('UNAUTHORIZED', 'a valid bearer token (SERVICE_API_TOKEN) is required'));
     next();
   };
