@@ -40,9 +40,14 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.get('/readyz', (_req, res) => {
     const ready = deps.ready();
-    res
-      .status(ready ? 200 : 503)
-      .json({ ready, configError: deps.config.lastError, syncing: deps.runner.running });
+    res.status(ready ? 200 : 503).json({
+      ready,
+      // No detail without a token: the problems (and file names) are in /api/sync/status.
+      configError: deps.config.refused
+        ? 'the last saved config was refused; the last good config is still in use (details: GET /api/sync/status, npm run config:check)'
+        : null,
+      syncing: deps.runner.running,
+    });
   });
   app.use(
     webhookRouter({
@@ -86,7 +91,7 @@ function apiRouter(deps: AppDeps): express.Router {
         limit: Math.floor(deps.config.current.sync.dailyCredits * deps.config.current.sync.budgetShare),
         zohoRemaining: s.gateway.calls.creditsRemaining,
       },
-      configError: deps.config.lastError,
+      configError: deps.config.publicError,
     });
   });
   r.post('/sync/run', (req, res) => {
