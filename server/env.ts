@@ -43,8 +43,9 @@ const schema = z.object({
   ),
   SYNC_CRON: optionalText,
   FULL_SYNC_CRON: optionalText,
-  SERVICE_API_TOKEN: optionalText,
-  WEBHOOK_SECRET: optionalText,
+  // Set-but-empty secrets are kept as '' so the start refuses them (an empty file, a typo), not "generate one".
+  SERVICE_API_TOKEN: z.string().optional(),
+  WEBHOOK_SECRET: z.string().optional(),
   SALES_PROCESS_CONFIG: optionalText,
 });
 
@@ -99,8 +100,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServiceEnv {
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
     ...(e.SYNC_CRON ? { syncCron: e.SYNC_CRON } : {}),
     ...(e.FULL_SYNC_CRON ? { fullSyncCron: e.FULL_SYNC_CRON } : {}),
-    ...(e.SERVICE_API_TOKEN ? { serviceApiToken: e.SERVICE_API_TOKEN } : {}),
-    ...(e.WEBHOOK_SECRET ? { webhookSecret: e.WEBHOOK_SECRET } : {}),
+    ...(e.SERVICE_API_TOKEN !== undefined ? { serviceApiToken: e.SERVICE_API_TOKEN } : {}),
+    ...(e.WEBHOOK_SECRET !== undefined ? { webhookSecret: e.WEBHOOK_SECRET } : {}),
     ...(e.SALES_PROCESS_CONFIG ? { configFile: e.SALES_PROCESS_CONFIG } : {}),
   };
 }

@@ -14,15 +14,27 @@ import { ConfigHolder } from './config/config-holder';
 import type { LocalToolkit } from './local/start';
 import { readEnv } from './env';
 import { createLogger } from './runtime/logger';
-import { persistentSecret } from './runtime/secrets';
+import { privateDir } from './runtime/files';
+import { persistentSecret, requireStrongSecret } from './runtime/secrets';
 import { SyncRunner } from './schedule/runner';
 import { SyncService } from './sync/sync-service';
 
 runCli(async () => {
   const env = readEnv();
   const { stateDir, port, host, zoho } = env;
-  const apiToken = env.serviceApiToken ?? persistentSecret(stateDir, 'service-api-token');
-  const webhookSecret = env.webhookSecret ?? (zoho ? null : persistentSecret(stateDir, 'webhook-secret'));
+  // STATE_DIR is 0700 before anything (the local CRM included) writes into it.
+  privateDir(stateDir);
+  // A set-but-empty variable is a mistake, not "generate one": only an unset variable means that.
+  const apiToken =
+    env.serviceApiToken !== undefined
+      ? requireStrongSecret('SERVICE_API_TOKEN', env.serviceApiToken)
+      : persistentSecret(stateDir, 'service-api-token');
+  const webhookSecret =
+    env.webhookSecret !== undefined
+      ? requireStrongSecret('WEBHOOK_SECRET', env.webhookSecret)
+      : zoho
+        ? null
+        : persistentSecret(stateDir, 'webhook-secret');
   const secrets = [apiToken, webhookSecret, zoho?.clientSecret, zoho?.refreshToken].filter((s): s is string =>
     Boolean(s),
   );

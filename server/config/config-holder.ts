@@ -1,18 +1,23 @@
 /**
  * The live config: loaded and validated at start (a bad file stops the service with the loader's
  * message), watched afterwards. A changed file that does not validate is refused and logged; the
- * last good config keeps working.
+ * last good config keeps working. Nothing a saved file holds (bad YAML, an alias bomb, a huge
+ * file) can throw out of the watcher: the service stays up on the last good config and says so —
+ * `/readyz` (no token) without any detail, `/api/sync/status` with the problems, file names only.
  */
 import { unwatchFile, watchFile } from 'node:fs';
+import path from 'node:path';
 import type { Logger } from 'pino';
-import { formatConfigProblem } from '../../shared/config/load';
+import { formatConfigProblem, type ConfigProblem } from '../../shared/config/load';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { loadConfigFile } from './load-config';
 import { AppError } from '../errors';
 
 export class ConfigHolder {
   private listeners: ((c: SalesProcessConfig) => void)[] = [];
+  /** The refused file's problems, one per line, as config:check prints them (for the log and tests). */
   lastError: string | null = null;
+  private lastProblems: ConfigProblem[] = [];
 
   private constructor(
     readonly file: string,
@@ -37,20 +42,54 @@ export class ConfigHolder {
 
   /** Re-read the file: apply it if valid, else keep the current config. Returns whether it applied. */
   reload(): boolean {
-    const r = loadConfigFile(this.file);
-    if (!r.ok) {
-      this.lastError = r.problems.map(formatConfigProblem).join('\n');
-      this.log.error(
-        { file: this.file, problems: r.problems.map(formatConfigProblem) },
-        'config change refused; keeping the last good config',
-      );
-      return false;
+    try {
+      const r = loadConfigFile(this.file);
+      if (!r.ok) return this.refuse(r.problems);
+      this.lastError = null;
+      this.lastProblems = [];
+      this.current = r.config;
+      this.log.info({ file: this.file }, 'config reloaded');
+      for (const fn of this.listeners) fn(r.config);
+      return true;
+    } catch (e) {
+      // Never out of the file watcher or the SIGHUP handler: that would stop the service.
+      return this.refuse([
+        {
+          file: this.file,
+          line: 0,
+          column: 0,
+          path: '(root)',
+          message: `the config could not be applied: ${(e as Error).message.split('\n')[0] ?? ''}`,
+        },
+      ]);
     }
-    this.lastError = null;
-    this.current = r.config;
-    this.log.info({ file: this.file }, 'config reloaded');
-    for (const fn of this.listeners) fn(r.config);
-    return true;
+  }
+
+  /**
+   * The refused change as the service's HTTP status shows it: the problems with the file's name but
+   * not its folder (no install path leaves the host); null when the last change applied.
+   */
+  get publicError(): string | null {
+    if (this.lastProblems.length === 0) return null;
+    return [
+      'the last saved config was refused; the last good config is still in use:',
+      ...this.lastProblems.map((p) => formatConfigProblem({ ...p, file: path.basename(p.file) })),
+    ].join('\n');
+  }
+
+  /** Whether the last saved config was refused (all `/readyz`, which needs no token, says). */
+  get refused(): boolean {
+    return this.lastProblems.length > 0;
+  }
+
+  private refuse(problems: ConfigProblem[]): false {
+    this.lastProblems = problems;
+    this.lastError = problems.map(formatConfigProblem).join('\n');
+    this.log.error(
+      { file: this.file, problems: problems.map(formatConfigProblem) },
+      'config change refused; keeping the last good config',
+    );
+    return false;
   }
 
   watch(intervalMs = 2000): void {

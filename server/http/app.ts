@@ -39,9 +39,14 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.get('/readyz', (_req, res) => {
     const ready = deps.ready();
-    res
-      .status(ready ? 200 : 503)
-      .json({ ready, configError: deps.config.lastError, syncing: deps.runner.running });
+    res.status(ready ? 200 : 503).json({
+      ready,
+      // No detail without a token: the problems (and file names) are in /api/sync/status.
+      configError: deps.config.refused
+        ? 'the last saved config was refused; the last good config is still in use (details: GET /api/sync/status, npm run config:check)'
+        : null,
+      syncing: deps.runner.running,
+    });
   });
   app.use(
     webhookRouter({
@@ -85,7 +90,7 @@ function apiRouter(deps: AppDeps): express.Router {
         limit: Math.floor(deps.config.current.sync.dailyCredits * deps.config.current.sync.budgetShare),
         zohoRemaining: s.gateway.calls.creditsRemaining,
       },
-      configError: deps.config.lastError,
+      configError: deps.config.publicError,
     });
   });
   r.post('/sync/run', (req, res) => {
@@ -116,10 +121,12 @@ function apiRouter(deps: AppDeps): express.Router {
 }
 
 function bearer(token: string) {
+  // An empty token would match a request without any Authorization header: never serve with one.
+  if (token.trim() === '') throw new AppError('BAD_INPUT', 'SERVICE_API_TOKEN is empty');
   const expected = Buffer.from(token);
   return (req: Request, _res: Response, next: NextFunction) => {
     const given = Buffer.from((req.get('authorization') ?? '').replace(/^Bearer\s+/i, ''));
-    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    if (given.length === 0 || given.length !== expected.length || !timingSafeEqual(given, expected))
       return next(new AppError('UNAUTHORIZED', 'a valid bearer token (SERVICE_API_TOKEN) is required'));
     next();
   };

@@ -5,8 +5,9 @@
  * the token).
  */
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
+import { privateDir } from '../runtime/files';
 
 export type Db = Database.Database;
 
@@ -48,7 +49,7 @@ CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, owner TEXT NOT NULL, ex
 
 /** Open (creating if needed) the state database in `stateDir`. */
 export function openStateDb(stateDir: string, file = 'service.sqlite'): Db {
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  privateDir(stateDir);
   const full = path.join(stateDir, file);
   // Created 0600 before SQLite opens it (its -wal and -shm files take the same mode), and tightened
   // again on every open in case someone loosened it.

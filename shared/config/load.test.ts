@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatConfigProblem, parseSalesProcessConfig, type ConfigProblem } from './load';
+import {
+  formatConfigProblem,
+  MAX_CONFIG_ALIASES,
+  MAX_CONFIG_BYTES,
+  parseSalesProcessConfig,
+  type ConfigProblem,
+} from './load';
 
 const GOOD = readFileSync(path.join(__dirname, '../../config/sales-process.yaml'), 'utf8');
 
@@ -315,5 +321,46 @@ describe('defaults', () => {
     expect(r.config.fields.deal.stage).toBe('Sales_Stage');
     expect(r.config.fields.deal.amount).toBe('Amount');
     expect(r.config.fields.modules.accountPlans).toBe('Account_Plans');
+  });
+});
+
+describe('hostile YAML is a config problem with its line, never an exception', () => {
+  /** Nested anchors: each level refers to the one above nine times ("billion laughs"). */
+  function laughs(levels: number): string {
+    let out = 'lol0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+    for (let i = 1; i <= levels; i++)
+      out += `lol${i}: &l${i} [${Array.from({ length: 9 }, () => `*l${i - 1}`).join(',')}]\n`;
+    return out;
+  }
+
+  it('a billion-laughs file: refused at the first alias, within the alias bound', () => {
+    const text = `${GOOD}\n${laughs(7)}`;
+    const firstAliasLine = GOOD.split('\n').length + 2;
+    let r: ReturnType<typeof parseSalesProcessConfig> | undefined;
+    expect(() => (r = parseSalesProcessConfig(text, 'sales-process.yaml'))).not.toThrow();
+    expect(r?.ok).toBe(false);
+    const [p] = problemsOf(text);
+    expect(p).toMatchObject({ line: firstAliasLine, path: '(root)' });
+    expect(p?.message).toMatch(/aliases expand too much/);
+    expect(formatConfigProblem(p as ConfigProblem)).toMatch(/^sales-process\.yaml:\d+:\d+: /);
+  });
+
+  it('more aliases than MAX_CONFIG_ALIASES: refused at the first one over', () => {
+    const text = `x: &x 1\n${Array.from({ length: MAX_CONFIG_ALIASES + 5 }, (_, i) => `k${i}: *x\n`).join('')}`;
+    expect(problemsOf(text)).toEqual([
+      expect.objectContaining({
+        line: MAX_CONFIG_ALIASES + 2,
+        message: expect.stringMatching(/too many YAML aliases \(105; at most 100\)/),
+      }),
+    ]);
+  });
+
+  it('a file over MAX_CONFIG_BYTES: refused before it is parsed', () => {
+    const text = `${GOOD}\n# ${'x'.repeat(MAX_CONFIG_BYTES)}\n`;
+    expect(problemsOf(text)).toEqual([
+      expect.objectContaining({ line: 1, message: expect.stringMatching(/at most 1000000 bytes/) }),
+    ]);
+    // Multi-byte characters count as the bytes they take.
+    expect(problemsOf(`# ${'漢'.repeat(MAX_CONFIG_BYTES / 3 + 1)}\n`)[0]?.message).toMatch(/bytes/);
   });
 });

@@ -3,7 +3,17 @@
  * Every problem names the file, line, column, path and what was expected, so ops can fix the YAML
  * without reading code.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Alias,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { z } from 'zod';
 import { salesProcessConfigSchema, type SalesProcessConfig } from './schema';
 
@@ -21,13 +31,49 @@ export type ConfigResult =
 
 type PathKey = string | number;
 
+/** The largest config accepted (bytes): the shipped one is ~35 KB; a bigger file is a mistake or an attack. */
+export const MAX_CONFIG_BYTES = 1_000_000;
+/**
+ * The most YAML aliases (`*name`) a config may hold. Each one may expand into a whole subtree, so
+ * nested anchors grow exponentially ("billion laughs"); the shipped config uses none.
+ */
+export const MAX_CONFIG_ALIASES = 100;
+
 export function parseSalesProcessConfig(text: string, file: string): ConfigResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number, path: PathKey[], message: string): ConfigProblem => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col, path: formatPath(path), message };
   };
+  const bytes = byteLength(text);
+  if (bytes > MAX_CONFIG_BYTES)
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          path: '(root)',
+          message: `the file is ${bytes} bytes; a config may be at most ${MAX_CONFIG_BYTES} bytes`,
+        },
+      ],
+    };
+  try {
+    return parseText(text, lineCounter, at);
+  } catch (e) {
+    // The yaml library throws on some inputs (e.g. an alias expansion it judges excessive): report it
+    // like every other problem, at the start of the file, instead of letting it escape.
+    return { ok: false, problems: [at(0, [], `YAML: ${firstLine((e as Error).message)}`)] };
+  }
+}
+
+function parseText(
+  text: string,
+  lineCounter: LineCounter,
+  at: (offset: number, path: PathKey[], message: string) => ConfigProblem,
+): ConfigResult {
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
 
   if (doc.errors.length > 0) {
     return {
@@ -54,7 +100,41 @@ export function parseSalesProcessConfig(text: string, file: string): ConfigResul
     };
   }
 
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  const aliases: Alias[] = [];
+  visit(doc, {
+    Alias: (_key, node) => {
+      aliases.push(node);
+    },
+  });
+  if (aliases.length > MAX_CONFIG_ALIASES) {
+    const extra = aliases[MAX_CONFIG_ALIASES] as Alias;
+    return {
+      ok: false,
+      problems: [
+        at(
+          extra.range?.[0] ?? 0,
+          [],
+          `too many YAML aliases (${aliases.length}; at most ${MAX_CONFIG_ALIASES}): write the values out instead of *references`,
+        ),
+      ],
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES });
+  } catch (e) {
+    // Few aliases that still expand exponentially (anchors of anchors): name the first alias' line.
+    return {
+      ok: false,
+      problems: [
+        at(
+          aliases[0]?.range?.[0] ?? 0,
+          [],
+          `YAML aliases expand too much (${firstLine((e as Error).message)}): write the values out instead of *references`,
+        ),
+      ],
+    };
+  }
   const parsed = salesProcessConfigSchema.safeParse(data);
   if (parsed.success) return { ok: true, config: parsed.data };
 
@@ -66,6 +146,12 @@ export function parseSalesProcessConfig(text: string, file: string): ConfigResul
   );
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return { ok: false, problems };
+}
+
+function byteLength(text: string): number {
+  // UTF-8 needs 1–3 bytes per UTF-16 unit: skip the count when the answer cannot matter.
+  if (text.length > MAX_CONFIG_BYTES || text.length * 3 <= MAX_CONFIG_BYTES) return text.length;
+  return new TextEncoder().encode(text).length;
 }
 
 /** `file:line:column path: message` — one line per problem, the shape editors and CI annotate. */

@@ -147,7 +147,9 @@ describe('file modes', () => {
     chmodSync(path.join(dir, 'webhook-secret'), 0o644);
     expect(persistentSecret(dir, 'webhook-secret')).toBe(first);
     expect(mode(path.join(dir, 'webhook-secret'))).toBe('600');
-    writeFileSync(path.join(dir, 'service-api-token'), 'x'.repeat(48), { mode: 0o666 });
+    writeFileSync(path.join(dir, 'service-api-token'), 'f3a9c1e07b5d28469e0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b', {
+      mode: 0o666,
+    });
     persistentSecret(dir, 'service-api-token');
     expect(mode(path.join(dir, 'service-api-token'))).toBe('600');
     rmSync(path.dirname(dir), { recursive: true, force: true });

@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateDemoDataset } from '../../server/local/datasets/demo/generate';
 import { DEFAULT_CONFIG_PATH } from '../../server/config/load-config';
@@ -241,6 +241,32 @@ describe('config changes on a running service', () => {
     expect((await svc.sync({ trigger: 'test' })).status).toBe('ok');
     copyFileSync(DEFAULT_CONFIG_PATH, configFile);
     expect(holder.reload()).toBe(true);
+  });
+
+  it('an alias bomb saved while it runs is refused too, and the status says so without the install path', async () => {
+    const good = holder.current;
+    let bomb = 'l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+    for (let i = 1; i <= 8; i++)
+      bomb += `l${i}: &l${i} [${Array(9)
+        .fill(`*l${i - 1}`)
+        .join(',')}]\n`;
+    writeFileSync(configFile, `${readFileSync(DEFAULT_CONFIG_PATH, 'utf8')}\n${bomb}`);
+    expect(holder.reload()).toBe(false);
+    expect(holder.current).toBe(good);
+    const ready = (await (await fetch(`${base}/readyz`)).json()) as { configError: string };
+    expect(ready.configError).toMatch(/refused; the last good config is still in use/);
+    expect(ready.configError).not.toMatch(/sales-process\.yaml|:\d+:\d+/);
+    const status = (await (
+      await fetch(`${base}/api/sync/status`, { headers: { Authorization: `Bearer ${API_TOKEN}` } })
+    ).json()) as { configError: string };
+    expect(status.configError).toMatch(
+      /\nsales-process\.yaml:\d+:\d+: \(root\): YAML aliases expand too much/,
+    );
+    expect(status.configError).not.toContain(path.dirname(configFile));
+    expect((await svc.sync({ trigger: 'test' })).status).toBe('ok');
+    copyFileSync(DEFAULT_CONFIG_PATH, configFile);
+    expect(holder.reload()).toBe(true);
+    expect((await (await fetch(`${base}/readyz`)).json()) as unknown).toMatchObject({ configError: null });
   });
 });
 
