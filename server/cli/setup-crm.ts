@@ -5,7 +5,14 @@
  */
 import { productCustomizations } from '../crm-schema/product-fields';
 import { AppError } from '../errors';
-import { describeStep, fieldJson, planSetup, type OrgField, type SetupStep } from '../setup/plan';
+import {
+  describeStep,
+  fieldJson,
+  manualInstructions,
+  planSetup,
+  type OrgField,
+  type SetupStep,
+} from '../setup/plan';
 import type { ZohoGateway } from '../zoho/gateway';
 import { openCliService } from './local-connection';
 import { parseCliArgs, runCli } from './run-cli';
@@ -41,17 +48,29 @@ runCli(async () => {
     process.stdout.write(
       `${values.apply ? 'applying' : 'would do'} (${connection.apiBase}):\n${steps.map((s) => `  - ${describeStep(s)}`).join('\n')}\n`,
     );
+    const byHand = steps.flatMap(manualInstructions);
+    const handText =
+      byHand.length > 0
+        ? `then by hand in Zoho (the API cannot create subforms):\n${byHand.map((l) => `  ${l}`).join('\n')}\n`
+        : '';
     if (!values.apply) {
-      process.stdout.write('run with --apply to create them.\n');
+      process.stdout.write(`${handText}run with --apply to create them.\n`);
       return 0;
     }
     const failed = await applySteps(gateway, steps);
     const manual = steps.filter(
-      (s) => s.kind === 'type_conflict' || s.kind === 'missing_picklist_values',
+      (s) =>
+        s.kind === 'type_conflict' ||
+        s.kind === 'missing_picklist_values' ||
+        s.kind === 'add_subform_by_hand',
     ).length;
     process.stdout.write(
-      `done: ${steps.length - failed.length - manual} created, ${failed.length} failed, ${manual} to fix by hand\n`,
+      `done: ${steps.length - failed.length - manual} created, ${failed.length} failed, ${manual} to fix by hand\n${handText}`,
     );
+    if (byHand.length > 0)
+      process.stdout.write(
+        'after the steps by hand, run npm run setup:crm again: it should find nothing to do.\n',
+      );
     for (const f of failed) process.stderr.write(`failed: ${f}\n`);
     return failed.length > 0 || manual > 0 ? 1 : 0;
   } finally {

@@ -119,10 +119,12 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
     parentModule: m.accountPlans,
     fields: columns.map(custom),
   });
+  // Module labels: at most 25 characters, letters, numbers and spaces (v6 Create Custom Module); the
+  // API name (up to 50 characters) stays Relationship_Stage_History.
   const history: ModuleSpec = {
     apiName: m.stageHistory,
-    singular: 'Relationship Stage History',
-    plural: 'Relationship Stage History',
+    singular: 'Stage History Entry',
+    plural: 'Stage History',
     generatedType: 'custom',
     displayField: 'Name',
     fields: customModuleFields([
@@ -148,6 +150,20 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
         textarea(p.summary, 'Summary', { length: 2000 }),
       ]),
       history,
+      // Plan updates older than the newest PLAN_UPDATES_KEPT rows of a plan (a subform holds at most 100
+      // rows a record): moved here by the widget's plan save (widget/account/data/writes.ts).
+      {
+        apiName: m.archivedPlanUpdates,
+        singular: 'Archived Plan Update',
+        plural: 'Archived Plan Updates',
+        generatedType: 'custom',
+        displayField: 'Name',
+        fields: customModuleFields([
+          lookup(p.archivedPlan, 'Account Plan', m.accountPlans),
+          date(p.updatedOn, 'Updated On'),
+          textarea(p.summary, 'Summary', { length: 2000 }),
+        ]),
+      },
     ],
   };
 }

@@ -16,10 +16,12 @@ export const webhookPayloadSchema = z.strictObject({
   module: z.enum(['Accounts', 'Contacts', 'Deals', 'Tasks', 'Events', 'Calls', 'Account_Plans']),
   recordId: z.string().regex(/^\d{1,30}$/, 'must be a Zoho record id'),
   operation: z.enum(['create', 'update', 'delete', 'recompute']),
+  // "" (what the Deluge sends for a record linked to no account), null or absent: no account.
   accountId: z
-    .string()
-    .regex(/^\d{1,30}$/, 'must be a Zoho record id')
-    .nullable(),
+    .union([z.string().regex(/^\d{1,30}$/, 'must be a Zoho record id'), z.literal('')])
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null)),
   modifiedTime: z.string().max(40).optional(),
 });
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;

@@ -20,13 +20,22 @@ export interface OrgSchema {
 
 export type SetupStep =
   | { kind: 'create_module'; module: ModuleSpec }
+  /** Zoho makes subforms only in the layout editor: a person adds it (or its missing columns). */
+  | {
+      kind: 'add_subform_by_hand';
+      module: ModuleSpec;
+      subform: ModuleSpec;
+      label: string;
+      columns: FieldSpec[];
+      exists: boolean;
+    }
   | { kind: 'create_field'; module: string; field: FieldSpec }
   | { kind: 'type_conflict'; module: string; field: string; expected: string; actual: string }
   | { kind: 'missing_picklist_values'; module: string; field: string; values: string[] };
 
 export function planSetup(desired: ProductCustomizations, org: OrgSchema): SetupStep[] {
   const steps: SetupStep[] = [];
-  const custom = (fields: FieldSpec[]) => fields.filter((f) => f.custom);
+  const custom = (fields: FieldSpec[]) => fields.filter((f) => f.custom && f.dataType !== 'subform');
   const compare = (module: string, wanted: FieldSpec[], exists: boolean) => {
     const have = new Map((org.fields.get(module) ?? []).map((f) => [f.api_name.toLowerCase(), f]));
     for (const f of wanted) {
@@ -60,15 +69,43 @@ export function planSetup(desired: ProductCustomizations, org: OrgSchema): Setup
     if (!exists) steps.push({ kind: 'create_module', module: m });
     compare(m.apiName, custom(m.fields), exists);
   }
-  // Subform columns: the subform module is made by its subform field, then filled.
-  for (const m of desired.modules.filter((x) => x.generatedType === 'subform'))
-    compare(m.apiName, custom(m.fields), org.modules.has(m.apiName));
+  // Subforms: made in the layout editor, with their columns; what is missing is a manual step.
+  for (const sub of desired.modules.filter((x) => x.generatedType === 'subform')) {
+    const parent = desired.modules.find((x) => x.apiName === sub.parentModule);
+    const holder = parent?.fields.find((f) => f.subform === sub.apiName);
+    if (!parent || !holder) continue;
+    const exists = org.modules.has(sub.apiName);
+    const before = steps.length;
+    compare(sub.apiName, custom(sub.fields), exists);
+    const added = steps.splice(before);
+    const missing = added.flatMap((s) => (s.kind === 'create_field' ? [s.field] : []));
+    if (!exists || missing.length > 0)
+      steps.push({
+        kind: 'add_subform_by_hand',
+        module: parent,
+        subform: sub,
+        label: holder.label,
+        columns: missing,
+        exists,
+      });
+    steps.push(...added.filter((s) => s.kind !== 'create_field'));
+  }
   for (const [module, fields] of Object.entries(desired.fields)) compare(module, custom(fields), true);
   return steps;
 }
 
-/** Zoho's create-field JSON for a field spec. */
+/** Multi-line sizes: small up to 2,000 characters, large (long text) up to 32,000. */
+export const TEXTAREA_SMALL_MAX = 2000;
+
+/**
+ * Zoho's create-field JSON for a field spec (v6 Create Custom Fields: `field_label` and `data_type`
+ * mandatory, `length`, `decimal_place`, `pick_list_values`, `lookup.module`; a multi-line field says
+ * its size in `textarea.type`, small or large — without it Zoho makes a small one). `api_name` is
+ * sent so a renamed field (config `fields:`) gets its name; Zoho derives the same name from the label
+ * for the defaults.
+ */
 export function fieldJson(f: FieldSpec): Record<string, unknown> {
+  if (f.dataType === 'subform') throw new Error(`${f.apiName}: subforms are made in the layout editor`);
   return {
     api_name: f.apiName,
     field_label: f.label,
@@ -76,6 +113,9 @@ export function fieldJson(f: FieldSpec): Record<string, unknown> {
     ...(f.length !== undefined &&
     ['text', 'textarea', 'integer', 'currency', 'percent', 'picklist'].includes(f.dataType)
       ? { length: f.length }
+      : {}),
+    ...(f.dataType === 'textarea'
+      ? { textarea: { type: (f.length ?? 0) > TEXTAREA_SMALL_MAX ? 'large' : 'small' } }
       : {}),
     ...(f.decimalPlace !== undefined ? { decimal_place: f.decimalPlace } : {}),
     ...(f.picklist
@@ -95,5 +135,44 @@ export function describeStep(s: SetupStep): string {
       return `CONFLICT ${s.module}.${s.field} is ${s.actual}, the product needs ${s.expected}: rename or remove it, or map another field in the config's fields: section`;
     case 'missing_picklist_values':
       return `ADD BY HAND ${s.module}.${s.field} picklist values: ${s.values.join(', ')} (Setup › Modules and Fields)`;
+    case 'add_subform_by_hand':
+      return `ADD BY HAND ${s.exists ? `columns of subform ${s.subform.apiName}` : `subform ${s.module.apiName}.${s.subform.apiName}`} (Zoho creates subforms only in the layout editor; steps below)`;
   }
+}
+
+const UI_TYPE: Partial<Record<FieldSpec['dataType'], string>> = {
+  text: 'Single Line',
+  integer: 'Number',
+  currency: 'Currency',
+  percent: 'Percent',
+  date: 'Date',
+  datetime: 'Date/Time',
+  boolean: 'Checkbox',
+  picklist: 'Pick List',
+};
+
+function uiType(f: FieldSpec): string {
+  if (f.dataType === 'textarea')
+    return (f.length ?? 0) > TEXTAREA_SMALL_MAX ? 'Multi Line (Large)' : 'Multi Line (Small)';
+  return UI_TYPE[f.dataType] ?? f.dataType;
+}
+
+/** The exact clicks of a manual step (printed by setup:crm after what the API could do). */
+export function manualInstructions(s: SetupStep): string[] {
+  if (s.kind !== 'add_subform_by_hand') return [];
+  const cols = s.columns.map(
+    (c) =>
+      `     - "${c.label}" (${uiType(c)}${c.length && c.dataType === 'text' ? `, ${c.length} characters` : ''}): API name ${c.apiName}`,
+  );
+  const where = `Setup › Customization › Modules and Fields › ${s.module.plural} › Standard layout`;
+  return s.exists
+    ? [`${where}: open subform "${s.label}" and add these columns, then Save:`, ...cols]
+    : [
+        `${where}:`,
+        `  1. drag "Subform" from New Fields into the layout and name it "${s.label}"`,
+        `     (its API name must be ${s.subform.apiName}; otherwise set fields.plan in the config to the name Zoho gave it);`,
+        `  2. add these columns:`,
+        ...cols,
+        `  3. Save the layout. Subforms need the Enterprise edition or higher; Enterprise allows two per module.`,
+      ];
 }

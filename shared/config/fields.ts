@@ -25,6 +25,8 @@ export const fieldsSchema = z
       calls: 'Calls',
       accountPlans: 'Account_Plans',
       stageHistory: 'Relationship_Stage_History',
+      /** Plan updates moved out of the plan's Plan_Updates subform (at most 100 rows a record). */
+      archivedPlanUpdates: 'Archived_Plan_Updates',
     }),
     account: section({
       name: 'Account_Name',
@@ -112,6 +114,8 @@ export const fieldsSchema = z
       updatedOn: 'Updated_On',
       summary: 'Summary',
       modifiedTime: 'Modified_Time',
+      /** The Archived_Plan_Updates lookup to the plan the row came from. */
+      archivedPlan: 'Account_Plan',
     }),
     stageHistory: section({
       account: 'Account',

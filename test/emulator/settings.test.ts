@@ -1,7 +1,8 @@
 /**
  * Metadata APIs and customising a fresh (`--bare`) org through them, as `npm run setup:crm` will:
- * create a custom module, its lookup, multi-line and subform fields and the subform's columns, then use
- * them in records, related lists and COQL.
+ * create a custom module, its lookup and multi-line fields; the subform and its columns are added by
+ * hand (the layout editor; here `/__emulator/subforms`); then use them in records, related lists and
+ * COQL. Zoho's limits hold: module labels ≤ 25 characters, multi-line sizes, two subforms a module.
  */
 import { TestEmulator } from './harness';
 
@@ -116,27 +117,49 @@ test('creating a custom module with a lookup, multi-line and subform fields, the
   const fields = await emu.api('POST', '/settings/fields?module=Account_Plans', {
     fields: [
       { field_label: 'Account', data_type: 'lookup', lookup: { module: { api_name: 'Accounts' } } },
-      { field_label: 'Company Overview', data_type: 'textarea', length: 32000 },
+      { field_label: 'Company Overview', data_type: 'textarea', length: 32000, textarea: { type: 'large' } },
       { field_label: 'Potential Map', data_type: 'subform' },
       { field_label: 'Company Overview', data_type: 'textarea' },
       { field_label: 'Broken', data_type: 'hologram' },
+      // Without textarea.type a multi-line field is small: 2,000 characters at most.
+      { field_label: 'Strategy', data_type: 'textarea', length: 32000 },
+      { field_label: 'Strategy', data_type: 'textarea', textarea: { type: 'huge' } },
     ],
   });
   expect(fields.status).toBe(207);
-  expect((fields.body as { fields: { code: string }[] }).fields.map((f) => f.code)).toEqual([
+  const codes = (fields.body as { fields: { code: string; message: string }[] }).fields;
+  expect(codes.map((f) => f.code)).toEqual([
     'SUCCESS',
     'SUCCESS',
-    'SUCCESS',
+    'INVALID_DATA',
     'DUPLICATE_DATA',
     'INVALID_DATA',
+    'INVALID_DATA',
+    'INVALID_DATA',
   ]);
-  const columns = await emu.api('POST', '/settings/fields?module=Potential_Map', {
-    fields: [
-      { field_label: 'Segment', data_type: 'text' },
-      { field_label: 'Potential Amount', data_type: 'currency' },
-    ],
+  expect(codes[2]?.message).toMatch(/layout editor/);
+  expect((await fieldsOf('Account_Plans')).find((f) => f.api_name === 'Company_Overview')).toMatchObject({
+    length: 32000,
   });
-  expect(columns.status).toBe(201);
+
+  const byHand = await fetch(`${emu.url}/__emulator/subforms`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      module: 'Account_Plans',
+      subform: { field_label: 'Potential Map' },
+      columns: [
+        { field_label: 'Segment', data_type: 'text' },
+        { field_label: 'Potential Amount', data_type: 'currency' },
+      ],
+    }),
+  });
+  expect(byHand.status).toBe(201);
+  // The columns of a subform are not added through the API either.
+  const column = await emu.api('POST', '/settings/fields?module=Potential_Map', {
+    fields: [{ field_label: 'Offering', data_type: 'text' }],
+  });
+  expect(column.status).toBe(400);
 
   const planFields = await fieldsOf('Account_Plans');
   expect(planFields.find((f) => f.api_name === 'Potential_Map')).toMatchObject({
@@ -208,4 +231,39 @@ test('creating a custom module with a lookup, multi-line and subform fields, the
     data: [{ Segment: '物流部', Potential_Amount: 2_500_000, id: keep }],
     info: { count: 1 },
   });
+});
+
+test('module labels longer than 25 characters, or with other than letters, numbers and spaces, are refused', async () => {
+  const profiles = ((await emu.api('GET', '/settings/profiles')).body as { profiles: { id: string }[] })
+    .profiles;
+  const create = (singular: string, plural: string) =>
+    emu.api('POST', '/settings/modules', {
+      modules: [{ singular_label: singular, plural_label: plural, profiles: [{ id: profiles[0]?.id }] }],
+    });
+  const long = await create('Stage History Entry', 'Relationship Stage History');
+  expect(long.status).toBe(400);
+  expect(long.body).toEqual({
+    modules: [
+      expect.objectContaining({
+        code: 'INVALID_DATA',
+        details: { api_name: 'plural_label', json_path: '$.modules[0].plural_label', maximum_length: 25 },
+      }),
+    ],
+  });
+  expect((await create('Stage/History', 'Stage Histories')).status).toBe(400);
+  expect((await create('ステージ履歴 Entry', 'Stage History')).status).toBe(201);
+});
+
+test('a module holds at most two subforms (Enterprise)', async () => {
+  const add = (label: string) =>
+    fetch(`${emu.url}/__emulator/subforms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ module: 'Account_Plans', subform: { field_label: label }, columns: [] }),
+    });
+  // Account_Plans has Potential Map from the test above.
+  expect((await add('Plan Updates')).status).toBe(201);
+  const third = await add('Third Subform');
+  expect(third.status).toBe(400);
+  expect(await third.json()).toEqual({ fields: [expect.objectContaining({ code: 'LIMIT_EXCEEDED' })] });
 });

@@ -107,6 +107,14 @@ it('accepts a genuine delivery and queues its account', async () => {
   expect(queued).toEqual(['webhook Tasks']);
 });
 
+it('accepts a record linked to no account: accountId "" (what the Deluge sends), null or absent', async () => {
+  for (const o of [{ accountId: '' }, { accountId: null }, { accountId: undefined }]) {
+    const b = body(o);
+    expect((await post(b, signed(b))).status).toBe(202);
+  }
+  expect(state.dirtyAccounts()).toEqual([]);
+});
+
 it('accepts a timestamp 299 s old, and one 299 s ahead (clock skew)', async () => {
   for (const ts of [NOW_S - 299, NOW_S + 299]) {
     const b = body();

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { productCustomizations } from '../../server/crm-schema/product-fields';
-import { planSetup } from '../../server/setup/plan';
+import { fieldJson, planSetup } from '../../server/setup/plan';
 import { openService, shippedConfig, startCrm, tempDir, type Crm } from '../support/crm-harness';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -63,22 +63,69 @@ it('plans every custom field and module of DESIGN §2 for a fresh org', () => {
       'Accounts.KPI_Contacts_Reached',
       'Accounts.Relationship_Stage',
       'Deals.Forecast_Risk',
-      'Potential_Map.Potential_Amount',
-      'Plan_Updates.Updated_On',
+      'module Archived_Plan_Updates',
+      'Archived_Plan_Updates.Summary',
       'Calls.Activity_Kind',
     ]),
   );
   expect(names.filter((n) => n.startsWith('Accounts.KPI_'))).toHaveLength(14);
+  // Subforms are never created through the API: one manual step each, with all their columns.
+  const byHand = steps.flatMap((s) =>
+    s.kind === 'add_subform_by_hand'
+      ? [`${s.subform.apiName}: ${s.columns.map((c) => c.apiName).join(',')}`]
+      : [],
+  );
+  expect(byHand).toEqual([
+    'Potential_Map: Segment,Offering,Potential_Amount,Current_Amount',
+    'Plan_Updates: Updated_On,Summary',
+  ]);
+  expect(names).not.toContain('Account_Plans.Plan_Updates');
+  // Zoho's module labels: at most 25 characters.
+  for (const s of steps)
+    if (s.kind === 'create_module') {
+      expect(s.module.singular.length).toBeLessThanOrEqual(25);
+      expect(s.module.plural.length).toBeLessThanOrEqual(25);
+    }
 });
+
+/** What the admin does in the layout editor for each subform (the manual step setup:crm prints). */
+async function addSubformsByHand(): Promise<void> {
+  const desired = productCustomizations(shippedConfig());
+  for (const sub of desired.modules.filter((m) => m.generatedType === 'subform')) {
+    const parent = desired.modules.find((m) => m.apiName === sub.parentModule);
+    const holder = parent?.fields.find((f) => f.subform === sub.apiName);
+    const res = await fetch(`${crm.url}/__emulator/subforms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        module: parent?.apiName,
+        subform: { field_label: holder?.label, api_name: sub.apiName },
+        columns: sub.fields.filter((f) => f.custom).map(fieldJson),
+      }),
+    });
+    expect(res.status).toBe(201);
+  }
+}
 
 it('shows, applies, and then has nothing to do; the sync runs on the org it set up', async () => {
   const dry = await setup();
   expect({ code: dry.code, err: dry.err }).toEqual({ code: 0, err: '' });
   expect(dry.out).toMatch(/would do .*\n.*create module Account_Plans/);
   expect(dry.out).toMatch(/run with --apply/);
+  expect(dry.out).toMatch(/then by hand in Zoho/);
   const applied = await setup('--apply');
-  expect(applied).toMatchObject({ code: 0, err: '' });
-  expect(applied.out).toMatch(/done: 60 created, 0 failed, 0 to fix by hand/);
+  // Everything the API can do is done; the two subforms are left for a person, with the clicks.
+  expect(applied).toMatchObject({ code: 1, err: '' });
+  expect(applied.out).toMatch(/done: 56 created, 0 failed, 2 to fix by hand/);
+  expect(applied.out).toMatch(
+    /Modules and Fields › Account Plans › Standard layout:\n\s+1\. drag "Subform" from New Fields into the layout and name it "Plan Updates"/,
+  );
+  expect(applied.out).toMatch(/"Summary" \(Multi Line \(Small\)\): API name Summary/);
+  const again = await setup();
+  expect(again.out).toMatch(/ADD BY HAND subform Account_Plans\.Potential_Map/);
+  expect(again.out).not.toMatch(/create (module|field)/);
+
+  await addSubformsByHand();
   expect((await setup()).out).toMatch(/^nothing to do/m);
 
   const fields = (await (

@@ -7,10 +7,11 @@
  *   X-Timestamp: <unix seconds>
  *   X-Signature: <lowercase hex HMAC-SHA256 with the secret over "<X-Timestamp>.<raw body>">
  *   body: { "deliveryId": "<Module>:<recordId>:<epoch ms>:<n>", "module": "Tasks", "recordId": "<id>",
- *           "operation": "create" | "update", "accountId": "<id>" | null,
+ *           "operation": "create" | "update", "accountId": "<id>" | "",
  *           "modifiedTime": "<record Modified_Time, ISO 8601 with offset>" }
  *   accountId: Accounts → its own id; Contacts, Deals → Account_Name.id; Tasks/Events/Calls → What_Id.id
- *   when $se_module is Accounts, the linked Deal's Account_Name.id when Deals, else null;
+ *   when $se_module is Accounts, the linked Deal's Account_Name.id when Deals, else "" (the Deluge
+ *   puts ifnull(accountId, "") — a null map value may not survive toString(); the service also takes null);
  *   Account_Plans → Account.id.
  *
  * Fired for REST writes of those modules unless the body's `trigger` array lacks "workflow" (omitting
@@ -118,7 +119,7 @@ export class WebhookService {
       module: w.module,
       recordId: w.record.id,
       operation: w.operation,
-      accountId: this.accountIdOf(w.module, w.record.data),
+      accountId: this.accountIdOf(w.module, w.record.data) ?? '',
       modifiedTime: String(w.record.data.Modified_Time),
     };
     const body = JSON.stringify(payload);

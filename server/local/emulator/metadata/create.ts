@@ -1,9 +1,16 @@
 /**
  * Creating custom fields (`POST /settings/fields?module=X`) and custom modules (`POST /settings/modules`)
  * as Zoho validates them (zoho/crm-oas createFields/createModules examples): one result per entry, API
- * names derived from labels when not given, DUPLICATE_DATA for a name that exists. A `subform` field
- * creates its subform module (named like the field), whose columns are then added with
- * `POST /settings/fields?module=<subform>`.
+ * names derived from labels when not given, DUPLICATE_DATA for a name that exists.
+ *
+ * Module labels: at most 25 characters, letters, numbers and spaces only (v6 Create Custom Module:
+ * "A maximum of 25 characters, including spaces, is allowed … only letters, numbers, and spaces").
+ * Multi-line fields: `textarea: { type }` small (≤ 2,000), large (≤ 32,000) or rich_text (≤ 50,000);
+ * without it the field is small, so a longer `length` is refused (the SDK's Field has `textarea.type`;
+ * the sizes are Zoho's multi-line field sizes).
+ * Subforms are not created through the API (no Zoho page documents it, and the create-field data types
+ * do not list `subform`): the layout editor makes them, here `addSubformByHand` (`/__emulator/subforms`),
+ * at most MAX_SUBFORMS per module (Enterprise: "Two subforms per module", Subforms API).
  */
 import type { OrgCatalog } from './catalog';
 import { PROFILES } from './field-json';
@@ -34,6 +41,13 @@ const CREATABLE: DataType[] = [
   'lookup',
   'subform',
 ];
+
+export const MODULE_LABEL_MAX = 25;
+/** Subforms per module in the Enterprise edition (Subforms API v2.1/v8). */
+export const MAX_SUBFORMS = 2;
+/** Rows per subform per record (Subforms API v2.1/v8). */
+export const MAX_SUBFORM_ROWS = 100;
+export const TEXTAREA_MAX: Record<string, number> = { small: 2000, large: 32000, rich_text: 50000 };
 
 const fail = (
   code: string,
@@ -66,6 +80,8 @@ export function createField(
   entry: unknown,
   i: number,
   nowMs: number,
+  /** A person in the layout editor (subforms and their columns), not the API. */
+  byHand = false,
 ): EntryResult {
   const at = `$.fields[${i}]`;
   if (!entry || typeof entry !== 'object' || Array.isArray(entry))
@@ -76,11 +92,35 @@ export function createField(
   if (typeof e.data_type !== 'string')
     return fail('MANDATORY_NOT_FOUND', 'data_type', `${at}.data_type`, 'required field not found');
   const dataType = e.data_type as DataType;
+  if (module.generatedType === 'subform' && !byHand)
+    return fail(
+      'INVALID_DATA',
+      'module',
+      `${at}`,
+      'the columns of a subform are added in the layout editor (Setup › Modules and Fields)',
+    );
+  if (dataType === 'subform' && !byHand)
+    return fail(
+      'INVALID_DATA',
+      'data_type',
+      `${at}.data_type`,
+      'subforms are created in the layout editor (Setup › Modules and Fields), not through the API',
+    );
   if (
     !CREATABLE.includes(dataType) ||
     (module.generatedType === 'subform' && (dataType === 'subform' || dataType === 'lookup'))
   ) {
     return fail('INVALID_DATA', 'data_type', `${at}.data_type`, 'invalid data');
+  }
+  if (dataType === 'textarea') {
+    const kind = (e.textarea as { type?: unknown } | undefined)?.type ?? 'small';
+    const max = typeof kind === 'string' ? TEXTAREA_MAX[kind] : undefined;
+    if (max === undefined)
+      return fail('INVALID_DATA', 'type', `${at}.textarea.type`, 'invalid data', {
+        supported_values: Object.keys(TEXTAREA_MAX),
+      });
+    if (typeof e.length === 'number' && (e.length < 1 || e.length > max))
+      return fail('INVALID_DATA', 'length', `${at}.length`, 'invalid data', { maximum_length: max });
   }
   const label = e.field_label.trim();
   const apiName =
@@ -92,6 +132,8 @@ export function createField(
   }
   const opts: Partial<FieldSpec> = { custom: true };
   if (typeof e.length === 'number') opts.length = e.length;
+  else if (dataType === 'textarea')
+    opts.length = TEXTAREA_MAX[String((e.textarea as { type?: unknown } | undefined)?.type ?? 'small')];
   if (typeof e.decimal_place === 'number') opts.decimalPlace = e.decimal_place;
   if (dataType === 'picklist' || dataType === 'multiselectpicklist') {
     const values = Array.isArray(e.pick_list_values) ? (e.pick_list_values as Record<string, unknown>[]) : [];
@@ -119,6 +161,16 @@ export function createField(
     opts.lookup = m.apiName;
   }
   if (dataType === 'subform') {
+    if (module.fields.filter((f) => f.dataType === 'subform').length >= MAX_SUBFORMS)
+      return fail(
+        'LIMIT_EXCEEDED',
+        'data_type',
+        `${at}.data_type`,
+        'a module can have at most two subforms',
+        {
+          limit: MAX_SUBFORMS,
+        },
+      );
     if (taken(catalog, apiName))
       return fail('DUPLICATE_DATA', 'api_name', `${at}.api_name`, 'duplicate data');
     catalog.addModule(
@@ -171,6 +223,19 @@ export function createModule(catalog: OrgCatalog, entry: unknown, i: number, now
   }
   const plural = (e.plural_label as string).trim();
   const singular = (e.singular_label as string).trim();
+  for (const [key, label] of [
+    ['singular_label', singular],
+    ['plural_label', plural],
+  ] as const) {
+    if (label.length > MODULE_LABEL_MAX || !/^[\p{L}\p{N} ]+$/u.test(label))
+      return fail(
+        'INVALID_DATA',
+        key,
+        `${at}.${key}`,
+        `${key} allows at most ${MODULE_LABEL_MAX} characters: letters, numbers and spaces`,
+        { maximum_length: MODULE_LABEL_MAX },
+      );
+  }
   const apiName =
     typeof e.api_name === 'string' && e.api_name !== ''
       ? e.api_name
@@ -210,4 +275,23 @@ export function createModule(catalog: OrgCatalog, entry: unknown, i: number, now
     nowMs,
   );
   return success(m.id, 'module created');
+}
+
+/**
+ * What an admin does in the layout editor: add a subform field to a module and its columns (the
+ * manual step `setup:crm` prints). Same checks as the API, plus the subforms-per-module cap.
+ */
+export function addSubformByHand(
+  catalog: OrgCatalog,
+  module: ModuleDef,
+  subform: Record<string, unknown>,
+  columns: unknown[],
+  nowMs: number,
+): EntryResult[] {
+  const made = createField(catalog, module, { ...subform, data_type: 'subform' }, 0, nowMs, true);
+  if (!made.ok) return [made];
+  const id = (made.body as { details: { id: string } }).details.id;
+  const field = catalog.module(module.apiName)?.fields.find((f) => f.id === id);
+  const sub = catalog.module(field?.subform ?? '') as ModuleDef;
+  return [made, ...columns.map((c, i) => createField(catalog, sub, c, i, nowMs, true))];
 }

@@ -6,6 +6,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { EmulatorContext } from '../context';
 import { loadDatasetObject } from '../dataset/load';
 import { faultSpecSchema } from '../faults';
+import { addSubformByHand } from '../metadata/create';
 import { renderRecord } from '../records/render';
 import { rowToRecord } from '../store/record-store';
 
@@ -54,6 +55,25 @@ export function adminRouter(ctx: EmulatorContext, hooks: AdminHooks): Router {
   r.delete('/faults', (_req, res) => {
     ctx.faults.clear();
     res.json(ctx.faults.list());
+  });
+
+  // The manual step of `setup:crm`: a person adds a subform and its columns in the layout editor.
+  // Body {module, subform: {field_label, api_name?}, columns: [create-field bodies]}.
+  r.post('/subforms', (req, res) => {
+    const b = body(req) as { module?: unknown; subform?: unknown; columns?: unknown };
+    const m = typeof b.module === 'string' ? org.catalog.module(b.module) : undefined;
+    if (!m || m.generatedType === 'subform') return bad(res, 'module: a module that exists');
+    if (!b.subform || typeof b.subform !== 'object') return bad(res, 'subform: {field_label, api_name?}');
+    const results = addSubformByHand(
+      org.catalog,
+      m,
+      b.subform as Record<string, unknown>,
+      Array.isArray(b.columns) ? b.columns : [],
+      org.now(),
+    );
+    org.catalog.rebuildRelatedLists();
+    org.saveCatalog();
+    res.status(results.every((x) => x.ok) ? 201 : 400).json({ fields: results.map((x) => x.body) });
   });
 
   // Which CRM functions the org has installed (routes/functions.ts); `{ "installed": [] }` removes all.
