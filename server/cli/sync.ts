@@ -42,14 +42,23 @@ runCli(async () => {
   const { service } = await openCliService(values.config, asOf !== null ? { now: () => asOf } : {});
   try {
     const tty = process.stderr.isTTY;
+    const cpu0 = process.cpuUsage();
     const summary = await service.sync({
       trigger: 'cli',
       ...(values.full ? { full: true } : {}),
       progress: (m) => tty && process.stderr.write(`\r\x1b[K${m}`),
     });
     if (tty) process.stderr.write('\r\x1b[K');
-    // The process's peak resident memory (what `npm run bench` reports for a 10,000-account full sync).
-    const json = { ...summary, process: { peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) } };
+    // The run's CPU time (user + system, this process) and the process's peak resident memory: what
+    // `npm run bench` reports per record read and per size (CPU, not wall: the bench machine is shared).
+    const cpu = process.cpuUsage(cpu0);
+    const json = {
+      ...summary,
+      process: {
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      },
+    };
     process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : describe(summary));
     return summary.status === 'failed' ? 1 : 0;
   } finally {

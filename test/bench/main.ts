@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --json] [--accounts 1000,10000] [--skip naive,engine,widget]` (DESIGN §9):
- * credits per sync run against the local CRM with generated data, the naive baseline on the same
- * data, engine throughput, the widget's budgets. Progress on stderr; Markdown tables on stdout (or
+ * `npm run bench [-- --json] [--accounts 1000,10000] [--skip naive,engine,widget,portfolio] [--cpu-runs 5]`
+ * (DESIGN §9): credits per sync run against the local CRM with generated data, the sync process's
+ * CPU per record read and peak RSS (median of --cpu-runs fresh full syncs), GET /api/portfolio on
+ * the mirror, the naive baseline on the same data, engine CPU per account, the widget's budgets.
+ * Only the sync at 1,000 and 10,000 accounts: `--skip naive,engine,widget`. Progress on stderr; Markdown tables on stdout (or
  * JSON with --json). Exit 1 when a target is missed.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,7 +19,7 @@ import { checkTargets, compare, formatEngine, formatSize, formatTargets } from '
 import { formatBudgetTable, measureWidgetBudget, type WidgetBudgetResult } from './widget-budget';
 
 const USAGE =
-  'usage: npm run bench [-- --json] [--accounts 1000,10000] [--skip naive,engine,widget] [--naive-all]';
+  'usage: npm run bench [-- --json] [--accounts 1000,10000] [--skip naive,engine,widget,portfolio] [--naive-all] [--cpu-runs 5]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -26,6 +28,7 @@ async function main(): Promise<number> {
       accounts: { type: 'string' },
       skip: { type: 'string' },
       'naive-all': { type: 'boolean' },
+      'cpu-runs': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -47,7 +50,13 @@ async function main(): Promise<number> {
   // other kinds are derived from it, see NaiveRun.derived; at 1,000 all three are run).
   const naive = (n: number) =>
     skip.has('naive') ? 'none' : n <= 2000 || values['naive-all'] ? 'all' : 'full';
-  for (const n of sizes) results.push(await benchSize(n, config, { naive: naive(n), log }));
+  // Fresh full syncs per size whose CPU makes the median (the first is the sequence's own full run).
+  const cpuRuns = Number(values['cpu-runs'] ?? 5);
+  if (!Number.isInteger(cpuRuns) || cpuRuns < 1) throw new Error(`--cpu-runs: a whole number ≥ 1 (${USAGE})`);
+  for (const n of sizes)
+    results.push(
+      await benchSize(n, config, { naive: naive(n), log, cpuRuns, portfolio: !skip.has('portfolio') }),
+    );
   let engine: EngineBench | null = null;
   if (!skip.has('engine')) {
     log('engine');

@@ -16,6 +16,7 @@ import { changeActivities, type ActivityChange } from './change-activities';
 import { neededWrites, readServiceFields } from './crm-state';
 import { boundRatio, lowerBound, type Credits } from './lower-bound';
 import { runNaiveSync } from './naive-sync';
+import { measurePortfolio, measureSyncCpu, median, type PortfolioCpu, type SyncCpu } from './cpu';
 
 const SEED = 'bench';
 
@@ -34,6 +35,8 @@ export interface OurRun {
   wallMs: number;
   runMs: number;
   peakRssMb: number;
+  /** CPU time of the sync process's run (user + system). */
+  cpuMs: number;
   status: string;
   recordsRead: number;
   recomputed: number;
@@ -62,12 +65,22 @@ export interface SizeResult {
   change: ActivityChange | null;
   ours: OurRun[];
   naive: NaiveRun[];
+  /** The full sync's CPU per record read, median of fresh full syncs (the first is `ours[0]`). */
+  syncCpu: SyncCpu;
+  /** GET /api/portfolio on the mirror the runs left (null with --skip portfolio). */
+  portfolio: PortfolioCpu | null;
 }
 
 export async function benchSize(
   accounts: number,
   config: SalesProcessConfig,
-  o: { naive: 'all' | 'full' | 'none'; log: (m: string) => void },
+  o: {
+    naive: 'all' | 'full' | 'none';
+    log: (m: string) => void;
+    /** Full syncs whose CPU makes the median (the first is the sequence's own full run). */
+    cpuRuns?: number;
+    portfolio?: boolean;
+  },
 ): Promise<SizeResult> {
   const modules = syncStreams(config).map((r) => config.fields.modules[r.module]);
   const started = Date.now();
@@ -79,6 +92,8 @@ export async function benchSize(
     change: null,
     ours: [],
     naive: [],
+    syncCpu: { cpuMs: [], recordsRead: 0, usPerRecord: 0 },
+    portfolio: null,
   };
   o.log(`${accounts} accounts: CRM ready in ${(result.emulatorStartMs / 1000).toFixed(1)} s`);
   const stateDir = tempDir('bench-sync-');
@@ -87,7 +102,7 @@ export async function benchSize(
     const run = async (kind: RunKind) => {
       const r = await measureOurRun(crm, config, stateDir, modules, kind, kind === 'full' ? all : null);
       o.log(
-        `${accounts} accounts, ours ${kind}: ${r.credits.total} credits (bound ${r.bound.total}, ×${r.ratio}), ${(r.wallMs / 1000).toFixed(1)} s, ${r.peakRssMb} MB`,
+        `${accounts} accounts, ours ${kind}: ${r.credits.total} credits (bound ${r.bound.total}, ×${r.ratio}), ${(r.wallMs / 1000).toFixed(1)} s, CPU ${(r.cpuMs / 1000).toFixed(1)} s, ${r.peakRssMb} MB`,
       );
       result.ours.push(r);
     };
@@ -97,6 +112,18 @@ export async function benchSize(
     result.change = await changeActivities(crm.emu, config);
     await run('activities-1pct');
     await run('echo-after-change');
+    if (o.portfolio !== false) {
+      result.portfolio = measurePortfolio(stateDir, config);
+      o.log(`${accounts} accounts, GET /api/portfolio: ${JSON.stringify(result.portfolio)}`);
+    }
+    const full = result.ours[0] as OurRun;
+    const more = await measureSyncCpu(crm, Math.max(0, (o.cpuRuns ?? 1) - 1));
+    const cpuMs = [full.cpuMs, ...more.cpuMs];
+    const perRecord = (ms: number) => Math.round((ms * 1000) / full.recordsRead);
+    result.syncCpu = { cpuMs, recordsRead: full.recordsRead, usPerRecord: perRecord(median(cpuMs)) };
+    o.log(
+      `${accounts} accounts, full sync CPU: ${cpuMs.map((c) => perRecord(c)).join(' / ')} µs per record read`,
+    );
   } finally {
     await crm.stop();
     rmSync(stateDir, { recursive: true, force: true });
@@ -189,6 +216,7 @@ async function measureOurRun(
     wallMs: res.wallMs,
     runMs: s.durationMs,
     peakRssMb: s.process.peakRssMb,
+    cpuMs: s.process.cpuMs,
     status: s.status,
     recordsRead: Object.values(s.recordsRead).reduce((a, b) => a + b, 0),
     recomputed: s.recomputed,

@@ -20,6 +20,10 @@ export interface TargetCheck {
 }
 
 const RUNS_PER_DAY = 96;
+/** Issue 14: CPU of the sync process per record read (from ≈300 µs). */
+export const SYNC_CPU_US_PER_RECORD = 60;
+/** Issue 14: GET /api/portfolio at 10,000 accounts (CPU ms, median). */
+export const PORTFOLIO_MS = { first: 300, filtered: 50 } as const;
 
 /** Naive ÷ ours per run kind (ours with the echo its writes cause), and over a day of 1 full + 96 runs. */
 export function compare(size: SizeResult): Comparison[] {
@@ -74,6 +78,24 @@ export function checkTargets(
         ok: busy.ratio >= 20,
       });
     }
+    checks.push({
+      target: `${s.accounts} accounts: full sync ≤ ${SYNC_CPU_US_PER_RECORD} µs CPU per record read`,
+      measured: `${s.syncCpu.usPerRecord} µs (median of ${s.syncCpu.cpuMs.length})`,
+      ok: s.syncCpu.usPerRecord <= SYNC_CPU_US_PER_RECORD,
+    });
+    if (s.portfolio && s.accounts >= 10_000)
+      checks.push(
+        {
+          target: `${s.accounts} accounts: GET /api/portfolio, first call after a sync ≤ ${PORTFOLIO_MS.first} ms`,
+          measured: `${s.portfolio.firstCpuMs} ms CPU (${s.portfolio.firstWallMs} ms wall)`,
+          ok: s.portfolio.firstCpuMs <= PORTFOLIO_MS.first,
+        },
+        {
+          target: `${s.accounts} accounts: GET /api/portfolio filtered ≤ ${PORTFOLIO_MS.filtered} ms`,
+          measured: `${s.portfolio.filteredCpuMs} ms CPU (${s.portfolio.filteredWallMs} ms wall)`,
+          ok: s.portfolio.filteredCpuMs <= PORTFOLIO_MS.filtered,
+        },
+      );
     const full = s.ours.find((r) => r.kind === 'full');
     if (full && s.accounts >= 10_000)
       checks.push({
@@ -85,7 +107,7 @@ export function checkTargets(
   if (engine)
     checks.push({
       target: 'engine ≥ 5,000 accounts/s',
-      measured: `${engine.accountsPerSecond.toLocaleString('en-US')} accounts/s (${engine.accounts.toLocaleString('en-US')} accounts)`,
+      measured: `${engine.accountsPerSecond.toLocaleString('en-US')} accounts/s of CPU, ${engine.cpuUsPerAccount} µs per account (${engine.accounts.toLocaleString('en-US')} accounts, median of 5)`,
       ok: engine.accountsPerSecond >= 5000,
     });
   if (widget) {
@@ -141,6 +163,8 @@ export function formatSize(s: SizeResult): string {
       '× bound',
       'calls',
       'wall s',
+      'CPU s',
+      'µs CPU / record',
       'peak RSS',
     ],
     s.ours.map((r: OurRun) => [
@@ -154,10 +178,22 @@ export function formatSize(s: SizeResult): string {
       r.ratio,
       r.calls,
       (r.wallMs / 1000).toFixed(1),
+      (r.cpuMs / 1000).toFixed(1),
+      r.recordsRead > 0 ? Math.round((r.cpuMs * 1000) / r.recordsRead) : '–',
       `${r.peakRssMb} MB`,
     ]),
   );
   const parts = [`### ${s.accounts.toLocaleString('en-US')} accounts (${counts})`, '', runs];
+  const perRecord = (ms: number) => Math.round((ms * 1000) / s.syncCpu.recordsRead);
+  parts.push(
+    '',
+    `Full sync, CPU of the sync process per record read: **${s.syncCpu.usPerRecord} µs** (median of ${s.syncCpu.cpuMs.length} fresh full syncs: ${s.syncCpu.cpuMs.map(perRecord).join(' / ')} µs; ${s.syncCpu.recordsRead.toLocaleString('en-US')} records).`,
+  );
+  if (s.portfolio)
+    parts.push(
+      '',
+      `GET /api/portfolio on this mirror (median of ${s.portfolio.runs}, report + JSON, ${s.portfolio.jsonMb} MB): first call after a sync ${s.portfolio.firstCpuMs} ms CPU (${s.portfolio.firstWallMs} ms wall); filtered (owner + fiscal year) ${s.portfolio.filteredCpuMs} ms CPU (${s.portfolio.filteredWallMs} ms wall).`,
+    );
   if (s.change)
     parts.push(
       '',
@@ -204,8 +240,12 @@ export function formatEngine(e: EngineBench): string {
       ],
       ['normalise', `${e.normaliseMs} ms`],
       ['bundle by account', `${e.bundleMs} ms`],
-      ['computeAccountInsight, all accounts', `${e.computeMs.join(' / ')} ms (3 passes)`],
-      ['accounts per second (median pass)', e.accountsPerSecond.toLocaleString('en-US')],
+      [
+        'computeAccountInsight, all accounts',
+        `${e.computeCpuMs.join(' / ')} ms CPU (${e.computeMs.join(' / ')} ms wall), 5 passes`,
+      ],
+      ['CPU per account (median pass)', `${e.cpuUsPerAccount} µs`],
+      ['accounts per second of CPU (median pass)', e.accountsPerSecond.toLocaleString('en-US')],
       ['accounts per second incl. normalise + bundle', e.endToEndAccountsPerSecond.toLocaleString('en-US')],
     ],
   );

@@ -20,7 +20,7 @@ export interface SyncCliOptions {
   env?: Record<string, string>;
 }
 
-export type CliSummary = RunSummary & { process: { peakRssMb: number } };
+export type CliSummary = RunSummary & { process: { peakRssMb: number; cpuMs: number } };
 
 export interface SyncCliResult {
   code: number | null;

@@ -1,0 +1,104 @@
+/**
+ * CPU figures that hold on a shared machine (DESIGN §9, issue 14): CPU time (user + system of the
+ * process doing the work, `process.cpuUsage`) rather than wall time, the median of several runs.
+ *   - the sync process alone: µs of CPU per record read, a fresh full sync each run;
+ *   - GET /api/portfolio on the mirror a full sync left: the first call after the sync (nothing kept)
+ *     and a filtered call after it, each the report and its JSON, as the route answers.
+ */
+import { rmSync } from 'node:fs';
+import type { SalesProcessConfig } from '../../shared/config/schema';
+import { PortfolioCache, portfolioReport } from '../../server/http/portfolio';
+import { openStateDb } from '../../server/state/db';
+import { Mirror } from '../../server/state/mirror';
+import { SyncState } from '../../server/state/sync-state';
+import { RUN_AS_OF, RUN_AS_OF_ISO, tempDir, type Crm } from '../support/crm-harness';
+import { runSyncCli } from '../support/sync-cli';
+
+export interface SyncCpu {
+  /** CPU ms of each fresh full sync (the sync process, its run only). */
+  cpuMs: number[];
+  recordsRead: number;
+  /** Median CPU µs per record read. */
+  usPerRecord: number;
+}
+
+export interface PortfolioCpu {
+  /** First call after a sync (the portfolio read from the mirror), ms of CPU / wall, median of runs. */
+  firstCpuMs: number;
+  firstWallMs: number;
+  /** A filtered call after that one (owner + fiscal year). */
+  filteredCpuMs: number;
+  filteredWallMs: number;
+  runs: number;
+  jsonMb: number;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** `runs` full syncs, each with a fresh state directory, against the same CRM. */
+export async function measureSyncCpu(crm: Crm, runs: number): Promise<SyncCpu> {
+  const cpuMs: number[] = [];
+  let recordsRead = 0;
+  for (let i = 0; i < runs; i++) {
+    const stateDir = tempDir('bench-cpu-');
+    try {
+      const res = await runSyncCli({ stateDir, crmUrl: crm.url, asOf: RUN_AS_OF_ISO, full: true });
+      if (res.code !== 0 || !res.summary)
+        throw new Error(`sync (cpu run) exited ${res.code}: ${res.stderr.slice(0, 2000)}`);
+      cpuMs.push(res.summary.process.cpuMs);
+      recordsRead = Object.values(res.summary.recordsRead).reduce((a, b) => a + b, 0);
+    } finally {
+      rmSync(stateDir, { recursive: true, force: true });
+    }
+  }
+  return { cpuMs, recordsRead, usPerRecord: Math.round((median(cpuMs) * 1000) / recordsRead) };
+}
+
+/** GET /api/portfolio's work on the state a sync left in `stateDir` (this process, CRM idle). */
+export function measurePortfolio(stateDir: string, config: SalesProcessConfig, runs = 5): PortfolioCpu {
+  const db = openStateDb(stateDir);
+  try {
+    const mirror = new Mirror(db, config);
+    const state = new SyncState(db);
+    const first = { cpu: [] as number[], wall: [] as number[] };
+    const filtered = { cpu: [] as number[], wall: [] as number[] };
+    let bytes = 0;
+    const now = () => RUN_AS_OF;
+    const time = (into: { cpu: number[]; wall: number[] }, fn: () => void) => {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      fn();
+      const c = process.cpuUsage(c0);
+      into.wall.push(performance.now() - t0);
+      into.cpu.push((c.user + c.system) / 1000);
+    };
+    for (let i = 0; i < runs; i++) {
+      // A new cache each time: what the service has right after a run finished.
+      const cache = new PortfolioCache({ state, busy: false });
+      let owner = '';
+      time(first, () => {
+        const report = portfolioReport(mirror, config, {}, now, cache.get);
+        bytes = JSON.stringify(report).length;
+        owner = report.options.owners[1]?.id ?? '';
+      });
+      time(filtered, () => {
+        JSON.stringify(portfolioReport(mirror, config, { owner, period: 'fiscal_year' }, now, cache.get));
+      });
+    }
+    const r = (x: number) => Math.round(x);
+    return {
+      firstCpuMs: r(median(first.cpu)),
+      firstWallMs: r(median(first.wall)),
+      filteredCpuMs: r(median(filtered.cpu)),
+      filteredWallMs: r(median(filtered.wall)),
+      runs,
+      jsonMb: Math.round((bytes / 1_048_576) * 10) / 10,
+    };
+  } finally {
+    db.close();
+  }
+}
