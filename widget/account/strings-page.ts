@@ -29,4 +29,11 @@ export const PAGE_STRINGS = {
     '{row} 行目: 同じセグメントと提供価値の行がすでにあります',
     'Row {row}: the same segment and offering appear in another row',
   ),
+  // recompute after a save
+  crmSyncWaiting: s('CRM の KPI 項目を更新しています…', 'Updating the KPI fields in the CRM…'),
+  crmSyncDone: s('CRM の KPI 項目に反映しました（{time}）', 'The CRM’s KPI fields are up to date ({time})'),
+  crmSyncLater: s(
+    'CRM の KPI 項目は次回の同期で反映されます（最大15分）',
+    'The CRM’s KPI fields update at the next sync (within 15 minutes)',
+  ),
 } as const satisfies Record<string, Bilingual>;
