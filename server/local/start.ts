@@ -13,6 +13,7 @@ import { generateDemoDataset } from './datasets/demo/generate';
 import { loadDatasetObject } from './emulator/dataset/load';
 import { startEmulator } from './emulator/emulator';
 import { previewRouters } from './widget-host/mount';
+import type { ServiceHook } from './widget-host/recompute';
 
 export interface LocalToolkit {
   /** The CRM's base URL (`/crm/v6` and `/oauth/v2/token` hang off it). */
@@ -39,11 +40,15 @@ export async function startLocalToolkit(o: {
     o.log.info({ records: stats }, 'local CRM was empty: loaded the demo companies');
   }
   const connection = emulatorConnection(emulator.url);
+  const serviceHook: ServiceHook = { target: null };
   return {
     url: emulator.url,
     connection,
-    routers: previewRouters({ connection, log: o.log, config: o.config }),
-    registerWebhook: (url, secret) => emulator.ctx.webhooks.register({ url, secret }),
+    routers: previewRouters({ connection, log: o.log, config: o.config, serviceHook }),
+    registerWebhook: (url, secret) => {
+      emulator.ctx.webhooks.register({ url, secret });
+      serviceHook.target = { url, secret }; // the preview's esm_recompute_now signs to the same hook
+    },
     close: () => emulator.close(),
   };
 }

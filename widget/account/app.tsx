@@ -18,6 +18,7 @@ import { PlanPanel } from './panels/plan-panel';
 import { PotentialMapPanel } from './panels/potential-map-panel';
 import { StagePanel } from './panels/stage-panel';
 import type { AccountSession } from './session';
+import { CrmSyncStatus, useCrmSync } from './ui/crm-sync-status';
 import { Header } from './ui/header';
 import { Issues } from './ui/issues';
 import { Tabs, type TabDef } from '../common/tabs';
@@ -43,6 +44,7 @@ export function App(props: AppProps) {
   const { session } = props;
 
   const { state, setState, load } = useLoad(session, props.initialState);
+  const [crmSync, startCrmSync] = useCrmSync(session);
 
   const ready = state.status === 'ready';
   const { onFirstReady } = props;
@@ -54,6 +56,7 @@ export function App(props: AppProps) {
     if (state.status !== 'ready') return;
     const next = await write(state.data);
     setState({ status: 'ready', data: next });
+    startCrmSync(next);
   };
   const saveBuyer = (id: string, edit: BuyerEdit) =>
     apply((v) => (session as AccountSession).saveBuyer(v, id, edit));
@@ -82,6 +85,7 @@ export function App(props: AppProps) {
     <UiProvider ui={ui}>
       <div class="app" lang={lang}>
         <Header state={state} onLang={switchLang} onReload={load} />
+        {state.status === 'ready' && <CrmSyncStatus state={crmSync} offset={state.data.offset} />}
         <Tabs
           tabs={tabs}
           active={tab}

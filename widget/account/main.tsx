@@ -10,14 +10,17 @@ import { sessionFallbackMemory } from '../common/reads';
 import { connectZoho } from '../zoho/zoho-gateway';
 import { App } from './app';
 import { createSession } from './session';
+import { installLeaveGuard } from './ui/use-draft';
 import '../styles/base.css';
 import '../styles/panels.css';
+import '../styles/account-page.css';
 
 const root = document.getElementById('app') as HTMLElement;
 const lang = detectLang(navigator.languages);
 const markReady = () => performance.mark('es:stage-ready');
 
 async function start(): Promise<void> {
+  installLeaveGuard();
   render(<App key="connecting" config={config} session={null} initialLang={lang} />, root);
   try {
     if (window.parent === window) {

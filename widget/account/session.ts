@@ -9,12 +9,15 @@ import type { CrmGateway } from '../zoho/types';
 import { buildAccountView, type AccountView } from './data/account-view';
 import { loadAccountDataset } from './data/load-dataset';
 import { batchedReads, type FallbackMemory } from '../common/reads';
+import { recomputeAccount, type RecomputeOptions, type RecomputeOutcome } from './data/recompute';
 import { savePlan, saveBuyerEdit, type BuyerEdit, type PlanChange } from './data/writes';
 
 export interface AccountSession {
   load(): Promise<AccountView>;
   saveBuyer(view: AccountView, contactId: string, edit: BuyerEdit): Promise<AccountView>;
   savePlan(view: AccountView, change: PlanChange): Promise<AccountView>;
+  /** After a save: have the service recompute the account and wait for the CRM's fields. */
+  recompute(view: AccountView): Promise<RecomputeOutcome>;
 }
 
 export function createSession(
@@ -23,6 +26,7 @@ export function createSession(
   accountId: string,
   now: () => number = () => Date.now(),
   memory?: FallbackMemory,
+  recomputeOptions?: RecomputeOptions,
 ): AccountSession {
   const reads = batchedReads(crm, memory);
   const view = (raw: AccountView['raw']) => buildAccountView(raw, config, accountId, now() as Instant);
@@ -43,6 +47,9 @@ export function createSession(
         change,
       );
       return view(raw);
+    },
+    recompute(current) {
+      return recomputeAccount(crm, config, current.insight, recomputeOptions);
     },
   };
 }

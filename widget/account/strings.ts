@@ -3,10 +3,12 @@
  * roles) come from the config and `shared/i18n/labels.ts`, not from here.
  */
 import type { Bilingual } from '../../shared/config/schema';
+import { PAGE_STRINGS } from './strings-page';
 
 const s = (ja: string, en: string): Bilingual => ({ ja, en });
 
 export const STRINGS = {
+  ...PAGE_STRINGS,
   appTitle: s('関係性・アカウントプラン', 'Relationship & account plan'),
   loading: s('読み込み中…', 'Loading…'),
   retry: s('再試行', 'Retry'),

@@ -10,11 +10,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import express from 'express';
-import { DEFAULT_CONFIG_PATH, PROJECT_ROOT, loadConfigFile } from '../../config/load-config';
+import { randomBytes } from 'node:crypto';
+import { ConfigHolder } from '../../config/config-holder';
+import {
+  DEFAULT_CONFIG_PATH,
+  PROJECT_ROOT,
+  loadConfigFile,
+  resolveConfigPath,
+} from '../../config/load-config';
+import { createApp } from '../../http/app';
+import { SyncRunner } from '../../schedule/runner';
 import { generateDemoDataset } from '../datasets/demo/generate';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
 import { createLogger } from '../../runtime/logger';
 import { SyncService } from '../../sync/sync-service';
+import type { ServiceHook } from './recompute';
 import { createPreviewRouter, type PreviewRouter } from './router';
 
 export interface PreviewServerOptions {
@@ -34,6 +44,11 @@ export interface PreviewServerOptions {
    * gaps) exist, as they do in an org where the service runs. The manager's view reads them.
    */
   sync?: boolean;
+  /**
+   * Run the service beside the preview, as `npm start` does: its webhook receives the preview's
+   * `esm_recompute_now`, and it syncs on request. `configFile` is the config it watches.
+   */
+  service?: { configFile?: string };
 }
 
 export interface PreviewServer {
@@ -41,6 +56,8 @@ export interface PreviewServer {
   previewUrl: string;
   emulator: RunningEmulator;
   router: PreviewRouter;
+  /** The running service (with `service`): its config holder and runner. */
+  service: { config: ConfigHolder; runner: SyncRunner } | null;
   close(): Promise<void>;
 }
 
@@ -54,7 +71,9 @@ export async function startPreviewServer(opts: PreviewServerOptions = {}): Promi
   });
   if (opts.sync)
     await syncOnce(emulator.url, path.join(opts.stateDir ?? (temp as string), 'service'), opts.asOf);
+  const serviceHook: ServiceHook = { target: null };
   const router = createPreviewRouter({
+    serviceHook,
     crmBaseUrl: emulator.url,
     accountsUrl: emulator.url,
     clientId: 'demo',
@@ -62,23 +81,30 @@ export async function startPreviewServer(opts: PreviewServerOptions = {}): Promi
     refreshToken: 'demo',
     appDir: opts.appDir ?? path.join(PROJECT_ROOT, 'app'),
   });
-  const app = express();
+  const site = express.Router();
+  site.use('/preview', router);
+  site.get('/', (_req, res) => res.redirect('/preview/'));
+  site.get('/favicon.ico', (_req, res) => void res.status(204).end());
+  const withService = opts.service
+    ? await openService(emulator.url, opts.stateDir ?? (temp as string), opts.service, site)
+    : null;
+  const app = withService?.app ?? express().use(site);
   app.disable('x-powered-by');
-  app.use('/preview', router);
-  app.get('/', (_req, res) => res.redirect('/preview/'));
-  app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 3000, '127.0.0.1', resolve);
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  if (withService) serviceHook.target = { url: `${url}/hooks/zoho`, secret: withService.secret };
   return {
     url,
     previewUrl: `${url}/preview/`,
     emulator,
     router,
+    service: withService,
     async close() {
+      await withService?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await emulator.close();
@@ -108,4 +134,50 @@ async function syncOnce(crmUrl: string, stateDir: string, asOf: number | undefin
   } finally {
     service.close();
   }
+}
+
+/** The service as `npm start` runs it (first sync done), with the preview routes mounted on its app. */
+async function openService(
+  crmUrl: string,
+  stateDir: string,
+  o: { configFile?: string },
+  site: express.Router,
+) {
+  const log = createLogger({ level: 'warn' });
+  const config = ConfigHolder.load(o.configFile ?? resolveConfigPath(), log);
+  const service = await SyncService.open({
+    stateDir: path.join(stateDir, 'service'),
+    connection: emulatorConnection(crmUrl),
+    config: config.current,
+    log,
+    dailyCredits: 5_000_000,
+    budgetShare: 1,
+  });
+  config.onChange((c) => service.setConfig(c));
+  config.watch(200);
+  const runner = new SyncRunner(service, log, { debounceMs: 200 });
+  runner.request({ trigger: 'start' });
+  await runner.idle();
+  const secret = randomBytes(24).toString('hex');
+  const app = createApp({
+    service,
+    runner,
+    config,
+    log,
+    apiToken: randomBytes(24).toString('hex'),
+    webhookSecret: secret,
+    extra: [site],
+    ready: () => true,
+  });
+  return {
+    app,
+    secret,
+    config,
+    runner,
+    async stop() {
+      config.unwatch();
+      await runner.stop();
+      service.close();
+    },
+  };
 }

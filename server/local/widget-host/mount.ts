@@ -8,6 +8,7 @@ import path from 'node:path';
 import express from 'express';
 import type { Logger } from 'pino';
 import { PROJECT_ROOT } from '../../config/load-config';
+import type { ServiceHook } from './recompute';
 import { createPreviewRouter } from './router';
 import { crmPicklists } from '../../../shared/config/picklists';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
@@ -38,6 +39,7 @@ export function previewRouters(o: {
   connection: ZohoConnection;
   log: Logger;
   config: SalesProcessConfig;
+  serviceHook?: ServiceHook;
 }): express.Router[] {
   if (!ensureWidgetBuilt(o.log)) return [];
   const c = o.connection;
@@ -52,6 +54,7 @@ export function previewRouters(o: {
       refreshToken: c.refreshToken,
       appDir: APP_DIR,
       stageOrder: crmPicklists(o.config).relationshipStage,
+      ...(o.serviceHook ? { serviceHook: o.serviceHook } : {}),
     }),
   );
   return [router];

@@ -7,6 +7,7 @@
  *   GET  /widget/assets/*       the built assets
  *   GET  /shim/zoho-shim.js     the shim: a `ZOHO` object whose calls come back here
  *   POST /api/sdk               one SDK call → the REST call Zoho's host would make → the reply
+ *                               (esm_recompute_now → a signed POST to the service, as its Deluge does)
  *   GET  /api/loads/:loadId     the CRM calls one widget page load made (for the budget script)
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { CallLog } from './call-log';
 import { createHostCrm, type HostCrm, type HostCrmOptions } from './host-crm';
 import { renderPreviewPage, type AccountOption } from './page';
 import { renderPortfolioPage } from './portfolio-page';
+import { RECOMPUTE_FUNCTION, runRecomputeFunction, type ServiceHook } from './recompute';
 import { restForSdkCall } from './sdk-rest';
 
 export interface PreviewOptions extends HostCrmOptions {
@@ -32,6 +34,8 @@ export interface PreviewOptions extends HostCrmOptions {
    * advanced account (the one with the most to show), not the first by name.
    */
   stageOrder?: readonly string[];
+  /** The service `esm_recompute_now` signs its request to (as the Deluge function does in Zoho). */
+  serviceHook?: ServiceHook;
 }
 
 export interface PreviewRouter extends Router {
@@ -90,7 +94,12 @@ export function createPreviewRouter(opts: PreviewOptions): PreviewRouter {
         .json({ ok: false, body: { code: 'INVALID_REQUEST', status: 'error', message: mapped.message } });
     }
     const started = Date.now();
-    crm.request(mapped.request).then((reply) => {
+    const a = (arg ?? {}) as { name?: unknown; arguments?: unknown };
+    const reply =
+      op === 'executeFunction' && a.name === RECOMPUTE_FUNCTION
+        ? runRecomputeFunction(opts.serviceHook ?? { target: null }, String(a.arguments))
+        : crm.request(mapped.request);
+    reply.then((reply) => {
       if (LOAD_ID.test(loadId)) callLog.record(loadId, String(op), reply.status, Date.now() - started);
       const ok = reply.status >= 200 && reply.status < 300;
       res.json({ ok, status: reply.status, body: reply.body ?? '' });

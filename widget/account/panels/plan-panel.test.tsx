@@ -22,6 +22,8 @@ function type(el: HTMLElement, selector: string, value: string) {
   });
 }
 
+afterEach(() => sessionStorage.clear());
+
 describe.each(LANGS)('PlanPanel (%s)', (lang) => {
   it('loading and error', () => {
     expect(
@@ -70,6 +72,23 @@ describe.each(LANGS)('PlanPanel (%s)', (lang) => {
     expect((el.querySelector('textarea[name=group]') as HTMLTextAreaElement).value).toBe(
       '親会社: ○○ホールディングス',
     );
+  });
+
+  it('keeps typing across a tab switch (unmount, mount) and can discard it', () => {
+    const first = mount(<PlanPanel {...props} state={READY()} />, lang);
+    type(first, 'textarea[name=overview]', '未保存の編集テキスト');
+    expect(first.querySelector('[data-testid=draft-restored]')).toBeNull();
+    first.remove();
+    const again = mount(<PlanPanel {...props} state={READY()} />, lang);
+    const area = () => again.querySelector('textarea[name=overview]') as HTMLTextAreaElement;
+    expect(area().value).toBe('未保存の編集テキスト');
+    expect(text(again.querySelector('[data-testid=draft-restored] span'))).toBe(
+      lang === 'ja' ? '保存していない編集内容を復元しました。' : 'Your unsaved edits were restored.',
+    );
+    expect((again.querySelector('button[type=submit]') as HTMLButtonElement).disabled).toBe(false);
+    act(() => (again.querySelector('[data-testid=draft-restored] button') as HTMLButtonElement).click());
+    expect(area().value).toBe('製造業');
+    expect(sessionStorage.length).toBe(0);
   });
 
   it('empty: no plan yet says saving creates one', () => {

@@ -3,7 +3,7 @@
  * buyer map have their own panels. Saving writes the changed sections and appends a `Plan_Updates`
  * row. The engine's UPDATE_PLAN / CREATE_PLAN actions drive the stale / missing warnings.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { PLAN_SECTION_LABELS } from '../../../shared/i18n/labels';
 import type { PlanSection } from '../../../shared/model/keys';
 import type { AccountPlan } from '../../../shared/model/types';
@@ -11,7 +11,9 @@ import { formatLocalDate } from '../../common/format';
 import type { AccountView } from '../data/account-view';
 import { PLAN_TEXT_FIELDS, type PlanChange, type PlanTextField, type PlanTexts } from '../data/writes';
 import { SaveStatus } from '../ui/bits';
+import { DraftNotice } from '../ui/draft-notice';
 import { PanelFrame, type PanelProps } from '../ui/panel-frame';
+import { draftKey, useDraft } from '../ui/use-draft';
 import { useSave } from '../ui/use-save';
 import { useUi } from '../ui/ui-context';
 import { TextSection } from './plan-section';
@@ -40,6 +42,8 @@ function textsOf(plan: AccountPlan | null): PlanTexts {
   return texts;
 }
 
+const sameTexts = (a: PlanTexts, b: PlanTexts) => PLAN_TEXT_FIELDS.every((k) => a[k] === b[k]);
+
 const SECTION_OF: Record<PlanTextField, PlanSection> = {
   overview: 'overview',
   strategy: 'strategy',
@@ -52,8 +56,10 @@ const SECTION_OF: Record<PlanTextField, PlanSection> = {
 function PlanForm(props: Omit<PlanPanelProps, 'state' | 'onRetry'> & { view: AccountView }) {
   const { t, l, config } = useUi();
   const { view } = props;
-  const initial = textsOf(view.plan);
-  const [texts, setTexts] = useState<PlanTexts>(initial);
+  const initial = useMemo(() => textsOf(view.plan), [view.plan]);
+  const draft = useDraft(draftKey(view.insight.accountId, 'plan'), initial, sameTexts);
+  const texts = draft.value;
+  const setTexts = draft.set;
   const [summary, setSummary] = useState('');
   const [save, run] = useSave();
   const root = useRef<HTMLFormElement>(null);
@@ -63,9 +69,6 @@ function PlanForm(props: Omit<PlanPanelProps, 'state' | 'onRetry'> & { view: Acc
     (m, u) => (m == null || u.date > m ? u.date : m),
     null,
   );
-
-  // After a save the view holds the stored plan: take it as the new baseline (the status stays).
-  useEffect(() => setTexts(textsOf(view.plan)), [view.plan]);
 
   useEffect(() => {
     if (!props.focus) return;
@@ -107,6 +110,7 @@ function PlanForm(props: Omit<PlanPanelProps, 'state' | 'onRetry'> & { view: Acc
           {t('planStale', { days: String(config.windows.planStaleDays) })}
         </p>
       )}
+      <DraftNotice draft={draft} />
       <p class="muted">
         {t('lastUpdate')}: {last ? formatLocalDate(last) : t('neverUpdated')}
       </p>

@@ -1,8 +1,22 @@
-/** The potential map's subform rows as an editable table: add, change, remove, save. */
-import { useEffect, useState } from 'preact/hooks';
+/**
+ * The potential map's subform rows as an editable table: add, change, remove, save. Typing is kept
+ * as a draft (tab switch, reload); rows that are incomplete or hold impossible amounts stop the save
+ * with a message per row instead of being dropped.
+ */
+import { useMemo, useState } from 'preact/hooks';
 import type { CrmRecord } from '../../zoho/types';
+import {
+  MAX_AMOUNT,
+  checkPotentialRows,
+  inputOf,
+  type PotentialInput,
+  type PotentialIssue,
+} from '../data/potential-rows';
 import type { PlanChange, PotentialEdit } from '../data/writes';
+import { formatMoney } from '../../common/format';
 import { SaveStatus } from '../ui/bits';
+import { DraftNotice } from '../ui/draft-notice';
+import { draftKey, useDraft } from '../ui/use-draft';
 import { useSave } from '../ui/use-save';
 import { useUi } from '../ui/ui-context';
 
@@ -23,33 +37,62 @@ function rowsOf(
     }));
 }
 
+const sameRows = (a: PotentialInput[], b: PotentialInput[]) =>
+  a.length === b.length &&
+  a.every((r, i) => {
+    const o = b[i] as PotentialInput;
+    return (
+      r.rowId === o.rowId &&
+      r.segment === o.segment &&
+      r.offering === o.offering &&
+      r.potential === o.potential &&
+      r.current === o.current
+    );
+  });
+
 export function PotentialEditor(props: {
+  accountId: string;
   planRecord: CrmRecord | null;
   onSave: (c: PlanChange) => Promise<void>;
 }) {
-  const { t, config } = useUi();
-  const [rows, setRows] = useState<PotentialEdit[]>(() => rowsOf(props.planRecord, config.fields.plan));
-  const [dirty, setDirty] = useState(false);
+  const { t, config, lang } = useUi();
+  const stored = useMemo(
+    () => rowsOf(props.planRecord, config.fields.plan).map(inputOf),
+    [props.planRecord, config],
+  );
+  const draft = useDraft(draftKey(props.accountId, 'potential'), stored, sameRows);
+  const rows = draft.value;
+  const [issues, setIssues] = useState<PotentialIssue[]>([]);
   const [save, run] = useSave();
-  // After a save the plan comes back with ids for the new rows: edit those from now on.
-  useEffect(() => {
-    setRows(rowsOf(props.planRecord, config.fields.plan));
-    setDirty(false);
-  }, [props.planRecord, config]);
-  const update = (i: number, patch: Partial<PotentialEdit>) => {
-    setRows((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-    setDirty(true);
+  const update = (i: number, patch: Partial<PotentialInput>) => {
+    draft.set((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+    setIssues([]);
   };
-  const amount = (v: string) => Math.max(0, Number(v) || 0);
+  const bad = new Set(issues.map((i) => i.index));
+  const cell = (i: number, key: keyof Omit<PotentialInput, 'rowId'>, label: string, numeric = false) => (
+    <td>
+      <input
+        aria-label={label}
+        aria-invalid={bad.has(i) ? 'true' : undefined}
+        inputMode={numeric ? 'decimal' : undefined}
+        value={rows[i]?.[key] ?? ''}
+        maxLength={numeric ? 24 : 255}
+        onInput={(e) => update(i, { [key]: e.currentTarget.value })}
+      />
+    </td>
+  );
   return (
     <form
       class="potential-editor"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const clean = rows.filter((r) => r.segment.trim() !== '' || r.offering.trim() !== '');
-        void run(() => props.onSave({ potential: clean, summary: t('potentialSummary') }));
+        const checked = checkPotentialRows(rows);
+        if (!checked.ok) return setIssues(checked.issues);
+        void run(() => props.onSave({ potential: checked.rows, summary: t('potentialSummary') }));
       }}
     >
+      <DraftNotice draft={draft} />
       <table class="grid compact" data-testid="potential-editor">
         <thead>
           <tr>
@@ -64,51 +107,19 @@ export function PotentialEditor(props: {
         </thead>
         <tbody>
           {rows.map((r, i) => (
-            <tr key={r.rowId ?? `new-${i}`}>
-              <td>
-                <input
-                  aria-label={t('segment')}
-                  value={r.segment}
-                  maxLength={255}
-                  onInput={(e) => update(i, { segment: e.currentTarget.value })}
-                />
-              </td>
-              <td>
-                <input
-                  aria-label={t('offering')}
-                  value={r.offering}
-                  maxLength={255}
-                  onInput={(e) => update(i, { offering: e.currentTarget.value })}
-                />
-              </td>
-              <td>
-                <input
-                  aria-label={t('potential')}
-                  type="number"
-                  min={0}
-                  step="any"
-                  value={r.potential}
-                  onInput={(e) => update(i, { potential: amount(e.currentTarget.value) })}
-                />
-              </td>
-              <td>
-                <input
-                  aria-label={t('current')}
-                  type="number"
-                  min={0}
-                  step="any"
-                  value={r.current}
-                  onInput={(e) => update(i, { current: amount(e.currentTarget.value) })}
-                />
-              </td>
+            <tr key={r.rowId ?? `new-${i}`} class={bad.has(i) ? 'row-invalid' : undefined}>
+              {cell(i, 'segment', t('segment'))}
+              {cell(i, 'offering', t('offering'))}
+              {cell(i, 'potential', t('potential'), true)}
+              {cell(i, 'current', t('current'), true)}
               <td>
                 <button
                   type="button"
                   class="link-btn danger"
                   aria-label={`${t('removeRow')} ${i + 1}`}
                   onClick={() => {
-                    setRows((prev) => prev.filter((_, j) => j !== i));
-                    setDirty(true);
+                    draft.set((prev) => prev.filter((_, j) => j !== i));
+                    setIssues([]);
                   }}
                 >
                   ×
@@ -118,21 +129,35 @@ export function PotentialEditor(props: {
           ))}
         </tbody>
       </table>
+      {issues.length > 0 && (
+        <div class="notice danger" role="alert" data-testid="potential-issues">
+          <p>{t('potentialInvalid')}</p>
+          <ul>
+            {issues.map((p) => (
+              <li key={`${p.index}-${p.code}`} data-code={p.code}>
+                {t(p.code, {
+                  row: String(p.index + 1),
+                  max: formatMoney(MAX_AMOUNT, 'JPY', lang),
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div class="form-footer">
         <button
           type="button"
           class="btn"
           onClick={() => {
-            setRows((prev) => [
+            draft.set((prev) => [
               ...prev,
-              { rowId: null, segment: '', offering: '', potential: 0, current: 0 },
+              { rowId: null, segment: '', offering: '', potential: '', current: '' },
             ]);
-            setDirty(true);
           }}
         >
           {t('addRow')}
         </button>
-        <button type="submit" class="btn primary" disabled={!dirty || save.status === 'saving'}>
+        <button type="submit" class="btn primary" disabled={!draft.dirty || save.status === 'saving'}>
           {t('save')}
         </button>
         <SaveStatus state={save} />

@@ -14,6 +14,8 @@ import { PotentialMapPanel } from './potential-map-panel';
 
 const ok = () => Promise.resolve();
 
+afterEach(() => sessionStorage.clear());
+
 describe.each(LANGS)('PotentialMapPanel (%s)', (lang) => {
   it('loading and error', () => {
     expect(
@@ -62,6 +64,38 @@ describe.each(LANGS)('PotentialMapPanel (%s)', (lang) => {
       potential: 3_000_000,
       current: 0,
     });
+  });
+
+  it('refuses negative amounts and incomplete rows with a message per row, saving nothing', async () => {
+    const onSave = jest.fn().mockResolvedValue(undefined);
+    const el = mount(<PotentialMapPanel onSave={onSave} state={READY()} />, lang);
+    act(() => (el.querySelector('.potential-editor .form-footer .btn') as HTMLButtonElement).click());
+    const inputs = el.querySelectorAll<HTMLInputElement>(
+      '[data-testid=potential-editor] tbody tr:last-child input',
+    );
+    act(() => {
+      for (const [i, v] of ['', 'クラウド', '-100', '0'].entries()) {
+        const input = inputs[i] as HTMLInputElement;
+        input.value = v;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    });
+    await act(async () =>
+      (el.querySelector('.potential-editor button[type=submit]') as HTMLButtonElement).click(),
+    );
+    await flush();
+    expect(onSave).not.toHaveBeenCalled();
+    const codes = [...el.querySelectorAll('[data-testid=potential-issues] li')].map((li) =>
+      li.getAttribute('data-code'),
+    );
+    expect(codes).toEqual(['rowIncomplete', 'rowNegative']);
+    expect(text(el.querySelector('[data-testid=potential-issues] li'))).toBe(
+      lang === 'ja'
+        ? '3 行目: セグメントと提供価値の両方を入力してください'
+        : 'Row 3: enter both a segment and an offering',
+    );
+    expect(el.querySelector('tr.row-invalid input[aria-invalid=true]')).not.toBeNull();
+    expect(el.querySelector('.save-status')).toBeNull();
   });
 
   it('empty: no potential map rows', () => {

@@ -26,7 +26,11 @@ export function PotentialMapPanel(props: PanelProps & { onSave: (change: PlanCha
                 <MetricValue metric="share_of_wallet" value={view.insight.kgis.share_of_wallet ?? null} />
               </strong>
             </p>
-            <PotentialEditor planRecord={view.planRecord} onSave={props.onSave} />
+            <PotentialEditor
+              accountId={view.insight.accountId}
+              planRecord={view.planRecord}
+              onSave={props.onSave}
+            />
           </div>
         );
       }}

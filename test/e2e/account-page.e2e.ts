@@ -1,0 +1,96 @@
+/**
+ * The account page's second generation in headless Chromium, against the preview with the service
+ * running beside it (as `npm start` runs them): drafts survive a tab switch and a reload; an edit
+ * reaches the CRM's KPI fields within seconds through `esm_recompute_now` → the signed webhook.
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { AccountInsight } from '../../shared/engine/insight';
+import { formatShare } from '../../widget/common/format';
+import type { PreviewServer } from '../../server/local/widget-host/dev-server';
+import { startPreviewServer } from '../../server/local/widget-host/dev-server';
+import { DEFAULT_CONFIG_PATH } from '../../server/config/load-config';
+import { launchChromium, type LaunchedBrowser } from './browser';
+import { dumpDataset, emulatorRecord, runInsightCli } from './harness';
+import { nextActionCodes, openAccount, openTab, textOf } from './widget-page';
+
+let server: PreviewServer;
+let browser: LaunchedBrowser;
+let page: Page;
+let all: AccountInsight[];
+let dir: string;
+let configFile: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'es-account-page-'));
+  configFile = path.join(dir, 'sales-process.yaml');
+  copyFileSync(DEFAULT_CONFIG_PATH, configFile);
+  server = await startPreviewServer({ port: 0, service: { configFile } });
+  browser = await launchChromium({ locale: 'ja-JP' });
+  page = await browser.context.newPage();
+  all = runInsightCli(await dumpDataset(server.emulator.url));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('a plan draft survives a tab switch and a reload, and can be discarded', async () => {
+  const target = all.find((i) => !i.nextActions.some((a) => a.code === 'CREATE_PLAN')) as AccountInsight;
+  const frame = await openAccount(page, server.previewUrl, target.accountId);
+  await openTab(frame, 'plan');
+  const saved = await frame.inputValue('textarea[name=overview]');
+  const typed = `未保存の編集テキスト ${Date.now()}`;
+  await frame.fill('textarea[name=overview]', typed);
+  await openTab(frame, 'buyers');
+  await openTab(frame, 'plan');
+  expect(await frame.inputValue('textarea[name=overview]')).toBe(typed);
+  expect(await frame.$('[data-testid=draft-restored]')).not.toBeNull();
+
+  await frame.click('.header-tools button:not([lang])'); // 再読み込み
+  await frame.waitForSelector('[data-panel=plan][data-state=ready]');
+  expect(await frame.inputValue('textarea[name=overview]')).toBe(typed);
+
+  // leaving the page (another record) asks first
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.type());
+      void d.dismiss();
+    }),
+  );
+  void page.goto(server.previewUrl).catch(() => undefined);
+  expect(await asked).toBe('beforeunload');
+
+  await frame.click('[data-testid=draft-restored] button');
+  expect(await frame.inputValue('textarea[name=overview]')).toBe(saved);
+  expect(await frame.evaluate('sessionStorage.length')).toBe(0);
+});
+
+test('a buyer-map edit reaches the CRM’s stage and KPI fields within seconds (esm_recompute_now → service)', async () => {
+  const target = all.find((i) => i.nextActions.some((a) => a.code === 'IDENTIFY_DECISION_MAKER'));
+  if (!target) throw new Error('the demo has no account missing a decision maker');
+  const before = await emulatorRecord(server.emulator.url, 'Accounts', target.accountId);
+  const frame = await openAccount(page, server.previewUrl, target.accountId);
+  await openTab(frame, 'buyers');
+  const contactId = (await frame.getAttribute('[data-contact]', 'data-contact')) as string;
+  await frame.click(`[data-contact="${contactId}"] .person-tags .link-btn`);
+  await frame.selectOption(`#buyer-${contactId}-role`, 'decision_maker');
+  await frame.click(`[data-contact="${contactId}"] button[type=submit]`);
+  await frame.waitForSelector('[data-testid=crm-sync][data-status=waiting]');
+  await frame.waitForSelector('[data-testid=crm-sync][data-status=done]', { timeout: 20_000 });
+  expect(await textOf(frame, '[data-testid=crm-sync]')).toMatch(
+    /^CRM の KPI 項目に反映しました（\d\d:\d\d:\d\d）$/,
+  );
+
+  const after = await emulatorRecord(server.emulator.url, 'Accounts', target.accountId);
+  expect(after.Stage_Progress).not.toBe(before.Stage_Progress);
+  await openTab(frame, 'stage');
+  expect(await nextActionCodes(frame)).not.toContain('IDENTIFY_DECISION_MAKER');
+  expect(await textOf(frame, '[data-testid=stage-progress]')).toBe(
+    formatShare(Number(after.Stage_Progress) / 100, 'ja'),
+  );
+});

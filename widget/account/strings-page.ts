@@ -1,0 +1,39 @@
+/**
+ * UI words of the page's second generation (drafts, recompute, risks, map, tasks, print), every one in
+ * Japanese and English; spread into STRINGS.
+ */
+import type { Bilingual } from '../../shared/config/schema';
+
+const s = (ja: string, en: string): Bilingual => ({ ja, en });
+
+export const PAGE_STRINGS = {
+  draftRestored: s('保存していない編集内容を復元しました。', 'Your unsaved edits were restored.'),
+  draftDiscard: s('編集内容を破棄', 'Discard edits'),
+  // potential map validation
+  potentialInvalid: s('保存できません。赤枠の行を直してください。', 'Not saved: fix the rows marked in red.'),
+  rowIncomplete: s(
+    '{row} 行目: セグメントと提供価値の両方を入力してください',
+    'Row {row}: enter both a segment and an offering',
+  ),
+  rowNotNumber: s('{row} 行目: 金額は数字で入力してください', 'Row {row}: amounts must be numbers'),
+  rowNegative: s('{row} 行目: 金額はマイナスにできません', 'Row {row}: amounts cannot be negative'),
+  rowTooLarge: s(
+    '{row} 行目: 金額が大きすぎます（上限 {max}）',
+    'Row {row}: the amount is too large (at most {max})',
+  ),
+  rowCurrentOverPotential: s(
+    '{row} 行目: 現在の取引がポテンシャルを超えています',
+    'Row {row}: the current business exceeds the potential',
+  ),
+  rowDuplicate: s(
+    '{row} 行目: 同じセグメントと提供価値の行がすでにあります',
+    'Row {row}: the same segment and offering appear in another row',
+  ),
+  // recompute after a save
+  crmSyncWaiting: s('CRM の KPI 項目を更新しています…', 'Updating the KPI fields in the CRM…'),
+  crmSyncDone: s('CRM の KPI 項目に反映しました（{time}）', 'The CRM’s KPI fields are up to date ({time})'),
+  crmSyncLater: s(
+    'CRM の KPI 項目は次回の同期で反映されます（最大15分）',
+    'The CRM’s KPI fields update at the next sync (within 15 minutes)',
+  ),
+} as const satisfies Record<string, Bilingual>;
