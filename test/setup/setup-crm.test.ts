@@ -148,7 +148,7 @@ it('shows, applies, and then has nothing to do; the sync runs on the org it set 
   const svc = await openService(crm);
   expect(await svc.sync({ trigger: 'test' })).toMatchObject({ status: 'ok' });
   svc.close();
-}, 120_000);
+}, 300_000); // six CLI runs through tsx: generous for a loaded CI machine, still a hang guard
 
 async function token(): Promise<string> {
   const res = await fetch(`${crm.url}/oauth/v2/token`, {
