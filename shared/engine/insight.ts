@@ -11,7 +11,7 @@ import { compileConfig } from './compiled';
 import { isUnclassified } from './classify';
 import { buildContext } from './context';
 import { analyseDeals, type DealInsight } from './deals';
-import { computeKgis, computeKpis, happenedIn } from './metrics';
+import { computeKgis, computeKpis, happenedIn, kgiTargetsOf, type KgiTarget } from './metrics';
 import { evaluateStages } from './stage';
 
 export interface AccountInsight {
@@ -28,6 +28,8 @@ export interface AccountInsight {
   evidence: { stage: string; criterion: string; actual: number | null; required: number; label: Bilingual }[];
   kpis: Record<KpiKey, number | null>;
   kgis: Partial<Record<KgiKey, number | null>>;
+  /** KGIs with a target in the config (kgiTargets): actual vs target. */
+  kgiTargets: Partial<Record<KgiKey, KgiTarget>>;
   targets: Partial<Record<KpiKey, { target: number; actual: number | null; met: boolean }>>;
   /**
    * Activities that happened in the KPI window. `deal` and `relationship` are the two sides of the mix;
@@ -59,6 +61,7 @@ export function computeAccountInsight(
   const evaluation = evaluateStages(ctx);
   const stage = evaluation.index >= 0 ? (config.stages[evaluation.index] ?? null) : null;
   const kpis = computeKpis(ctx);
+  const kgis = computeKgis(ctx);
   const stageTargets = (stage ?? config.notStarted).kpiTargets;
   const targets: AccountInsight['targets'] = {};
   for (const [key, target] of Object.entries(stageTargets) as [KpiKey, number][]) {
@@ -96,7 +99,8 @@ export function computeAccountInsight(
       label,
     })),
     kpis,
-    kgis: computeKgis(ctx),
+    kgis,
+    kgiTargets: kgiTargetsOf(kgis, config.kgiTargets),
     targets,
     activityMix: {
       deal,
