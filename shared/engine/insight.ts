@@ -5,7 +5,7 @@
  */
 import type { Bilingual, SalesProcessConfig } from '../config/schema';
 import type { KgiKey, KpiKey } from '../model/keys';
-import type { AccountBundle, DataIssue, Instant } from '../model/types';
+import type { Account, AccountBundle, DataIssue, Instant } from '../model/types';
 import { nextActionsFor, type NextAction } from './actions';
 import { compileConfig } from './compiled';
 import { isUnclassified } from './classify';
@@ -17,6 +17,8 @@ import { evaluateStages } from './stage';
 export interface AccountInsight {
   accountId: string;
   accountName: string;
+  /** Is_Target_Account is not unticked: a strategically chosen target company (S:50). */
+  isTarget: boolean;
   asOf: string;
   stage: { key: string; index: number; label: Bilingual } | null;
   nextStage: {
@@ -76,6 +78,7 @@ export function computeAccountInsight(
   return {
     accountId: bundle.account.id,
     accountName: bundle.account.name,
+    isTarget: bundle.account.isTargetAccount !== false,
     asOf: new Date(asOf).toISOString(),
     stage: stage ? { key: stage.key, index: evaluation.index, label: stage.label } : null,
     nextStage: evaluation.next
@@ -115,6 +118,17 @@ export function computeAccountInsight(
     nextActions: nextActionsFor(ctx, stage, evaluation),
     issues: [...bundle.issues, ...dealIssues],
   };
+}
+
+/**
+ * Whether the service computes (and writes back) the account: always, unless `targets.computeNonTargets`
+ * is false and Is_Target_Account is unticked. An account without the field counts as a target.
+ */
+export function isComputedAccount(
+  account: Pick<Account, 'isTargetAccount'>,
+  config: SalesProcessConfig,
+): boolean {
+  return config.targets.computeNonTargets || account.isTargetAccount !== false;
 }
 
 function round(n: number, digits: number): number {
