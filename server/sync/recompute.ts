@@ -3,7 +3,7 @@
  * only values that differ from what the CRM holds (DESIGN §8). No I/O besides mirror reads.
  */
 import type { SalesProcessConfig } from '../../shared/config/schema';
-import { computeAccountInsight } from '../../shared/engine/insight';
+import { computeAccountInsight, isComputedAccount } from '../../shared/engine/insight';
 import { bundlesOf } from '../../shared/engine/pipeline';
 import type { Instant, ZohoId } from '../../shared/model/types';
 import { planWriteBack, type RecordUpdate } from '../../shared/writeback/plan';
@@ -27,6 +27,8 @@ export interface BatchPlan {
   unchangedAccounts: number;
   /** Dirty ids no longer in the CRM (deleted): nothing to compute. */
   missing: string[];
+  /** Accounts not computed because they are not strategic targets (targets.computeNonTargets: false). */
+  notTargets: string[];
 }
 
 export function recomputeBatch(
@@ -46,6 +48,10 @@ export function recomputeBatch(
     const current = mirror.get('accounts', id);
     if (!bundle || !current) {
       plan.missing.push(id);
+      continue;
+    }
+    if (!isComputedAccount(bundle.account, config)) {
+      plan.notTargets.push(id);
       continue;
     }
     const insight = computeAccountInsight(bundle, config, asOf);
@@ -82,6 +88,7 @@ export function emptyPlan(): BatchPlan {
     stageChanges: [],
     unchangedAccounts: 0,
     missing: [],
+    notTargets: [],
   };
 }
 
@@ -94,5 +101,6 @@ export function mergePlans(a: BatchPlan, b: BatchPlan): BatchPlan {
     stageChanges: [...a.stageChanges, ...b.stageChanges],
     unchangedAccounts: a.unchangedAccounts + b.unchangedAccounts,
     missing: [...a.missing, ...b.missing],
+    notTargets: [...a.notTargets, ...b.notTargets],
   };
 }

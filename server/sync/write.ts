@@ -86,7 +86,9 @@ export async function writeBatch(deps: Deps, plan: BatchPlan): Promise<WriteOutc
   );
   // An intent whose account update failed is dropped: the next run recomputes and plans it afresh.
   for (const i of intents.values()) if (i.state === 'pending') deps.state.deleteIntent(i.accountId);
-  deps.state.clearDirty([...plan.accountIds, ...plan.missing].filter((id) => !failedAccounts.has(id)));
+  deps.state.clearDirty(
+    [...plan.accountIds, ...plan.missing, ...plan.notTargets].filter((id) => !failedAccounts.has(id)),
+  );
   return out;
 }
 

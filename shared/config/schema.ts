@@ -221,6 +221,10 @@ const configObjectSchema = z.strictObject({
   }),
   executiveTitles: z.strictObject({ include: z.array(text).min(1), exclude: z.array(text) }),
   kgis: z.array(z.enum(KGI_KEYS)),
+  /** Per-account KGI targets (share_of_wallet as 0..1); a KGI without one shows no target. */
+  kgiTargets: z.partialRecord(z.enum(KGI_KEYS), z.number().nonnegative()).prefault({}),
+  /** Strategic targets (Is_Target_Account): whether the service computes the other accounts at all. */
+  targets: z.strictObject({ computeNonTargets: z.boolean() }).prefault({ computeNonTargets: true }),
   values: z.strictObject({
     taskCompletedStatuses: z.array(text).min(1),
     inboundCallTypes: z.array(text),
@@ -340,6 +344,15 @@ function checkConfigReferences(cfg: SalesProcessConfig, ctx: z.RefinementCtx): v
     issue(['prematureActions', i, 'code'], `duplicate rule code "${cfg.prematureActions[i]?.code}"`),
   );
   firstDuplicates(cfg.kgis).forEach((i) => issue(['kgis', i], `KGI "${cfg.kgis[i]}" is listed twice`));
+  for (const [k, target] of Object.entries(cfg.kgiTargets)) {
+    if (!cfg.kgis.includes(k as (typeof cfg.kgis)[number]))
+      issue(
+        ['kgiTargets', k],
+        `KGI "${k}" has a target but is not listed under kgis: add it there or drop the target`,
+      );
+    else if (k === 'share_of_wallet' && (target ?? 0) > 1)
+      issue(['kgiTargets', k], 'share_of_wallet is a share between 0 and 1 (e.g. 0.3 for 30 %)');
+  }
   checkPortfolioReferences(cfg, issue);
 }
 

@@ -5,19 +5,21 @@
  */
 import type { Bilingual, SalesProcessConfig } from '../config/schema';
 import type { KgiKey, KpiKey } from '../model/keys';
-import type { AccountBundle, DataIssue, Instant } from '../model/types';
+import type { Account, AccountBundle, DataIssue, Instant } from '../model/types';
 import { nextActionsFor, type NextAction } from './actions';
 import { compileConfig } from './compiled';
 import { isUnclassified } from './classify';
 import { buildContext } from './context';
 import { analyseDeals, type DealInsight } from './deals';
-import { computeKgis, computeKpis, happenedIn } from './metrics';
+import { computeKgis, computeKpis, happenedIn, kgiTargetsOf, type KgiTarget } from './metrics';
 import { evaluateStages, type RegressionCode } from './stage';
 import { regressionMessage } from './actions';
 
 export interface AccountInsight {
   accountId: string;
   accountName: string;
+  /** Is_Target_Account is not unticked: a strategically chosen target company (S:50). */
+  isTarget: boolean;
   asOf: string;
   stage: { key: string; index: number; label: Bilingual } | null;
   nextStage: {
@@ -42,6 +44,8 @@ export interface AccountInsight {
   };
   kpis: Record<KpiKey, number | null>;
   kgis: Partial<Record<KgiKey, number | null>>;
+  /** KGIs with a target in the config (kgiTargets): actual vs target. */
+  kgiTargets: Partial<Record<KgiKey, KgiTarget>>;
   targets: Partial<Record<KpiKey, { target: number; actual: number | null; met: boolean }>>;
   /**
    * Activities that happened in the KPI window. `deal` and `relationship` are the two sides of the mix;
@@ -73,6 +77,7 @@ export function computeAccountInsight(
   const evaluation = evaluateStages(ctx);
   const stage = evaluation.index >= 0 ? (config.stages[evaluation.index] ?? null) : null;
   const kpis = computeKpis(ctx);
+  const kgis = computeKgis(ctx);
   const stageTargets = (stage ?? config.notStarted).kpiTargets;
   const targets: AccountInsight['targets'] = {};
   for (const [key, target] of Object.entries(stageTargets) as [KpiKey, number][]) {
@@ -87,6 +92,7 @@ export function computeAccountInsight(
   return {
     accountId: bundle.account.id,
     accountName: bundle.account.name,
+    isTarget: bundle.account.isTargetAccount !== false,
     asOf: new Date(asOf).toISOString(),
     stage: stage ? { key: stage.key, index: evaluation.index, label: stage.label } : null,
     nextStage: evaluation.next
@@ -130,7 +136,8 @@ export function computeAccountInsight(
       })),
     },
     kpis,
-    kgis: computeKgis(ctx),
+    kgis,
+    kgiTargets: kgiTargetsOf(kgis, config.kgiTargets),
     targets,
     activityMix: {
       deal,
@@ -145,6 +152,17 @@ export function computeAccountInsight(
     nextActions: nextActionsFor(ctx, stage, evaluation),
     issues: [...bundle.issues, ...dealIssues],
   };
+}
+
+/**
+ * Whether the service computes (and writes back) the account: always, unless `targets.computeNonTargets`
+ * is false and Is_Target_Account is unticked. An account without the field counts as a target.
+ */
+export function isComputedAccount(
+  account: Pick<Account, 'isTargetAccount'>,
+  config: SalesProcessConfig,
+): boolean {
+  return config.targets.computeNonTargets || account.isTargetAccount !== false;
 }
 
 function round(n: number, digits: number): number {

@@ -1,5 +1,5 @@
 import { call, contact, dataset, deal, event, plan, task, account } from '../testing/zoho-builders';
-import { insightOf } from '../testing/engine-harness';
+import { AS_OF, CONFIG, insightOf } from '../testing/engine-harness';
 
 // asOf = 2026-11-26T12:00+09:00. The 90-day KPI window is (2026-08-28T12:00+09:00, asOf].
 const IN = '2026-11-20T10:00:00+09:00';
@@ -252,38 +252,58 @@ describe('csat', () => {
 describe('KGIs', () => {
   const won = (id: string, closing: string, amount: number, type?: string) =>
     deal({ id, stage: 'Closed Won', closing, amount, ...(type ? { type } : {}) });
-  it('annual_revenue: won deals closed in the last 365 days', () => {
+  it('annual_revenue: Closed Won deals with Closing_Date in the current fiscal year (April–March)', () => {
     const g = kgis({
       Deals: [
         won('w1', '2026-11-26', 100), // today
-        won('w2', '2025-11-27', 10), // the 365th day
-        won('w3', '2025-11-26', 1000), // the 366th day
-        won('w4', '2026-12-01', 5000), // the future
+        won('w2', '2026-04-01', 10), // the fiscal year's first day
+        won('w3', '2026-03-31', 1000), // last fiscal year
+        won('w4', '2027-03-31', 5000), // later this fiscal year: won, so it counts
+        won('w5', '2027-04-01', 50000), // next fiscal year
         deal({ id: 'l', stage: 'Closed Lost', closing: '2026-10-01', amount: 7 }),
         deal({ id: 'o', stage: 'Negotiation/Review', closing: '2026-10-01', amount: 9 }),
       ],
     });
-    expect(g.annual_revenue).toBe(110);
+    expect(g.annual_revenue).toBe(5110);
   });
-  it('share_of_wallet: null without potential, else annual revenue over total potential', () => {
-    expect(kgis({ Deals: [won('w', '2026-10-01', 100)] }).share_of_wallet).toBeNull();
+  it('annual_revenue follows fiscalYearStartMonth', () => {
+    const g = insightOf(dataset({ Deals: [won('a', '2026-01-05', 1), won('b', '2025-12-31', 10)] }), AS_OF, {
+      ...CONFIG,
+      fiscalYearStartMonth: 1,
+    }).kgis;
+    expect(g.annual_revenue).toBe(1);
+  });
+  it('share_of_wallet: Σ current ÷ Σ potential of the potential map, the numbers the map shows', () => {
+    const withMap = (potential: [number, number][]) =>
+      kgis({ Deals: [won('w', '2026-10-01', 100)], Account_Plans: [plan({ potential })] }).share_of_wallet;
+    expect(kgis({ Deals: [won('w', '2026-10-01', 100)] }).share_of_wallet).toBeNull(); // no map: not measurable
+    expect(withMap([[0, 0]])).toBeNull();
     expect(
-      kgis({ Deals: [won('w', '2026-10-01', 100)], Account_Plans: [plan({ potential: [[0, 0]] })] })
-        .share_of_wallet,
-    ).toBeNull();
-    expect(
-      kgis({
-        Deals: [won('w', '2026-10-01', 100)],
+      withMap([
+        [300, 50],
+        [100, 80],
+      ]),
+    ).toBe(0.325); // (50 + 80) / (300 + 100), whatever the won deals add up to
+  });
+  it('KGI targets from the config: actual vs target', () => {
+    const i = insightOf(
+      dataset({
         Account_Plans: [
           plan({
             potential: [
-              [300, 50],
-              [100, 50],
+              [100, 40],
+              [100, 0],
             ],
           }),
         ],
-      }).share_of_wallet,
-    ).toBe(0.25);
+      }),
+      AS_OF,
+      { ...CONFIG, kgiTargets: { share_of_wallet: 0.3, annual_revenue: 10 } },
+    );
+    expect(i.kgiTargets).toEqual({
+      share_of_wallet: { target: 0.3, actual: 0.2, met: false },
+      annual_revenue: { target: 10, actual: 0, met: false },
+    });
   });
   it('fy_orders: won deals since the fiscal year began (April)', () => {
     const g = kgis({

@@ -107,15 +107,23 @@ function compute(ctx: AccountContext, spec: MetricSpec): number | null {
   }
 }
 
-/** KGIs have fixed windows: the trailing 365 days, or the fiscal year to date. */
+/**
+ * One definition per KGI (S:173, S:192):
+ * - annual_revenue (年間取引額): Σ Amount of Closed Won deals whose Closing_Date is in the current
+ *   fiscal year (fiscalYearStartMonth), the whole year, so a won deal dated later this year counts.
+ * - share_of_wallet (企業内シェア): Σ Current_Amount ÷ Σ Potential_Amount of the plan's potential map,
+ *   the same numbers the map shows; null (not measurable) when there is no map with potential.
+ * - fy_orders (今期受注額): won deals closed from the fiscal year's start up to today.
+ * - expansion_revenue: the part of fy_orders from existing business (values.existingBusinessTypes).
+ */
 function kgiValue(ctx: AccountContext, key: KgiKey): number | null {
-  const annual = sum(wonIn(ctx, 365));
   switch (key) {
     case 'annual_revenue':
-      return annual;
+      return sum(wonInFiscalYear(ctx));
     case 'share_of_wallet': {
-      const potential = (ctx.bundle.plan?.potentialMap ?? []).reduce((s, r) => s + r.potential, 0);
-      return potential > 0 ? annual / potential : null;
+      const map = ctx.bundle.plan?.potentialMap ?? [];
+      const potential = map.reduce((s, r) => s + r.potential, 0);
+      return potential > 0 ? map.reduce((s, r) => s + r.current, 0) / potential : null;
     }
     case 'fy_orders':
       return sum(wonThisFiscalYear(ctx));
@@ -174,6 +182,19 @@ function wonIn(ctx: AccountContext, days: number): DealView[] {
       d.status === 'won' &&
       d.deal.closingDate != null &&
       dateInWindow(d.deal.closingDate, ctx.asOfDate, days),
+  );
+}
+
+/** Won deals with Closing_Date anywhere in the current fiscal year (start ≤ date < next start). */
+function wonInFiscalYear(ctx: AccountContext): DealView[] {
+  const start = fiscalYearStart(ctx.asOfDate, ctx.cc.config.fiscalYearStartMonth);
+  const next = `${Number(start.slice(0, 4)) + 1}${start.slice(4)}`;
+  return ctx.deals.filter(
+    (d) =>
+      d.status === 'won' &&
+      d.deal.closingDate != null &&
+      d.deal.closingDate >= start &&
+      d.deal.closingDate < next,
   );
 }
 
@@ -236,4 +257,24 @@ export function computeKpis(ctx: AccountContext): Record<KpiKey, number | null> 
 /** The KGIs the config enables (a team may switch off what it cannot measure yet). */
 export function computeKgis(ctx: AccountContext): Partial<Record<KgiKey, number | null>> {
   return Object.fromEntries(ctx.cc.config.kgis.map((k) => [k, kgiValue(ctx, k)]));
+}
+
+export interface KgiTarget {
+  target: number;
+  actual: number | null;
+  met: boolean;
+}
+
+/** The config's `kgiTargets` against the KGIs computed (only KGIs the config keeps). */
+export function kgiTargetsOf(
+  kgis: Partial<Record<KgiKey, number | null>>,
+  targets: Partial<Record<KgiKey, number>>,
+): Partial<Record<KgiKey, KgiTarget>> {
+  const out: Partial<Record<KgiKey, KgiTarget>> = {};
+  for (const [key, target] of Object.entries(targets) as [KgiKey, number][]) {
+    if (!(key in kgis)) continue;
+    const actual = kgis[key] ?? null;
+    out[key] = { target, actual, met: actual != null && actual >= target };
+  }
+  return out;
 }

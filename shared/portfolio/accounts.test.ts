@@ -58,7 +58,7 @@ describe('accountRows', () => {
       progress: 0.5,
       missing: ['接触した人数（1 / 2）', '勉強会, "セミナー"（0 / 1）'],
       kpisMet: 3,
-      kpiTargets: 5,
+      kpiTargets: 6,
       relationshipShare: 0.75,
       recommendedShare: 0.8,
       openDeals: 1,

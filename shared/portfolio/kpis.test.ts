@@ -67,8 +67,8 @@ describe('kpiRollup', () => {
 
   it('per rep: every target of every account counted once', () => {
     expect(r.perRep.map((p) => [p.ownerId, p.met, p.targets])).toEqual([
-      ['u1', 2 + 3, 5 + 4],
-      ['u2', 4, 5],
+      ['u1', 2 + 3, 6 + 4],
+      ['u2', 4, 6],
     ]);
     expect(r.perRep[1]?.kpis.find((k) => k.kpi === 'study_sessions')).toEqual({
       kpi: 'study_sessions',

@@ -89,9 +89,12 @@ describe('deliberately placed situations', () => {
     expect(stale.map((i) => i.accountName)).toEqual([storyName('suirei')]);
   });
 
-  it('暁光メディカル: revenue but a plan without potential → share of wallet null', () => {
+  it('暁光メディカル: won business but a plan without potential → share of wallet null', () => {
     const i = insight('gyoko');
-    expect(i.kgis.annual_revenue).toBeGreaterThan(0);
+    const won = demo.dataset.Deals.filter(
+      (d) => (d.Account_Name as { id: string }).id === i.accountId && d.Stage === 'Closed Won',
+    );
+    expect(won.length).toBeGreaterThan(0);
     expect(i.kgis.share_of_wallet).toBeNull();
     const plan = demo.dataset.Account_Plans.find((p) => (p.Account as { id: string }).id === i.accountId);
     expect(plan?.Potential_Map).toEqual([]);

@@ -89,6 +89,11 @@ export const STRINGS = {
   reportsTo: s('上司', 'Reports to'),
   // potential
   noPotential: s('ポテンシャルマップは未記入です', 'The potential map is empty'),
+  sowNeedsMap: s(
+    '企業内シェアはポテンシャルマップ（現在の取引 ÷ ポテンシャル）から計算します。マップを記入してください。',
+    'Share of wallet is computed from the potential map (current ÷ potential): fill in the map.',
+  ),
+  sowFromMap: s('＝ 現在の取引合計 ÷ ポテンシャル合計', '= total current ÷ total potential'),
   segment: s('セグメント（企業・部門）', 'Segment (company / division)'),
   offering: s('提供価値', 'Offering'),
   potential: s('ポテンシャル', 'Potential'),
@@ -125,6 +130,24 @@ export const STRINGS = {
   byKind: s('種類別（直近{days}日）', 'By kind (last {days} days)'),
   recent: s('最近の活動', 'Recent activities'),
   noRecentInWindow: s('直近{days}日の活動はありません', 'No activities in the last {days} days'),
+  neitherActivity: s('どちらにも数えない', 'Counted on neither side'),
+  unclassifiedShare: s('未分類の活動', 'Unclassified activities'),
+  unclassifiedHint: s(
+    '未分類・事務連絡・社内作業の活動は案件推進にも顧客深耕にも数えません。下の活動の種類を選ぶと分類できます。',
+    'Unclassified, administrative and internal activities count on neither side. Pick a kind below to classify one.',
+  ),
+  classifyAs: s('「{subject}」の種類', 'Kind of “{subject}”'),
+  classifySummary: s('活動の種類を「{kind}」に設定', 'Activity kind set to “{kind}”'),
+  kgiTarget: s('目標 {target}', 'target {target}'),
+  // strategic targets
+  notTarget: s(
+    'この取引先は戦略ターゲット企業ではありません（Is_Target_Account が未チェック）。',
+    'This account is not a strategic target account (Is_Target_Account is not ticked).',
+  ),
+  notTargetNotComputed: s(
+    '設定により、ターゲット企業以外の関係性ステージ・KPI は計算・書き戻しされません。',
+    'By the configuration, stages and KPIs of non-target accounts are not computed or written back.',
+  ),
 } as const satisfies Record<string, Bilingual>;
 
 export type StringKey = keyof typeof STRINGS;

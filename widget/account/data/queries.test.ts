@@ -6,7 +6,7 @@ const f = DEFAULT_FIELDS;
 describe('CRM queries of the account page', () => {
   it('reads the account and its group in one COQL, the parent through dot paths', () => {
     expect(accountGroupQuery(f, '111')).toBe(
-      'select id, Account_Name, Owner, Parent_Account, Industry, Customer_Satisfaction, Relationship_Stage, Modified_Time, Website, ' +
+      'select id, Account_Name, Owner, Parent_Account, Industry, Customer_Satisfaction, Is_Target_Account, Relationship_Stage, Modified_Time, Website, ' +
         "Parent_Account.Account_Name, Parent_Account.Relationship_Stage from Accounts where (id = '111' or Parent_Account = '111') " +
         'order by id asc limit 200 offset 0',
     );

@@ -4,6 +4,7 @@
  */
 import { METRIC_LABELS } from '../../../shared/i18n/labels';
 import type { KpiKey } from '../../../shared/model/keys';
+import { formatMoney, formatShare } from '../../common/format';
 import { Badge } from '../ui/bits';
 import { MetricValue } from '../ui/metric-value';
 import { Empty, PanelFrame, type PanelProps } from '../ui/panel-frame';
@@ -66,6 +67,7 @@ export function KpiPanel(props: PanelProps) {
                       <dt>{l(METRIC_LABELS[key])}</dt>
                       <dd>
                         <MetricValue metric={key} value={view.insight.kgis[key] ?? null} />
+                        <KgiTargetNote target={view.insight.kgiTargets[key]} metric={key} />
                       </dd>
                     </div>
                   ))}
@@ -76,5 +78,22 @@ export function KpiPanel(props: PanelProps) {
         );
       }}
     </PanelFrame>
+  );
+}
+
+function KgiTargetNote(props: { metric: string; target: { target: number; met: boolean } | undefined }) {
+  const { t, lang, config } = useUi();
+  if (!props.target) return null;
+  const { target, met } = props.target;
+  const text =
+    props.metric === 'share_of_wallet'
+      ? formatShare(target, lang)
+      : formatMoney(target, config.currency, lang);
+  return (
+    <span class="kgi-target" data-testid="kgi-target">
+      {' '}
+      <span class="muted small">({t('kgiTarget', { target: text })})</span>{' '}
+      <Badge tone={met ? 'ok' : 'warn'}>{met ? t('met') : t('notMet')}</Badge>
+    </span>
   );
 }

@@ -33,7 +33,20 @@ describe.each(LANGS)('PotentialMapPanel (%s)', (lang) => {
     expect(text(el.querySelector('[data-state=whitespace]'))).toContain(
       lang === 'ja' ? '空白' : 'Whitespace',
     );
-    expect(text(el.querySelector('[data-testid=share-of-wallet]'))).toBe('0%');
+    // The map's own totals: 2,000,000 current of 15,000,000 potential (not won deals ÷ potential).
+    expect(text(el.querySelector('[data-testid=share-of-wallet]'))).toBe('13%');
+    expect(el.querySelector('[data-testid=sow-needs-map]')).toBeNull();
+  });
+
+  it('without a map, share of wallet is empty and the panel asks for the map', () => {
+    const el = mount(
+      <PotentialMapPanel onSave={ok} state={READY(sampleView({ Account_Plans: [] }))} />,
+      lang,
+    );
+    expect(text(el.querySelector('[data-testid=share-of-wallet]'))).toBe('—');
+    expect(text(el.querySelector('[data-testid=sow-needs-map]'))).toContain(
+      lang === 'ja' ? 'ポテンシャルマップ' : 'potential map',
+    );
   });
 
   it('edits rows and saves them with their subform ids', async () => {

@@ -21,11 +21,18 @@ export function PotentialMapPanel(props: PanelProps & { onSave: (change: PlanCha
           <div class="potential">
             {rows.length === 0 ? <Empty>{t('noPotential')}</Empty> : <Grid rows={rows} />}
             <p class="row-between">
-              <span>{l(METRIC_LABELS.share_of_wallet)}</span>
+              <span>
+                {l(METRIC_LABELS.share_of_wallet)} <span class="muted small">{t('sowFromMap')}</span>
+              </span>
               <strong data-testid="share-of-wallet">
                 <MetricValue metric="share_of_wallet" value={view.insight.kgis.share_of_wallet ?? null} />
               </strong>
             </p>
+            {view.insight.kgis.share_of_wallet == null && (
+              <p class="muted small" data-testid="sow-needs-map">
+                {t('sowNeedsMap')}
+              </p>
+            )}
             <PotentialEditor
               accountId={view.insight.accountId}
               planRecord={view.planRecord}

@@ -1,4 +1,7 @@
-/** The widget's header: account name, website (only http/https), stage, as-of, language, reload. */
+/**
+ * The widget's header: account name, website (only http/https), stage, as-of, language, reload, and a
+ * plain notice when the account is not a strategic target (Is_Target_Account unticked).
+ */
 import type { AsyncState } from '../../common/async-state';
 import { formatDay } from '../../common/format';
 import type { Lang } from '../../common/lang';
@@ -23,6 +26,12 @@ export function Header(props: {
         </h1>
         {view && <Badge tone="info">{l(view.insight.stage?.label ?? config.notStarted.label)}</Badge>}
       </div>
+      {view && !view.insight.isTarget && (
+        <p class="notice warn small header-notice" role="note" data-testid="not-target">
+          {t('notTarget')}
+          {!config.targets.computeNonTargets && <> {t('notTargetNotComputed')}</>}
+        </p>
+      )}
       <div class="header-tools">
         {url && (
           <a class="small" href={url} target="_blank" rel="noopener noreferrer">
