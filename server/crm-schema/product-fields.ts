@@ -85,6 +85,8 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
       picklist(f.deal.strategicRole, 'Strategic Role', lists.strategicRole),
       integer(f.deal.priority, 'Deal Priority', { length: 1 }),
       textarea(f.deal.forecastRisk, 'Forecast Risk', { length: 2000 }),
+      textarea(f.deal.buyingEvidence, 'Buying Evidence', { length: 2000 }),
+      boolean(f.deal.quoteRequested, 'Quote Requested'),
     ].map(custom),
     [m.tasks]: activityExtras,
     [m.events]: activityExtras,

@@ -76,6 +76,8 @@ export const fieldsSchema = z
       strategicRole: 'Strategic_Role',
       priority: 'Deal_Priority',
       forecastRisk: 'Forecast_Risk',
+      buyingEvidence: 'Buying_Evidence',
+      quoteRequested: 'Quote_Requested',
     }),
     activity: section({
       what: 'What_Id',

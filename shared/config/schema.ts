@@ -149,6 +149,13 @@ const stageRegressionSchema = z
   .prefault({ noActivityDays: 365, lostKeyPerson: false });
 export type StageRegressionConfig = z.infer<typeof stageRegressionSchema>;
 
+/** Something the buyer did or said that a rep can verify, ticked on the deal card (Buying_Evidence). */
+const exitCriterionSchema = z.strictObject({
+  key: key.max(60, 'at most 60 characters (it is stored in the deal)'),
+  label: bilingualSchema,
+});
+export type ExitCriterionConfig = z.infer<typeof exitCriterionSchema>;
+
 const buyingStageSchema = z.strictObject({
   key: z.enum(BUYING_STAGE_KEYS),
   label: bilingualSchema,
@@ -156,6 +163,9 @@ const buyingStageSchema = z.strictObject({
   zohoStages: z.array(text),
   customerNeeds: bilingualSchema,
   standardActions: z.array(bilingualSchema).min(1, 'list the standard actions of this buying stage'),
+  exitCriteria: z
+    .array(exitCriterionSchema)
+    .min(1, "list the buyer's evidence that the customer has finished this stage"),
 });
 export type BuyingStageConfig = z.infer<typeof buyingStageSchema>;
 
@@ -172,6 +182,8 @@ const prematureRuleSchema = z.strictObject({
   code: z.string().regex(/^PREMATURE_[A-Z0-9_]+$/, 'must look like PREMATURE_QUOTE'),
   kinds: z.array(z.enum(ACTIVITY_KINDS)).min(1),
   allowedFrom: z.enum(BUYING_STAGE_KEYS),
+  /** Not flagged when the customer asked for it (customerRequests). */
+  unlessRequested: z.boolean().optional(),
   message: bilingualSchema,
 });
 export type PrematureRule = z.infer<typeof prematureRuleSchema>;
@@ -214,6 +226,9 @@ const configObjectSchema = z.strictObject({
     largeAmount: z.number().positive(),
   }),
   prematureActions: z.array(prematureRuleSchema),
+  customerRequests: z
+    .strictObject({ keywords: z.array(text) })
+    .prefault({ keywords: ['見積依頼', '概算依頼', 'requested a quote', 'quote request'] }),
   activityKinds: z.array(activityKindSchema),
   buyerMap: z.strictObject({
     keyRoles: z.array(z.enum(BUYING_ROLES)).min(1),
@@ -340,6 +355,17 @@ function checkConfigReferences(cfg: SalesProcessConfig, ctx: z.RefinementCtx): v
       if (problem) issue(['executiveTitles', list, i], `not a valid regular expression: ${problem}`);
     }),
   );
+  const exitKeys = cfg.buyingStages.flatMap((b, i) =>
+    b.exitCriteria.map((c, j) => ({ key: c.key, path: ['buyingStages', i, 'exitCriteria', j, 'key'] })),
+  );
+  firstDuplicates(exitKeys.map((e) => e.key)).forEach((i) => {
+    const e = exitKeys[i];
+    if (e)
+      issue(
+        e.path,
+        `exit criterion "${e.key}" is listed twice: each needs its own key (it is stored on the deal)`,
+      );
+  });
   firstDuplicates(cfg.prematureActions.map((r) => r.code)).forEach((i) =>
     issue(['prematureActions', i, 'code'], `duplicate rule code "${cfg.prematureActions[i]?.code}"`),
   );

@@ -50,6 +50,8 @@ export function dealInputFields(f: FieldNames): string[] {
     d.probability,
     d.createdTime,
     d.owner,
+    d.buyingEvidence,
+    d.quoteRequested,
     d.modifiedTime,
   ];
 }

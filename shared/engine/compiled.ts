@@ -21,6 +21,11 @@ export interface CompiledConfig {
   executiveExclude: RegExp[];
   buyingStageOfZoho: Map<string, BuyingStageKey>;
   buyingIndex: Map<BuyingStageKey, number>;
+  /** Exit-criterion keys per buying stage, in process order; and every known key. */
+  exitKeys: string[][];
+  knownExitKeys: Set<string>;
+  /** customerRequests.keywords, normalised. */
+  requestKeywords: string[];
   won: Set<string>;
   lost: Set<string>;
   keyRoles: Set<string>;
@@ -49,6 +54,9 @@ export function compileConfig(config: SalesProcessConfig): CompiledConfig {
     executiveExclude: config.executiveTitles.exclude.map((p) => new RegExp(p, 'iu')),
     buyingStageOfZoho,
     buyingIndex: new Map(BUYING_STAGE_KEYS.map((k, i) => [k, i])),
+    exitKeys: config.buyingStages.map((b) => b.exitCriteria.map((c) => c.key)),
+    knownExitKeys: new Set(config.buyingStages.flatMap((b) => b.exitCriteria.map((c) => c.key))),
+    requestKeywords: config.customerRequests.keywords.map(normaliseText),
     won: new Set(config.dealOutcomes.won),
     lost: new Set(config.dealOutcomes.lost),
     keyRoles: new Set(config.buyerMap.keyRoles),

@@ -2,7 +2,12 @@
  * Per-account working set for one insight: activities classified once, contacts flagged as key /
  * executive / decision maker, the as-of instant and day. Metrics read from here.
  */
-import type { ActivityKind, ActivityPurpose, BuyingStageKey } from '../model/keys';
+import {
+  BUYING_STAGE_KEYS,
+  type ActivityKind,
+  type ActivityPurpose,
+  type BuyingStageKey,
+} from '../model/keys';
 import { localDateOf } from '../model/time';
 import type { AccountBundle, Activity, Contact, Deal, Instant, LocalDate, ZohoId } from '../model/types';
 import { classifyActivity } from './classify';
@@ -22,7 +27,10 @@ export type DealStatus = 'open' | 'won' | 'lost';
 export interface DealView {
   deal: Deal;
   status: DealStatus;
+  /** The buying stage shown and written: the verified one, else the Zoho-stage fallback. */
   buyingStage: BuyingStageKey | null;
+  /** From the buyer-evidence checklist; null when nothing known is ticked (then unverified). */
+  verifiedStage: BuyingStageKey | null;
 }
 
 export interface AccountContext {
@@ -93,5 +101,21 @@ function viewDeal(deal: Deal, cc: CompiledConfig): DealView {
   const stage = deal.zohoStage;
   const status: DealStatus =
     stage && cc.won.has(stage) ? 'won' : stage && cc.lost.has(stage) ? 'lost' : 'open';
-  return { deal, status, buyingStage: stage ? (cc.buyingStageOfZoho.get(stage) ?? null) : null };
+  const verifiedStage = verifiedBuyingStage(deal.buyingEvidence, cc);
+  const fallback = stage ? (cc.buyingStageOfZoho.get(stage) ?? null) : null;
+  const buyingStage = status === 'won' ? fallback : (verifiedStage ?? fallback);
+  return { deal, status, buyingStage, verifiedStage };
+}
+
+/**
+ * The buying stage the buyer's evidence shows: the first stage whose exit criteria are not all
+ * ticked (the last stage when every one is). Null when no known criterion is ticked.
+ */
+export function verifiedBuyingStage(evidence: readonly string[], cc: CompiledConfig): BuyingStageKey | null {
+  if (!evidence.some((k) => cc.knownExitKeys.has(k))) return null;
+  const ticked = new Set(evidence);
+  const last = BUYING_STAGE_KEYS.length - 1;
+  let i = 0;
+  while (i < last && (cc.exitKeys[i] ?? []).every((k) => ticked.has(k))) i++;
+  return BUYING_STAGE_KEYS[i] ?? null;
 }

@@ -1,6 +1,15 @@
 import { account, contact, dataset, deal, task } from '../testing/zoho-builders';
-import { insightOf } from '../testing/engine-harness';
+import { CONFIG, insightOf } from '../testing/engine-harness';
 import { formatAmount } from './deals';
+
+/** Buying_Evidence that verifies the deal is at `stage`: every exit criterion of the stages before it. */
+function evidenceAt(stage: string): string {
+  const i = CONFIG.buyingStages.findIndex((b) => b.key === stage);
+  return CONFIG.buyingStages
+    .slice(0, i)
+    .flatMap((b) => b.exitCriteria.map((c) => c.key))
+    .join('\n');
+}
 
 const IN = '2026-11-20T10:00:00+09:00';
 const dealOf = (parts: Parameters<typeof dataset>[0], id = 'd') =>
@@ -38,13 +47,15 @@ describe('strategic role follows the account stage; priority from role × buying
       priority: 3,
     });
   });
-  it('late in the buying process and large: +1 each, capped at 5', () => {
-    expect(
-      dealOf({ Deals: [deal({ id: 'd', stage: 'Proposal/Price Quote', amount: 10_000_000 })] })?.priority,
-    ).toBe(5);
+  it('late in the verified buying process and large: +1 each, capped at 5', () => {
+    const late = { stage: 'Proposal/Price Quote', Buying_Evidence: evidenceAt('internal_approval') };
+    expect(dealOf({ Deals: [deal({ id: 'd', ...late, amount: 10_000_000 })] })?.priority).toBe(5);
+    expect(dealOf({ Deals: [deal({ id: 'd', ...late, amount: 9_999_999 })] })?.priority).toBe(4);
+  });
+  it('a late Zoho stage without buyer evidence does not raise the priority', () => {
     expect(
       dealOf({ Deals: [deal({ id: 'd', stage: 'Proposal/Price Quote', amount: 9_999_999 })] })?.priority,
-    ).toBe(4);
+    ).toBe(3);
   });
   it('closed deals have no priority and no flags', () => {
     expect(
@@ -62,9 +73,24 @@ describe('strategic role follows the account stage; priority from role × buying
 });
 
 describe('premature-action flags: seller actions ahead of the buyer', () => {
+  const VERIFIED: Record<string, string> = {
+    Qualification: 'problem_recognition',
+    'Needs Analysis': 'information_gathering',
+    'Value Proposition': 'comparison',
+    'Proposal/Price Quote': 'internal_approval',
+    'Negotiation/Review': 'negotiation',
+  };
+  /** A deal whose checklist verifies the buying stage the Zoho stage names. */
   const onDeal = (subject: string, stage: string, closed = IN) => ({
     Contacts: [contact({ id: 'dm', role: 'decision_maker' })],
-    Deals: [deal({ id: 'd', stage, created: '2026-11-01T00:00:00+09:00' })],
+    Deals: [
+      deal({
+        id: 'd',
+        stage,
+        created: '2026-11-01T00:00:00+09:00',
+        Buying_Evidence: evidenceAt(VERIFIED[stage] ?? 'problem_recognition') || 'unknown_key',
+      }),
+    ],
     Tasks: [task({ id: 't', deal: 'd', subject, closed })],
   });
   const codes = (parts: Parameters<typeof dataset>[0]) => dealOf(parts)?.flags.map((f) => f.code) ?? [];
@@ -97,6 +123,67 @@ describe('premature-action flags: seller actions ahead of the buyer', () => {
         Tasks: [task({ id: 't', subject: '見積提出', closed: IN })],
       }),
     ).toEqual([]);
+  });
+});
+
+describe('the buying stage rests on buyer evidence (issue 11)', () => {
+  const created = '2026-11-01T00:00:00+09:00';
+  it('the checklist sets the stage; the Zoho stage is only a fallback, marked unverified', () => {
+    const ticked = dealOf({
+      Deals: [deal({ id: 'd', stage: 'Qualification', created, Buying_Evidence: evidenceAt('comparison') })],
+    });
+    expect(ticked).toMatchObject({ buyingStage: 'comparison', buyingStageVerified: true });
+    const none = dealOf({ Deals: [deal({ id: 'd', stage: 'Needs Analysis', created })] });
+    expect(none).toMatchObject({ buyingStage: 'information_gathering', buyingStageVerified: false });
+  });
+  it('a stage is passed only when all its exit criteria are ticked', () => {
+    const d = dealOf({
+      Deals: [deal({ id: 'd', created, Buying_Evidence: 'problem_acknowledged\nrequirements_shared' })],
+    });
+    expect(d).toMatchObject({ buyingStage: 'problem_recognition', buyingStageVerified: true });
+  });
+  it('a quote sent at 情報収集 stays flagged after the Zoho stage moves to Proposal/Price Quote', () => {
+    const atInfo = evidenceAt('information_gathering');
+    const parts = (stage: string) => ({
+      Contacts: [contact({ id: 'dm', role: 'decision_maker' })],
+      Deals: [deal({ id: 'd', stage, created, amount: 20_000_000, Buying_Evidence: atInfo })],
+      Tasks: [task({ id: 't', deal: 'd', subject: '見積提出', closed: IN })],
+    });
+    const before = dealOf(parts('Needs Analysis'));
+    const after = dealOf(parts('Proposal/Price Quote'));
+    expect(before?.flags.map((f) => f.code)).toEqual(['PREMATURE_QUOTE']);
+    expect(after?.flags.map((f) => f.code)).toEqual(['PREMATURE_QUOTE']);
+    expect(after).toMatchObject({ buyingStage: 'information_gathering', buyingStageVerified: true });
+    expect(after?.priority).toBe(before?.priority);
+  });
+  it('with no evidence at all, moving the Zoho stage does not clear the flag either', () => {
+    const d = dealOf({
+      Deals: [deal({ id: 'd', stage: 'Proposal/Price Quote', created })],
+      Tasks: [task({ id: 't', deal: 'd', subject: '見積提出', closed: IN })],
+    });
+    const flag = d?.flags.find((f) => f.code === 'PREMATURE_QUOTE');
+    expect(flag?.message.ja).toContain('未確認');
+    expect(flag?.message.en).toContain('not verified');
+  });
+  it('a quote the customer requested is not premature: Quote_Requested, or a request keyword', () => {
+    const parts = (subject: string, extra: Record<string, unknown> = {}) => ({
+      Deals: [
+        deal({
+          id: 'd',
+          stage: 'Needs Analysis',
+          created,
+          Buying_Evidence: evidenceAt('information_gathering'),
+          ...extra,
+        }),
+      ],
+      Tasks: [task({ id: 't', deal: 'd', subject, closed: IN })],
+    });
+    const codes = (p: Parameters<typeof dataset>[0]) => dealOf(p)?.flags.map((f) => f.code) ?? [];
+    expect(codes(parts('見積提出'))).toEqual(['PREMATURE_QUOTE']);
+    expect(codes(parts('見積提出', { Quote_Requested: true }))).toEqual([]);
+    expect(codes(parts('概算依頼を受けて見積提出'))).toEqual([]);
+    // the checkbox is about quotes: a contract draft is still ahead of the buyer
+    expect(codes(parts('契約書ドラフト送付', { Quote_Requested: true }))).toEqual(['PREMATURE_CONTRACT']);
   });
 });
 

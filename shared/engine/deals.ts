@@ -8,7 +8,8 @@ import type { BuyingStageKey } from '../model/keys';
 import { addDays, inWindow } from '../model/time';
 import type { DataIssue } from '../model/types';
 import { FLAG_LABELS, fillTemplate } from '../i18n/labels';
-import type { AccountContext, DealStatus, DealView } from './context';
+import { normaliseText } from './compiled';
+import type { AccountContext, ClassifiedActivity, DealStatus, DealView } from './context';
 import { metricValue } from './metrics';
 
 export interface DealFlag {
@@ -22,6 +23,11 @@ export interface DealInsight {
   zohoStage: string | null;
   status: DealStatus;
   buyingStage: BuyingStageKey | null;
+  /** True when the buying stage rests on the buyer-evidence checklist; false = Zoho-stage fallback. */
+  buyingStageVerified: boolean;
+  /** The exit-criterion keys ticked on the deal (Buying_Evidence). */
+  buyingEvidence: string[];
+  quoteRequested: boolean;
   /** Forecast weight of the buying stage (customer process); 1 for won, 0 for lost, null if unmapped. */
   buyingProbability: number | null;
   amount: number | null;
@@ -68,6 +74,9 @@ export function analyseDeals(
       zohoStage: deal.zohoStage,
       status,
       buyingStage,
+      buyingStageVerified: view.verifiedStage !== null || status === 'won',
+      buyingEvidence: deal.buyingEvidence,
+      quoteRequested: deal.quoteRequested,
       buyingProbability: status === 'won' ? 1 : status === 'lost' ? 0 : (stageConfig?.probability ?? null),
       amount: deal.amount,
       closingDate: deal.closingDate,
@@ -80,10 +89,10 @@ export function analyseDeals(
   return { deals, issues };
 }
 
-/** basePriority of the role, +1 from `lateStageFrom` on, +1 at or above `largeAmount`; 1..5. */
+/** basePriority of the role, +1 from `lateStageFrom` on (verified), +1 at or above `largeAmount`; 1..5. */
 function priorityOf(ctx: AccountContext, view: DealView, base: number): number {
   const { lateStageFrom, largeAmount } = ctx.cc.config.dealPriority;
-  const idx = view.buyingStage ? (ctx.cc.buyingIndex.get(view.buyingStage) ?? -1) : -1;
+  const idx = view.verifiedStage ? (ctx.cc.buyingIndex.get(view.verifiedStage) ?? -1) : -1;
   const late = idx >= (ctx.cc.buyingIndex.get(lateStageFrom) ?? Infinity) ? 1 : 0;
   const large = (view.deal.amount ?? 0) >= largeAmount ? 1 : 0;
   return Math.min(5, Math.max(1, base + late + large));
@@ -97,13 +106,19 @@ function flagsOf(ctx: AccountContext, view: DealView): DealFlag[] {
     (a) =>
       a.happened && a.activity.what?.module === config.fields.modules.deals && a.activity.what.id === deal.id,
   );
+  // Seller actions are judged against the verified buying stage only: no evidence = before every
+  // stage, so moving the Zoho stage forward never clears a flag.
+  const verified = view.verifiedStage ? (ctx.cc.buyingIndex.get(view.verifiedStage) ?? -1) : -1;
+  for (const rule of config.prematureActions) {
+    const allowed = ctx.cc.buyingIndex.get(rule.allowedFrom) ?? 0;
+    const ahead = onDeal.some(
+      (a) => rule.kinds.includes(a.kind) && !(rule.unlessRequested && requested(ctx, view, a, rule.kinds)),
+    );
+    if (verified < allowed && ahead)
+      flags.push({ code: rule.code, message: view.verifiedStage ? rule.message : unverified(rule.message) });
+  }
   const idx = buyingStage ? (ctx.cc.buyingIndex.get(buyingStage) ?? null) : null;
   if (idx !== null) {
-    for (const rule of config.prematureActions) {
-      const allowed = ctx.cc.buyingIndex.get(rule.allowedFrom) ?? 0;
-      if (idx < allowed && onDeal.some((a) => rule.kinds.includes(a.kind)))
-        flags.push({ code: rule.code, message: rule.message });
-    }
     const lateFrom = ctx.cc.buyingIndex.get(config.dealPriority.lateStageFrom) ?? Infinity;
     if (idx >= lateFrom && metricValue(ctx, { metric: 'decision_maker_identified', windowDays: 0 }) === 0) {
       flags.push({ code: 'NO_DECISION_MAKER', message: FLAG_LABELS.NO_DECISION_MAKER });
@@ -123,6 +138,25 @@ function flagsOf(ctx: AccountContext, view: DealView): DealFlag[] {
     });
   }
   return flags;
+}
+
+/** The customer asked for it: Quote_Requested on the deal (quotes), or a request keyword in the subject. */
+function requested(
+  ctx: AccountContext,
+  view: DealView,
+  a: ClassifiedActivity,
+  kinds: readonly string[],
+): boolean {
+  if (view.deal.quoteRequested && kinds.includes('quote')) return true;
+  const subject = normaliseText(a.activity.subject);
+  return ctx.cc.requestKeywords.some((k) => k !== '' && subject.includes(k));
+}
+
+function unverified(message: Bilingual): Bilingual {
+  return {
+    ja: `${message.ja}（購買段階は顧客側の証拠で未確認）`,
+    en: `${message.en} (the buying stage is not verified by buyer evidence)`,
+  };
 }
 
 function rationaleOf(

@@ -57,6 +57,10 @@ export interface Deal {
   createdTime: Instant | null;
   ownerId: ZohoId | null;
   ownerName: string | null;
+  /** Buying_Evidence: the exit-criterion keys the rep ticked (buyer evidence), one per line in CRM. */
+  buyingEvidence: string[];
+  /** Quote_Requested: the customer asked for a quote (e.g. a rough estimate for budgeting). */
+  quoteRequested: boolean;
 }
 
 export type ActivityModule = 'Tasks' | 'Events' | 'Calls';

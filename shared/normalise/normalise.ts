@@ -137,7 +137,22 @@ function readDeal(r: RecordReader, f: Fields): Deal {
     createdTime: r.instant(d.createdTime),
     ownerId: owner?.id ?? null,
     ownerName: owner?.name ?? null,
+    buyingEvidence: evidenceKeys(r.text(d.buyingEvidence)),
+    quoteRequested: r.boolean(d.quoteRequested) ?? false,
   };
+}
+
+/** Buying_Evidence: exit-criterion keys, one per line (commas and semicolons also separate). */
+export function evidenceKeys(text: string | null): string[] {
+  if (!text) return [];
+  return [
+    ...new Set(
+      text
+        .split(/[\n,;]+/)
+        .map((k) => k.trim())
+        .filter((k) => k !== ''),
+    ),
+  ];
 }
 
 function readActivityBase(r: RecordReader, f: Fields, module: ActivityModule, subject: string) {

@@ -86,7 +86,8 @@ describe('projecting a deal', () => {
       Buying_Stage: '情報収集',
       Strategic_Role: '信頼構築',
       Deal_Priority: 3,
-      Forecast_Risk: 'PREMATURE_QUOTE: 顧客がまだ比較・検討前なのに見積を提出している',
+      Forecast_Risk:
+        'PREMATURE_QUOTE: 顧客がまだ比較・検討前なのに見積を提出している（購買段階は顧客側の証拠で未確認）',
     });
   });
 });
