@@ -1,6 +1,13 @@
 import { account, contact, dataset, deal, event, task } from '../testing/zoho-builders';
 import { CONFIG, insightOf } from '../testing/engine-harness';
-import { diffFields, planWriteBack, sameValue } from './plan';
+import {
+  diffFields,
+  planUpdateHistory,
+  planWriteBack,
+  PLAN_UPDATES_KEPT,
+  sameValue,
+  type PlanUpdateRow,
+} from './plan';
 import { insightTimestampField, projectAccount, projectDeal } from './project';
 
 const IN = '2026-11-20T10:00:00+09:00';
@@ -136,5 +143,67 @@ describe('the write-back plan holds only changed values', () => {
       updates: [],
       unchanged: 1,
     });
+  });
+});
+
+describe('planUpdateHistory: the plan-update subform never passes Zoho’s 100 rows', () => {
+  const row = (day: number, summary = `s${day}`): PlanUpdateRow => ({
+    id: `r${day}`,
+    updatedOn: `2026-01-${String(day).padStart(2, '0')}`,
+    summary,
+  });
+
+  it('adds a row for a new day and keeps the others with their ids', () => {
+    expect(planUpdateHistory([row(1)], '2026-01-02', 'new')).toEqual({
+      keep: [row(1), { updatedOn: '2026-01-02', summary: 'new' }],
+      archive: [],
+    });
+  });
+
+  it('a second save the same day adds to that day’s row (the KPI counts days)', () => {
+    expect(planUpdateHistory([row(1), row(2)], '2026-01-02', 'more').keep).toEqual([
+      row(1),
+      { id: 'r2', updatedOn: '2026-01-02', summary: 's2\nmore' },
+    ]);
+    expect(planUpdateHistory([{ ...row(2), summary: null }], '2026-01-02', 'x').keep).toEqual([
+      { id: 'r2', updatedOn: '2026-01-02', summary: 'x' },
+    ]);
+  });
+
+  it('a day’s row that would overflow its 2,000 characters is archived whole and starts again', () => {
+    const full = row(2, 'あ'.repeat(1999));
+    expect(planUpdateHistory([full], '2026-01-02', 'next')).toEqual({
+      keep: [{ id: 'r2', updatedOn: '2026-01-02', summary: 'next' }],
+      archive: [{ updatedOn: '2026-01-02', summary: 'あ'.repeat(1999) }],
+    });
+  });
+
+  it('over the cap, the oldest rows (undated first) move to the archive', () => {
+    const rows = [row(5), { id: 'x', updatedOn: null, summary: 'old' }, row(3), row(4)];
+    expect(planUpdateHistory(rows, '2026-01-06', 'new', { keep: 3 })).toEqual({
+      keep: [row(5), row(4), { updatedOn: '2026-01-06', summary: 'new' }],
+      archive: [
+        { updatedOn: null, summary: 'old' },
+        { updatedOn: '2026-01-03', summary: 's3' },
+      ],
+    });
+  });
+
+  it('101 saves on 101 days: the subform holds 100 rows, the first day is archived', () => {
+    let rows: PlanUpdateRow[] = [];
+    const archived: PlanUpdateRow[] = [];
+    for (let d = 0; d < 101; d++) {
+      const day = new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10);
+      const h = planUpdateHistory(rows, day, `save ${d}`);
+      rows = h.keep;
+      archived.push(...h.archive);
+      expect(rows.length).toBeLessThanOrEqual(PLAN_UPDATES_KEPT);
+    }
+    expect(rows).toHaveLength(100);
+    expect(archived).toEqual([{ updatedOn: '2026-01-01', summary: 'save 0' }]);
+  });
+
+  it('refuses to keep no rows', () => {
+    expect(() => planUpdateHistory([], '2026-01-01', 'x', { keep: 0 })).toThrow(/at least one/);
   });
 });

@@ -3,6 +3,7 @@
  * demo org after one sync, so the fields the service writes exist): filtering by a rep shows stage
  * counts equal to the CRM's Relationship_Stage values of that rep's accounts; the account table
  * sorts and downloads as CSV; every panel is photographed in Japanese and English (test-artifacts/).
+ * The web tab starts without PageLoad (Zoho fires it for entity pages only), and with one too.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -61,6 +62,19 @@ async function shownStageCounts(frame: Frame): Promise<Record<string, number>> {
     ),
   );
 }
+
+test('the web tab starts on init() alone, without PageLoad, and also when a PageLoad comes', async () => {
+  const shim = (f: Frame) =>
+    f.evaluate(
+      () => (window as unknown as { __zohoShim: { pageLoadAt: number | null } }).__zohoShim.pageLoadAt,
+    );
+  const without = await openPortfolio(page, server.previewUrl);
+  expect(await shim(without)).toBeNull();
+  const counts = await shownStageCounts(without);
+  const withPageLoad = await openPortfolio(page, server.previewUrl, { pageLoad: true });
+  expect(await shim(withPageLoad)).not.toBeNull();
+  expect(await shownStageCounts(withPageLoad)).toEqual(counts);
+});
 
 test('filtered by a rep, the stage counts equal the CRM’s Relationship_Stage values', async () => {
   const frame = await openPortfolio(page, server.previewUrl);

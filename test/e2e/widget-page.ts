@@ -7,13 +7,16 @@ export async function openAccount(page: Page, previewUrl: string, accountId: str
   return widgetReady(page);
 }
 
-/** The manager's web tab in the preview, once its overview panel shows data. */
+/**
+ * The manager's web tab in the preview, once its overview panel shows data. Like Zoho, the preview
+ * fires no PageLoad for a web tab unless `pageLoad` asks for one.
+ */
 export async function openPortfolio(
   page: Page,
   previewUrl: string,
-  o: { timeoutMs?: number } = {},
+  o: { timeoutMs?: number; pageLoad?: boolean } = {},
 ): Promise<Frame> {
-  await page.goto(`${previewUrl}portfolio`);
+  await page.goto(`${previewUrl}portfolio${o.pageLoad ? '?pageload=1' : ''}`);
   return widgetReady(page, { panel: 'overview', timeoutMs: o.timeoutMs ?? 30_000 });
 }
 

@@ -34,7 +34,11 @@ export async function widgetGateway(crmUrl: string): Promise<{ gateway: CrmGatew
         return Promise.resolve();
       },
     },
-    CRM: { API: Object.fromEntries(['coql', 'getAllUsers', 'getRecord'].map((op) => [op, api(op)])) },
+    CRM: {
+      API: Object.fromEntries(
+        ['coql', 'getAllUsers', 'getRecord', 'updateRecord', 'insertRecord'].map((op) => [op, api(op)]),
+      ),
+    },
   };
   const { gateway } = await connectZoho({ sdk, callTimeoutMs: 60_000 });
   return { gateway, calls };

@@ -123,7 +123,11 @@ test('SDK calls become Zoho REST calls, counted per page load; errors keep Zoho�
 
 test('the manager’s web tab: a host page without a record, the built page with the shim, users through the SDK', async () => {
   const host = await (await fetch(`${base}/portfolio`)).text();
-  expect(host).toContain('src="/preview/widget/portfolio.html?entity=WebTab"');
+  // Like Zoho's web tabs, no PageLoad unless asked for (?pageload=1).
+  expect(host).toContain('src="/preview/widget/portfolio.html?entity=WebTab&#38;pageload=none"');
+  expect(await (await fetch(`${base}/portfolio?pageload=1`)).text()).toContain(
+    'src="/preview/widget/portfolio.html?entity=WebTab"',
+  );
   expect(host).toContain('class="active">営業ポートフォリオ');
   const missing = await fetch(`${base}/widget/portfolio.html`);
   expect([missing.status, await missing.text()]).toEqual([

@@ -1,6 +1,7 @@
 /**
- * Entry of the manager's web-tab widget: connect to the CRM host (a web tab has no record; PageLoad
- * only says the tab opened), then render. The config was validated and embedded at build time.
+ * Entry of the manager's web-tab widget: connect to the CRM host on `ZOHO.embeddedApp.init()` alone (a
+ * web tab has no record, and Zoho fires PageLoad for entity pages only; one that comes is ignored),
+ * then render. The config was validated and embedded at build time.
  */
 import { render } from 'preact';
 import config from 'virtual:sales-process-config';
@@ -22,7 +23,7 @@ async function start(): Promise<void> {
   render(<PortfolioApp key="connecting" config={config} session={null} initialLang={lang} />, root);
   try {
     if (window.parent === window) throw widgetError('NOT_IN_ZOHO', 'the page is not inside a CRM frame');
-    const { gateway } = await connectZoho();
+    const { gateway } = await connectZoho({ pageLoad: 'optional' });
     performance.mark('es:pageload');
     const session = createPortfolioSession(gateway, config, Date.now, sessionFallbackMemory());
     render(

@@ -1,7 +1,8 @@
 /**
  * The preview's stand-in for Zoho's widget SDK script (live.zwidgets.com): the same `ZOHO` surface
  * our gateway uses, answered by the preview host (server/local/widget-host) over HTTP instead of postMessage to
- * the CRM frame. PageLoad carries the record from the iframe URL (`?entity=…&entityId=…`). Every call
+ * the CRM frame. PageLoad carries the record from the iframe URL (`?entity=…&entityId=…`); with
+ * `?pageload=none` it never fires, as in Zoho's web tabs (PageLoad is for entity pages). Every call
  * is tagged with this page load's id so the host can count CRM calls per load (DESIGN §9).
  */
 type Listener = (data: unknown) => void;
@@ -46,6 +47,7 @@ const ZOHO = {
     },
     init() {
       initialised ??= Promise.resolve().then(() => {
+        if (params.get('pageload') === 'none') return;
         setTimeout(() => {
           state.pageLoadAt = performance.now();
           performance.mark('zoho-shim:pageload');

@@ -53,6 +53,55 @@ describe('connectZoho', () => {
     await expect(connectZoho({ sdk, connectTimeoutMs: 20 })).rejects.toMatchObject({ code: 'NOT_IN_ZOHO' });
   });
 
+  describe('a web tab: no PageLoad (Zoho fires it for entity pages only)', () => {
+    const noPageLoad = () => ({
+      embeddedApp: { on: () => undefined, init: () => Promise.resolve() },
+      CRM: { API: { coql: async () => ({ data: [{ id: '7' }] }) } },
+    });
+
+    it('connects on init() alone when PageLoad is optional, and reads', async () => {
+      const { gateway, page } = await connectZoho({ sdk: noPageLoad(), pageLoad: 'optional' });
+      expect(page).toEqual({ entity: '', entityIds: [] });
+      expect((await gateway.coql('select id from Accounts where id is not null')).data).toEqual([
+        { id: '7' },
+      ]);
+    });
+
+    it('still takes a PageLoad that came with init when optional', async () => {
+      const { sdk } = fakeSdk({}, { Entity: 'WebTab', EntityId: '' });
+      const early = {
+        ...sdk,
+        embeddedApp: {
+          on: sdk.embeddedApp.on,
+          init: () => {
+            // the host's PageLoad arrives before init resolves
+            const p = sdk.embeddedApp.init();
+            return new Promise((r) => setTimeout(r, 5)).then(() => p);
+          },
+        },
+      };
+      expect((await connectZoho({ sdk: early, pageLoad: 'optional' })).page.entity).toBe('WebTab');
+    });
+
+    it('a record page without PageLoad still fails, in time, with NOT_IN_ZOHO', async () => {
+      await expect(connectZoho({ sdk: noPageLoad(), connectTimeoutMs: 20 })).rejects.toMatchObject({
+        code: 'NOT_IN_ZOHO',
+        detail: expect.stringMatching(/no PageLoad/),
+      });
+    });
+
+    it('an optional PageLoad does not wait past an init that never answers', async () => {
+      const sdk = {
+        embeddedApp: { on: () => undefined, init: () => new Promise(() => undefined) },
+        CRM: { API: {} },
+      };
+      await expect(connectZoho({ sdk, pageLoad: 'optional', connectTimeoutMs: 20 })).rejects.toMatchObject({
+        code: 'NOT_IN_ZOHO',
+        detail: expect.stringMatching(/init/),
+      });
+    });
+  });
+
   it('reads users pages (GET /users answers `users`, not `data`) and a 204 as none', async () => {
     const { sdk, seen } = fakeSdk({
       getAllUsers: async (arg) =>

@@ -18,8 +18,13 @@ interface ZohoSdk {
 }
 
 export interface ConnectOptions {
-  /** How long to wait for the CRM host's handshake and PageLoad. */
+  /** How long to wait for the CRM host's handshake (and PageLoad when required). */
   connectTimeoutMs?: number;
+  /**
+   * 'required' (record pages): wait for PageLoad, it names the record. 'optional' (web tabs): Zoho
+   * fires PageLoad for entity pages only, so connect on `init()` alone and use a PageLoad that came.
+   */
+  pageLoad?: 'required' | 'optional';
   /** How long one API call may take. */
   callTimeoutMs?: number;
   /** The SDK object; defaults to the `ZOHO` global of the page. */
@@ -34,12 +39,27 @@ export async function connectZoho(
   if (!sdk?.embeddedApp || !sdk.CRM?.API) {
     throw widgetError('NOT_IN_ZOHO', 'the Zoho widget SDK (ZOHO global) is not loaded');
   }
-  const pageLoad = new Promise<unknown>((resolve) => sdk.embeddedApp.on('PageLoad', resolve));
-  const connected = Promise.all([sdk.embeddedApp.init(), pageLoad]).then(([, data]) => data);
+  const required = (options.pageLoad ?? 'required') === 'required';
+  let received: unknown;
+  const pageLoad = new Promise<unknown>((resolve) =>
+    sdk.embeddedApp.on('PageLoad', (d) => {
+      received = d;
+      resolve(d);
+    }),
+  );
+  const init = sdk.embeddedApp.init();
+  const connected = required
+    ? Promise.all([init, pageLoad]).then(([, data]) => data)
+    : init.then(() => received);
   const data = await withTimeout(
     connected,
     connectTimeoutMs,
-    widgetError('NOT_IN_ZOHO', `no PageLoad from a CRM host within ${connectTimeoutMs} ms`),
+    widgetError(
+      'NOT_IN_ZOHO',
+      required
+        ? `no PageLoad from a CRM host within ${connectTimeoutMs} ms`
+        : `no answer from a CRM host (init) within ${connectTimeoutMs} ms`,
+    ),
   );
   return { gateway: createGateway(sdk, callTimeoutMs), page: readPageLoad(data) };
 }

@@ -58,10 +58,13 @@ export function createPreviewRouter(opts: PreviewOptions): PreviewRouter {
     hostPage(crm, req, opts.stageOrder ?? []).then((html) => res.type('html').send(html), next);
   });
 
+  // A web tab gets no PageLoad from Zoho (the SDK fires it for entity pages): the shim sends none
+  // unless `?pageload=1` asks for one, so the widget is tested both ways.
   router.get('/portfolio', (req, res) => {
+    const pageLoad = req.query.pageload === '1' ? '' : '&pageload=none';
     res.type('html').send(
       renderPortfolioPage({
-        widgetSrc: `${req.baseUrl}/widget/portfolio.html?entity=WebTab`,
+        widgetSrc: `${req.baseUrl}/widget/portfolio.html?entity=WebTab${pageLoad}`,
         accountPage: `${req.baseUrl}/`,
       }),
     );

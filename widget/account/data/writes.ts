@@ -4,6 +4,7 @@
  * back (one call): new subform rows get their ids only from the CRM.
  */
 import type { SalesProcessConfig } from '../../../shared/config/schema';
+import { planUpdateHistory } from '../../../shared/writeback/plan';
 import type { Attitude, BuyingRole } from '../../../shared/model/keys';
 import type { CrmGateway, CrmRecord } from '../../zoho/types';
 import type { RawDataset } from './load-dataset';
@@ -66,9 +67,11 @@ export interface PlanChange {
 }
 
 /**
- * Save the plan: changed sections plus a new `Plan_Updates` row {Updated_On: today, Summary} (the
- * plan-update KPI counts these). Existing subform rows are sent back with their ids, because a
- * subform written without a row drops that row.
+ * Save the plan: changed sections plus today's `Plan_Updates` row {Updated_On: today, Summary} (the
+ * plan-update KPI counts these days). Existing subform rows are sent back with their ids, because a
+ * subform written without a row drops that row. Zoho keeps at most 100 rows a subform: one row a day,
+ * and the rows past the newest 100 move to the archive module first (shared/writeback/plan.ts
+ * `planUpdateHistory`), which also migrates a plan that was over the cap on its next save.
  */
 export async function savePlan(
   crm: CrmGateway,
@@ -90,16 +93,32 @@ export async function savePlan(
       [p.currentAmount]: r.current,
     }));
   }
-  const previous = rowsOf(target.plan?.[p.updates]).map((r) => ({
-    ...(r.id != null ? { id: r.id } : {}),
-    [p.updatedOn]: r[p.updatedOn] ?? null,
-    [p.summary]: r[p.summary] ?? null,
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  const history = planUpdateHistory(
+    rowsOf(target.plan?.[p.updates]).map((r) => ({
+      ...(r.id != null ? { id: String(r.id) } : {}),
+      updatedOn: text(r[p.updatedOn]),
+      summary: text(r[p.summary]),
+    })),
+    target.today,
+    change.summary,
+  );
+  body[p.updates] = history.keep.map((r) => ({
+    ...(r.id ? { id: r.id } : {}),
+    [p.updatedOn]: r.updatedOn,
+    [p.summary]: r.summary,
   }));
-  body[p.updates] = [...previous, { [p.updatedOn]: target.today, [p.summary]: change.summary }];
 
   let id: string;
   if (target.plan) {
     id = String(target.plan.id);
+    for (const r of history.archive)
+      await crm.insertRecord(config.fields.modules.archivedPlanUpdates, {
+        Name: `${r.updatedOn ?? ''} ${target.accountName}`.trim().slice(0, 120),
+        [p.archivedPlan]: { id },
+        [p.updatedOn]: r.updatedOn,
+        [p.summary]: r.summary,
+      });
     await crm.updateRecord(module, { id, ...body });
   } else {
     const name = `${target.accountName} Account Plan`.slice(0, 120);

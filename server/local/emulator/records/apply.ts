@@ -7,6 +7,7 @@
 import type { FieldDef, ModuleDef } from '../metadata/types';
 import type { Org } from '../org';
 import type { RecordData } from '../store/record-store';
+import { MAX_SUBFORM_ROWS } from '../metadata/create';
 import { checkValue, invalid, type RecordError } from './validate';
 
 export type Applied = { ok: true; data: RecordData } | { ok: false; error: RecordError };
@@ -59,6 +60,17 @@ function applySubform(
     }
     out.push(next);
   }
+  // "Each record's subform can have a maximum of 100 subform records" (Subforms API v2.1/v8); a write
+  // replaces the rows, so the rows sent (less those marked _delete) are the rows the record keeps.
+  if (out.length > MAX_SUBFORM_ROWS)
+    return {
+      ok: false,
+      error: {
+        code: 'LIMIT_EXCEEDED',
+        message: `a subform can have at most ${MAX_SUBFORM_ROWS} rows a record`,
+        details: { api_name: f.apiName, json_path: path, limit: MAX_SUBFORM_ROWS },
+      },
+    };
   return { ok: true, rows: out };
 }
 
