@@ -3,13 +3,14 @@
  * the service against it, the webhook registered, the widget preview when built; with credentials:
  * the service against the real org. Prints every URL; stops cleanly on Ctrl-C.
  */
-import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { resolveConfigPath } from './config/load-config';
 import { runCli } from './cli/run-cli';
 import { AppError } from './errors';
 import { createApp } from './http/app';
+import { isLoopbackHost } from './http/local-only';
+import { createHttpServer } from './http/server';
 import { ConfigHolder } from './config/config-holder';
 import type { LocalToolkit } from './local/start';
 import { readEnv } from './env';
@@ -76,7 +77,14 @@ runCli(async () => {
     ...(env.fullSyncCron ? { fullCron: env.fullSyncCron } : {}),
   });
   let firstSyncDone = false;
-  const preview = local?.routers ?? [];
+  // The preview proxies the CRM without a token: served on a loopback address only.
+  const previewAllowed = isLoopbackHost(host);
+  if (local && local.routers.length > 0 && !previewAllowed)
+    log.warn(
+      { host },
+      'the widget preview is local-only and is not served: HOST is not a loopback address (use 127.0.0.1 to get it)',
+    );
+  const preview = previewAllowed ? (local?.routers ?? []) : [];
   const app = createApp({
     service,
     runner,
@@ -87,7 +95,7 @@ runCli(async () => {
     extra: preview,
     ready: () => firstSyncDone,
   });
-  const server = http.createServer(app);
+  const server = createHttpServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(

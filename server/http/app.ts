@@ -9,7 +9,9 @@ import type { Logger } from 'pino';
 import { computeAccountInsight } from '../../shared/engine/insight';
 import { accountBundleOf } from '../../shared/engine/pipeline';
 import type { Instant } from '../../shared/model/types';
-import { AppError, toAppError } from '../errors';
+import { AppError } from '../errors';
+import { errorHandler } from './errors';
+import { localOnly } from './local-only';
 import type { ConfigHolder } from '../config/config-holder';
 import { PortfolioCache, portfolioReport } from './portfolio';
 import type { SyncRunner } from '../schedule/runner';
@@ -64,13 +66,11 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use('/api', bearer(deps.apiToken), apiRouter(deps));
+  // The preview (local mode): this machine only, whatever the router inside does.
+  if ((deps.extra ?? []).length > 0) app.use('/preview', localOnly());
   for (const r of deps.extra ?? []) app.use(r);
   app.use((_req, _res, next) => next(new AppError('NOT_FOUND', 'no such route')));
-  app.use((e: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const err = bodyParserError(e) ?? toAppError(e);
-    if (err.code === 'INTERNAL') deps.log.error({ err: e }, 'request failed');
-    res.status(err.httpStatus).json({ error: { code: err.code, message: err.message } });
-  });
+  app.use(errorHandler(deps.log));
   return app;
 }
 
@@ -130,14 +130,4 @@ function bearer(token: string) {
       return next(new AppError('UNAUTHORIZED', 'a valid bearer token (SERVICE_API_TOKEN) is required'));
     next();
   };
-}
-
-/** express.raw/json errors (too large, bad JSON) → our codes. */
-function bodyParserError(e: unknown): AppError | null {
-  const type = (e as { type?: unknown }).type;
-  if (type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'request body too large');
-  if (type === 'entity.parse.failed') return new AppError('BAD_INPUT', 'request body is not valid JSON');
-  if ((typeof type === 'string' && type.startsWith('encoding')) || type === 'charset.unsupported')
-    return new AppError('BAD_INPUT', 'unsupported body encoding');
-  return null;
 }

@@ -15,7 +15,12 @@ import {
   type Node,
 } from 'yaml';
 import type { z } from 'zod';
+import { usePatternCompiler } from '../engine/compiled';
+import { compileLinearPattern } from './patterns';
 import { salesProcessConfigSchema, type SalesProcessConfig } from './schema';
+
+// Wherever a config file is parsed, its patterns are matched in linear time (see ./patterns.ts).
+usePatternCompiler(compileLinearPattern);
 
 export interface ConfigProblem {
   file: string;

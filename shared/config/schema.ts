@@ -18,6 +18,7 @@ import {
 } from '../model/keys';
 import { fieldsSchema } from './fields';
 import { checkPortfolioReferences, guidanceSchema, teamSchema } from './portfolio-schema';
+import { patternProblem } from './patterns';
 
 const text = z.string().trim().min(1, 'must not be empty');
 export const bilingualSchema = z.strictObject({ ja: text, en: text });
@@ -351,8 +352,8 @@ function checkConfigReferences(cfg: SalesProcessConfig, ctx: z.RefinementCtx): v
 
   (['include', 'exclude'] as const).forEach((list) =>
     cfg.executiveTitles[list].forEach((pattern, i) => {
-      const problem = regexProblem(pattern);
-      if (problem) issue(['executiveTitles', list, i], `not a valid regular expression: ${problem}`);
+      const problem = patternProblem(pattern);
+      if (problem) issue(['executiveTitles', list, i], problem);
     }),
   );
   const exitKeys = cfg.buyingStages.flatMap((b, i) =>
@@ -391,13 +392,4 @@ function firstDuplicates(values: readonly string[]): number[] {
     seen.add(v);
   });
   return out;
-}
-
-function regexProblem(pattern: string): string | null {
-  try {
-    new RegExp(pattern, 'iu');
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
 }

@@ -17,8 +17,8 @@ export interface CompiledConfig {
   kindRules: { key: ActivityKind; keywords: string[] }[];
   kindPurpose: Map<ActivityKind, ActivityPurpose | null>;
   kindConfig: Map<ActivityKind, ActivityKindConfig>;
-  executiveInclude: RegExp[];
-  executiveExclude: RegExp[];
+  executiveInclude: TitlePattern[];
+  executiveExclude: TitlePattern[];
   buyingStageOfZoho: Map<string, BuyingStageKey>;
   buyingIndex: Map<BuyingStageKey, number>;
   /** Exit-criterion keys per buying stage, in process order; and every known key. */
@@ -39,6 +39,29 @@ export interface CompiledConfig {
 
 const cache = new WeakMap<SalesProcessConfig, CompiledConfig>();
 
+/** A compiled `executiveTitles` pattern. */
+export interface TitlePattern {
+  test(text: string): boolean;
+}
+/** Only this many characters of a title are matched (Zoho's Title field holds 100). */
+const MAX_MATCHED_CHARS = 256;
+/**
+ * How config patterns are compiled. In the browser: its own engine (config:check refuses the
+ * patterns that make it backtrack exponentially) on the first MAX_MATCHED_CHARS characters; wherever
+ * a config file is parsed (`shared/config/load.ts`: the service, the CLIs) a linear-time RE2 matcher
+ * replaces it.
+ */
+let compilePattern = (pattern: string): TitlePattern => {
+  const re = new RegExp(pattern, 'iu');
+  return {
+    test: (text) => re.test(text.length > MAX_MATCHED_CHARS ? text.slice(0, MAX_MATCHED_CHARS) : text),
+  };
+};
+
+export function usePatternCompiler(compile: (pattern: string) => TitlePattern): void {
+  compilePattern = compile;
+}
+
 export function compileConfig(config: SalesProcessConfig): CompiledConfig {
   const hit = cache.get(config);
   if (hit) return hit;
@@ -50,8 +73,8 @@ export function compileConfig(config: SalesProcessConfig): CompiledConfig {
     kindRules: config.activityKinds.map((k) => ({ key: k.key, keywords: k.keywords.map(normaliseText) })),
     kindPurpose: new Map(config.activityKinds.map((k) => [k.key, k.purpose])),
     kindConfig: new Map(config.activityKinds.map((k) => [k.key, k])),
-    executiveInclude: config.executiveTitles.include.map((p) => new RegExp(p, 'iu')),
-    executiveExclude: config.executiveTitles.exclude.map((p) => new RegExp(p, 'iu')),
+    executiveInclude: config.executiveTitles.include.map((p) => compilePattern(p)),
+    executiveExclude: config.executiveTitles.exclude.map((p) => compilePattern(p)),
     buyingStageOfZoho,
     buyingIndex: new Map(BUYING_STAGE_KEYS.map((k, i) => [k, i])),
     exitKeys: config.buyingStages.map((b) => b.exitCriteria.map((c) => c.key)),

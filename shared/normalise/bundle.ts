@@ -181,27 +181,32 @@ function attachGroups(accounts: Account[], bundles: Map<ZohoId, AccountBundle>):
   }
 }
 
-/** Reporting lines that loop (A reports to B reports to A) break the org chart: report each loop once. */
+/**
+ * Reporting lines that loop (A reports to B reports to A) break the org chart: report each loop once.
+ * Linear in the contacts: each one is walked past once (a chain of 50,000 is one walk, not 50,000).
+ */
 function reportingCycles(b: AccountBundle): DataIssue[] {
   const boss = new Map(b.contacts.map((c) => [c.id, c.reportingToId]));
-  const reported = new Set<ZohoId>();
+  const done = new Set<ZohoId>();
   const issues: DataIssue[] = [];
   for (const c of b.contacts) {
-    const seen: ZohoId[] = [];
+    const path: ZohoId[] = [];
+    const onPath = new Map<ZohoId, number>();
     let cur: ZohoId | null | undefined = c.id;
-    while (cur && !seen.includes(cur)) {
-      seen.push(cur);
+    while (cur && !done.has(cur) && !onPath.has(cur)) {
+      onPath.set(cur, path.length);
+      path.push(cur);
       cur = boss.get(cur);
     }
-    if (cur && !reported.has(cur)) {
-      const loop = seen.slice(seen.indexOf(cur));
-      loop.forEach((id) => reported.add(id));
+    if (cur && onPath.has(cur)) {
+      const loop = path.slice(onPath.get(cur));
       issues.push({
         code: 'REPORTING_CYCLE',
         message: `Reporting_To forms a loop: ${loop.join(' → ')} → ${cur}`,
         recordId: cur,
       });
     }
+    for (const id of path) done.add(id);
   }
   return issues;
 }
