@@ -38,9 +38,34 @@ export class Mirror {
     this.ignored = ignoredFields(config);
     this.stmt = {
       get: db.prepare<[string, string], Row>('SELECT * FROM records WHERE module = ? AND id = ?'),
-      upsert: db.prepare(
+      // What upsert compares and what the accounts a record bore on need: never the JSON.
+      head: db.prepare<[string, string], Omit<Row, 'json'>>(
+        'SELECT module, id, account_id, parent_id, what_module, what_id, input_hash FROM records WHERE module = ? AND id = ?',
+      ),
+      exists: db.prepare<[string, string], { one: number }>(
+        'SELECT 1 AS one FROM records WHERE module = ? AND id = ?',
+      ),
+      accountOf: db.prepare<[string, string], { account_id: string | null }>(
+        'SELECT account_id FROM records WHERE module = ? AND id = ?',
+      ),
+      childIds: db.prepare<[string, string], { id: string }>(
+        'SELECT id FROM records INDEXED BY records_parent WHERE module = ? AND parent_id = ?',
+      ),
+      write: db.prepare<
+        [
+          string,
+          string,
+          string | null,
+          string | null,
+          string | null,
+          string | null,
+          string,
+          string,
+          number | null,
+        ]
+      >(
         `INSERT INTO records (module, id, account_id, parent_id, what_module, what_id, input_hash, json, seen_run)
-         VALUES (@module, @id, @account_id, @parent_id, @what_module, @what_id, @input_hash, @json, @seen_run)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (module, id) DO UPDATE SET account_id = excluded.account_id, parent_id = excluded.parent_id,
            what_module = excluded.what_module, what_id = excluded.what_id, input_hash = excluded.input_hash,
            json = excluded.json, seen_run = excluded.seen_run`,
@@ -79,16 +104,12 @@ export class Mirror {
    */
   upsert(module: MirrorModule, records: readonly ZohoRecord[], runId: number): Set<string> {
     const touched = new Set<string>();
-    const name = this.moduleName(module);
     const tx = this.db.transaction(() => {
       for (const rec of records) {
-        const before = this.stmt.get.get(name, rec.id);
         const row = this.toRow(module, rec);
-        if (before && before.input_hash === row.input_hash) {
-          this.stmt.upsert.run({ ...row, seen_run: runId });
-          continue;
-        }
-        this.stmt.upsert.run({ ...row, seen_run: runId });
+        const before = this.stmt.head.get(row.module, row.id);
+        this.write(row, runId);
+        if (before && before.input_hash === row.input_hash) continue;
         for (const a of this.accountsOf(module, row)) touched.add(a);
         if (before) for (const a of this.accountsOf(module, before)) touched.add(a);
         else if (module === 'accounts' || module === 'deals') this.resolvePending(module, rec.id, touched);
@@ -96,6 +117,21 @@ export class Mirror {
     });
     tx();
     return touched;
+  }
+
+  /** One row written (positional parameters: no per-record parameter object). */
+  private write(row: Row, seenRun: number | null): void {
+    this.stmt.write.run(
+      row.module,
+      row.id,
+      row.account_id,
+      row.parent_id,
+      row.what_module,
+      row.what_id,
+      row.input_hash,
+      row.json,
+      seenRun,
+    );
   }
 
   /** After a full read: records the CRM no longer has are dropped; their accounts are returned. */
@@ -119,12 +155,12 @@ export class Mirror {
     const before = this.stmt.get.get(name, id);
     if (!before) return;
     const rec = { ...(JSON.parse(before.json) as ZohoRecord), ...fields };
-    this.stmt.upsert.run({ ...this.toRow(module, rec), seen_run: null });
+    this.write(this.toRow(module, rec), null);
   }
 
   /** Keep a record we inserted (a stage-history row), so readers see it before the next run reads it back. */
   addInserted(module: MirrorModule, rec: ZohoRecord): void {
-    this.stmt.upsert.run({ ...this.toRow(module, rec), seen_run: null });
+    this.write(this.toRow(module, rec), null);
   }
 
   get(module: MirrorModule, id: string): ZohoRecord | null {
@@ -208,7 +244,7 @@ export class Mirror {
   private moduleOfId(id: string | null): string | null {
     if (!id) return null;
     for (const m of ['accounts', 'deals'] as const)
-      if (this.stmt.get.get(this.moduleName(m), id)) return this.moduleName(m);
+      if (this.stmt.exists.get(this.moduleName(m), id)) return this.moduleName(m);
     return null;
   }
 
@@ -220,12 +256,12 @@ export class Mirror {
       const mod = (['tasks', 'events', 'calls'] as const).find((m) => this.moduleName(m) === row.module);
       if (!mod) continue;
       const rec = { ...(JSON.parse(row.json) as ZohoRecord), $se_module: name };
-      this.stmt.upsert.run({ ...this.toRow(mod, rec), seen_run: row.seen_run });
+      this.write(this.toRow(mod, rec), row.seen_run);
       for (const a of this.accountsOf(mod, { ...row, what_module: name })) touched.add(a);
     }
   }
 
-  private toRow(module: MirrorModule, rec: ZohoRecord): Omit<Row, 'module'> & { module: string } {
+  private toRow(module: MirrorModule, rec: ZohoRecord): Row {
     const f = this.config.fields;
     const base = {
       module: this.moduleName(module),
@@ -275,9 +311,7 @@ export class Mirror {
     const m = this.config.fields.modules;
     if (module === 'stageHistory') return []; // the service writes it: reading it back must not re-queue the account
     if (module === 'accounts') {
-      const children = this.stmt.byParent
-        .all(m.accounts, row.id)
-        .map((r) => (JSON.parse(r.json) as ZohoRecord).id);
+      const children = this.stmt.childIds.all(m.accounts, row.id).map((r) => r.id);
       return [row.id, ...(row.parent_id ? [row.parent_id] : []), ...children];
     }
     if (
@@ -285,24 +319,26 @@ export class Mirror {
       row.what_module === m.deals &&
       row.what_id
     ) {
-      const deal = this.get('deals', row.what_id);
-      const accountId = deal ? lookupId(deal[this.config.fields.deal.account]) : null;
+      // The deal's account_id column is its account lookup (toRow): no need to parse the deal.
+      const accountId = this.stmt.accountOf.get(m.deals, row.what_id)?.account_id ?? null;
       return accountId ? [accountId] : [];
     }
     return row.account_id ? [row.account_id] : [];
   }
 
-  /** A hash of the fields the engine reads: system timestamps and service-written fields are left out. */
+  /**
+   * A hash of the fields the engine reads: system timestamps and service-written fields are left
+   * out. One serialisation and one digest per record (keys sorted, so key order never matters).
+   */
   private inputHash(module: MirrorModule, rec: ZohoRecord): string {
-    const skip = this.ignored.get(module) ?? new Set<string>();
-    const keys = Object.keys(rec)
-      .filter((k) => !skip.has(k))
-      .sort();
-    const h = createHash('sha1');
-    for (const k of keys) h.update(`${k}\u0000${JSON.stringify(rec[k])}\u0001`);
-    return h.digest('base64');
+    const skip = this.ignored.get(module) ?? NOTHING;
+    const kept: unknown[] = [];
+    for (const k of Object.keys(rec).sort()) if (!skip.has(k)) kept.push(k, rec[k]);
+    return createHash('sha1').update(JSON.stringify(kept)).digest('base64');
   }
 }
+
+const NOTHING: ReadonlySet<string> = new Set();
 
 function ignoredFields(config: SalesProcessConfig): Map<string, Set<string>> {
   const a = config.fields.account;

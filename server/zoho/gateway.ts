@@ -7,7 +7,8 @@ import type { Logger } from 'pino';
 import { AppError } from '../errors';
 import type { CallPath, Outcome } from './call-path';
 import { mapRecordResult, mapZohoError, type RecordResult, type ZohoFailure } from './map-error';
-import { toPlainRecord, toSdkValue, type FieldTypes } from './sdk-values';
+import { readRawJson } from './sdk-raw';
+import { normaliseRawRecord, toPlainRecord, toSdkValue, type FieldTypes } from './sdk-values';
 
 export type ZohoJson = Record<string, unknown> & { id: string };
 
@@ -50,27 +51,18 @@ export class ZohoGateway {
     private readonly apiBase = '',
   ) {}
 
-  /** One COQL page. `limit` decides the credits (see coqlCredits). */
+  /** One COQL page. `limit` decides the credits (see coqlCredits). Rows as Zoho's JSON (sdk-raw.ts). */
   async coql(module: string, query: string, limit: number): Promise<{ data: ZohoJson[]; more: boolean }> {
     const types = await this.fieldTypes(module);
     return this.calls.run({ label: `coql ${module}`, kind: 'read', credits: coqlCredits(limit) }, async () =>
       capture(async () => {
         const body = new ZOHOCRMSDK.Coql.BodyWrapper();
         body.setSelectQuery(query);
-        const res = await new ZOHOCRMSDK.Coql.CoqlOperations().getRecords(body);
-        return read(
-          res,
-          (obj) => {
-            if (obj instanceof ZOHOCRMSDK.Coql.ResponseWrapper) {
-              return {
-                data: (obj.getData() ?? []).map((r) => toPlainRecord(r, types)),
-                more: Boolean(obj.getInfo()?.getMoreRecords()),
-              };
-            }
-            return null;
-          },
-          { data: [], more: false },
+        const raw = await readRawJson('coql/response_handler', () =>
+          new ZOHOCRMSDK.Coql.CoqlOperations().getRecords(body),
         );
+        const page = rawPage(raw.res, raw.json, `coql ${module}`, types);
+        return page.ok ? { ...page, value: { data: page.value.data, more: page.value.more } } : page;
       }),
     );
   }
@@ -102,29 +94,16 @@ export class ZohoGateway {
         const headers = new ZOHOCRMSDK.HeaderMap();
         if (o.modifiedSince)
           await headers.add(ZOHOCRMSDK.Record.GetRecordsHeader.IF_MODIFIED_SINCE, o.modifiedSince);
-        const res = await new ZOHOCRMSDK.Record.RecordOperations(module).getRecords(params, headers);
-        if (res.getStatusCode() === 304)
+        const raw = await readRawJson('record/response_handler', () =>
+          new ZOHOCRMSDK.Record.RecordOperations(module).getRecords(params, headers),
+        );
+        if (raw.res.getStatusCode() === 304)
           return {
             ok: true,
             value: { data: [], more: false, nextPageToken: null, notModified: true },
-            creditsRemaining: remaining(res),
+            creditsRemaining: remaining(raw.res),
           };
-        return read<ListPage>(
-          res,
-          (obj) => {
-            if (obj instanceof ZOHOCRMSDK.Record.ResponseWrapper) {
-              const info = obj.getInfo();
-              return {
-                data: (obj.getData() ?? []).map((r) => toPlainRecord(r, types)),
-                more: Boolean(info?.getMoreRecords()),
-                nextPageToken: info?.getNextPageToken() ?? null,
-                notModified: false,
-              };
-            }
-            return null;
-          },
-          { data: [], more: false, nextPageToken: null, notModified: false },
-        );
+        return rawPage(raw.res, raw.json, `list ${module}`, types);
       }),
     );
   }
@@ -350,6 +329,68 @@ function transportFailure(e: unknown): ZohoFailure {
         : String(e);
   if (code) return mapZohoError({ status: null, code, message });
   return { kind: 'rejected', code: 'SDK_ERROR', message, status: null };
+}
+
+/**
+ * A page of records from Zoho's own JSON (`{ data: [...], info: { more_records, next_page_token } }`),
+ * checked as untrusted input: each row an object with an id (kept as a string), datetimes in UTC as
+ * the SDK's objects gave them (normaliseRawRecord). 204 is an empty
+ * page; any other status a failure with Zoho's code and message.
+ */
+function rawPage(
+  res: { getStatusCode(): number; getHeaders(): Map<string, string> },
+  json: unknown,
+  label: string,
+  types: FieldTypes,
+): Outcome<ListPage> {
+  const status = res.getStatusCode();
+  const creditsRemaining = remaining(res);
+  const body = (json ?? {}) as { data?: unknown; info?: unknown; code?: unknown; message?: unknown };
+  if (status < 200 || status >= 300) {
+    const text = (v: unknown) => (typeof v === 'string' ? v : null);
+    return {
+      ok: false,
+      failure: mapZohoError({ status, code: text(body.code), message: text(body.message), creditsRemaining }),
+      creditsRemaining,
+    };
+  }
+  const empty: ListPage = { data: [], more: false, nextPageToken: null, notModified: false };
+  if (status === 204 || json == null) return { ok: true, value: empty, creditsRemaining };
+  if (!Array.isArray(body.data))
+    return {
+      ok: false,
+      failure: {
+        kind: 'rejected',
+        code: 'SDK_ERROR',
+        message: `${label}: the answer has no data array`,
+        status,
+      },
+      creditsRemaining,
+    };
+  const data = body.data as unknown[];
+  for (let i = 0; i < data.length; i++) {
+    const row = data[i] as { id?: unknown } | null;
+    const id = row?.id;
+    if (typeof row !== 'object' || row === null || (typeof id !== 'string' && typeof id !== 'number'))
+      return {
+        ok: false,
+        failure: { kind: 'rejected', code: 'SDK_ERROR', message: `${label}: row ${i} has no id`, status },
+        creditsRemaining,
+      };
+    if (typeof id === 'number') row.id = String(id);
+    normaliseRawRecord(row as Record<string, unknown>, types);
+  }
+  const info = (body.info ?? {}) as { more_records?: unknown; next_page_token?: unknown };
+  return {
+    ok: true,
+    value: {
+      data: data as ZohoJson[],
+      more: info.more_records === true,
+      nextPageToken: typeof info.next_page_token === 'string' ? info.next_page_token : null,
+      notModified: false,
+    },
+    creditsRemaining,
+  };
 }
 
 /** An APIResponse → outcome: 204 is empty; an APIException is a failure with Zoho's code. */

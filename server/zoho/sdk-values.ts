@@ -28,6 +28,28 @@ function toPlain(value: unknown, types: FieldTypes, field: string | undefined): 
   return value;
 }
 
+/**
+ * A record as Zoho's JSON (read raw, sdk-raw.ts) in the form `toPlainRecord` gives: datetimes in UTC
+ * (`…+00:00`; Zoho answers in the org's zone), in subform rows too. In place: the row is ours.
+ */
+export function normaliseRawRecord(row: Record<string, unknown>, types: FieldTypes): void {
+  for (const k in row) {
+    const v = row[k];
+    if (typeof v === 'string') {
+      if (types.get(k) === 'datetime') row[k] = utcDateTime(v);
+    } else if (Array.isArray(v) && types.get(k) === 'subform') {
+      for (const sub of v)
+        if (sub && typeof sub === 'object') normaliseRawRecord(sub as Record<string, unknown>, types);
+    }
+  }
+}
+
+function utcDateTime(v: string): string {
+  if (v.endsWith('+00:00')) return v;
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? v : formatDate(new Date(ms), 'datetime');
+}
+
 function mapToPlain(map: Map<string, unknown>, types: FieldTypes): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of map) out[k] = toPlain(v, types, k);

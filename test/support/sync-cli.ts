@@ -18,6 +18,8 @@ export interface SyncCliOptions {
   logLevel?: string;
   /** More environment (e.g. ZOHO_* to reach the CRM as a real org). */
   env?: Record<string, string>;
+  /** Node options (e.g. `--cpu-prof`): then node runs the CLI itself, with tsx as its loader. */
+  nodeArgs?: string[];
 }
 
 export type CliSummary = RunSummary & { process: { peakRssMb: number; cpuMs: number } };
@@ -33,7 +35,10 @@ export function startSyncCli(o: SyncCliOptions): ChildProcessWithoutNullStreams 
   const args = [path.join(ROOT, 'server/cli/sync.ts'), '--once', '--json'];
   if (o.asOf) args.push('--as-of', o.asOf);
   if (o.full) args.push('--full');
-  return spawn(path.join(ROOT, 'node_modules/.bin/tsx'), args, {
+  const [command, argv] = o.nodeArgs
+    ? [process.execPath, [...o.nodeArgs, '--import', 'tsx', ...args]]
+    : [path.join(ROOT, 'node_modules/.bin/tsx'), args];
+  return spawn(command, argv, {
     cwd: ROOT,
     env: {
       ...process.env,

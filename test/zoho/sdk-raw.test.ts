@@ -1,0 +1,124 @@
+/**
+ * Pages read as Zoho's JSON (server/zoho/sdk-raw.ts, issue 14) are the records the SDK's own objects
+ * give, field for field — against the local CRM over HTTP, through the same SDK. And the wrap is
+ * pinned to the SDK release it was written for: its decoding step must still be the one it wraps.
+ */
+import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-6.0';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { JSONConverter } from '@zohocrm/typescript-sdk-6.0/dist/utils/util/json_converter';
+import type { SyncService } from '../../server/sync/sync-service';
+import { keysetQuery, syncStreams } from '../../server/sync/streams';
+import { RAW_READ_SDK_VERSION } from '../../server/zoho/sdk-raw';
+import { toPlainRecord } from '../../server/zoho/sdk-values';
+import { openService, shippedConfig, startCrmAfterData, type Crm } from '../support/crm-harness';
+
+const config = shippedConfig();
+let crm: Crm;
+let service: SyncService;
+
+beforeAll(async () => {
+  crm = await startCrmAfterData({ accounts: 8, seed: 'sdk-raw' });
+  service = await openService(crm);
+});
+
+afterAll(async () => {
+  service.close();
+  await crm.stop();
+});
+
+test('the installed SDK is the release the raw reader wraps, and its decoding step is unchanged', () => {
+  const pkg = JSON.parse(
+    readFileSync(
+      path.join(require.resolve('@zohocrm/typescript-sdk-6.0'), '..', '..', 'package.json'),
+      'utf8',
+    ),
+  ) as { version: string };
+  expect(pkg.version).toBe(RAW_READ_SDK_VERSION);
+  // The file the wrap replaces for raw reads: body → JSON.parse → the SDK's objects.
+  const source = readFileSync(
+    require.resolve('@zohocrm/typescript-sdk-6.0/dist/utils/util/json_converter'),
+    'utf8',
+  );
+  expect(source).toContain('async getWrappedResponse(response, pack) {');
+  expect(source).toContain('var responseJson = JSON.parse(response.body);');
+  expect(typeof JSONConverter.prototype.getWrappedResponse).toBe('function');
+});
+
+/** The same page through the SDK's objects (outside a raw read), as the gateway used to return it. */
+async function sdkPage(module: string, stream: ReturnType<typeof syncStreams>[number]) {
+  const types = await service.gateway.fieldTypes(module);
+  if (stream.method === 'coql') {
+    const body = new ZOHOCRMSDK.Coql.BodyWrapper();
+    body.setSelectQuery(
+      keysetQuery(module, stream.fields, { time: '1970-01-01T00:00:00+00:00', id: null }, 200),
+    );
+    const res = await new ZOHOCRMSDK.Coql.CoqlOperations().getRecords(body);
+    const obj = res.getObject();
+    expect(obj).toBeInstanceOf(ZOHOCRMSDK.Coql.ResponseWrapper);
+    return ((obj as ZOHOCRMSDK.Coql.ResponseWrapper).getData() ?? []).map((r) => toPlainRecord(r, types));
+  }
+  const params = new ZOHOCRMSDK.ParameterMap();
+  const P = ZOHOCRMSDK.Record.GetRecordsParam;
+  await params.add(P.FIELDS, stream.fields.join(','));
+  await params.add(P.PER_PAGE, 200);
+  await params.add(P.PAGE, 1);
+  await params.add(P.SORT_BY, 'Modified_Time');
+  await params.add(P.SORT_ORDER, 'asc');
+  const res = await new ZOHOCRMSDK.Record.RecordOperations(module).getRecords(params);
+  const obj = res.getObject();
+  expect(obj).toBeInstanceOf(ZOHOCRMSDK.Record.ResponseWrapper);
+  return ((obj as ZOHOCRMSDK.Record.ResponseWrapper).getData() ?? []).map((r) => toPlainRecord(r, types));
+}
+
+test.each(['accounts', 'contacts', 'deals', 'events', 'accountPlans'] as const)(
+  '%s: a raw page is the records the SDK objects give (lookups, owners, subforms, datetimes in UTC)',
+  async (key) => {
+    const stream = syncStreams(config).find((s) => s.module === key);
+    if (!stream) throw new Error(key);
+    const module = config.fields.modules[key];
+    const raw =
+      stream.method === 'coql'
+        ? (
+            await service.gateway.coql(
+              module,
+              keysetQuery(module, stream.fields, { time: '1970-01-01T00:00:00+00:00', id: null }, 200),
+              200,
+            )
+          ).data
+        : (
+            await service.gateway.listRecords(module, {
+              fields: stream.fields,
+              perPage: 200,
+              page: 1,
+              sortBy: 'Modified_Time',
+              sortOrder: 'asc',
+            })
+          ).data;
+    expect(raw.length).toBeGreaterThan(0);
+    expect(raw).toEqual(await sdkPage(module, stream));
+    expect(String(raw[0]?.Modified_Time)).toMatch(/\+00:00$/);
+  },
+);
+
+test('activity datetimes the SDK leaves as text come back in UTC: the same instant', async () => {
+  const stream = syncStreams(config).find((s) => s.module === 'calls');
+  if (!stream) throw new Error('calls');
+  const module = config.fields.modules.calls;
+  const start = config.fields.call.start;
+  const raw = (
+    await service.gateway.coql(
+      module,
+      keysetQuery(module, stream.fields, { time: '1970-01-01T00:00:00+00:00', id: null }, 200),
+      200,
+    )
+  ).data;
+  const sdk = await sdkPage(module, stream);
+  expect(raw.length).toBe(sdk.length);
+  raw.forEach((r, i) => {
+    const s = sdk[i] as Record<string, unknown>;
+    expect(String(r[start])).toMatch(/\+00:00$/);
+    expect(Date.parse(String(r[start]))).toBe(Date.parse(String(s[start])));
+    expect({ ...r, [start]: null }).toEqual({ ...s, [start]: null });
+  });
+});
