@@ -11,6 +11,7 @@ import { runCli } from './cli/run-cli';
 import { AppError } from './errors';
 import { createApp } from './http/app';
 import { ConfigHolder } from './config/config-holder';
+import { publishConfig } from './config/publish-config';
 import type { LocalToolkit } from './local/start';
 import { createLogger } from './runtime/logger';
 import { persistentSecret } from './runtime/secrets';
@@ -59,6 +60,7 @@ runCli(async () => {
     budgetShare: config.current.sync.budgetShare,
   });
   config.onChange((c) => service.setConfig(c));
+  config.onChange((c) => void publishConfig(service.gateway, c, log));
   config.watch();
   process.on('SIGHUP', () => config.reload());
 
@@ -96,6 +98,7 @@ runCli(async () => {
   runner.request({ trigger: 'start' });
   void runner.idle().then(() => {
     firstSyncDone = true;
+    void publishConfig(service.gateway, config.current, log);
     const s = runner.lastSummary;
     if (s)
       log.info(

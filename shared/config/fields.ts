@@ -25,6 +25,8 @@ export const fieldsSchema = z
       calls: 'Calls',
       accountPlans: 'Account_Plans',
       stageHistory: 'Relationship_Stage_History',
+      /** Where the service publishes the active config for the widget (shared/config/published.ts). */
+      settings: 'ESM_Settings',
     }),
     account: section({
       name: 'Account_Name',
