@@ -12,6 +12,7 @@ import { createApp } from './http/app';
 import { isLoopbackHost } from './http/local-only';
 import { createHttpServer } from './http/server';
 import { ConfigHolder } from './config/config-holder';
+import { publishConfig } from './config/publish-config';
 import type { LocalToolkit } from './local/start';
 import { readEnv } from './env';
 import { createLogger } from './runtime/logger';
@@ -69,6 +70,7 @@ runCli(async () => {
     budgetShare: config.current.sync.budgetShare,
   });
   config.onChange((c) => service.setConfig(c));
+  config.onChange((c) => void publishConfig(service.gateway, c, log));
   config.watch();
   process.on('SIGHUP', () => config.reload());
 
@@ -113,6 +115,7 @@ runCli(async () => {
   runner.request({ trigger: 'start' });
   void runner.idle().then(() => {
     firstSyncDone = true;
+    void publishConfig(service.gateway, config.current, log);
     const s = runner.lastSummary;
     if (s)
       log.info(

@@ -4,6 +4,7 @@
  * them unless `--bare` (a fresh org, where `npm run setup:crm` creates them through the API).
  */
 import { crmPicklists } from '../../shared/config/picklists';
+import { PUBLISHED_FIELDS, PUBLISHED_MAX_CHARS } from '../../shared/config/published';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { KPI_KEYS, RATIO_KPIS, kpiFieldName } from '../../shared/model/keys';
 import {
@@ -137,6 +138,19 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
     ]),
   };
 
+  // The active config, published by the service for the widget (shared/config/published.ts).
+  const settings: ModuleSpec = {
+    apiName: m.settings,
+    singular: 'ESM Setting',
+    plural: 'ESM Settings',
+    generatedType: 'custom',
+    displayField: 'Name',
+    fields: customModuleFields([
+      textarea(PUBLISHED_FIELDS.json, 'Config Json', { length: PUBLISHED_MAX_CHARS }),
+      text(PUBLISHED_FIELDS.hash, 'Config Hash', { length: 20 }),
+    ]),
+  };
+
   return {
     fields,
     modules: [
@@ -166,6 +180,7 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
           textarea(p.summary, 'Summary', { length: 2000 }),
         ]),
       },
+      settings,
     ],
   };
 }

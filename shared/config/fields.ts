@@ -27,6 +27,8 @@ export const fieldsSchema = z
       stageHistory: 'Relationship_Stage_History',
       /** Plan updates moved out of the plan's Plan_Updates subform (at most 100 rows a record). */
       archivedPlanUpdates: 'Archived_Plan_Updates',
+      /** Where the service publishes the active config for the widget (shared/config/published.ts). */
+      settings: 'ESM_Settings',
     }),
     account: section({
       name: 'Account_Name',

@@ -3,7 +3,7 @@
  * running beside it (as `npm start` runs them): drafts survive a tab switch and a reload; an edit
  * reaches the CRM's KPI fields within seconds through `esm_recompute_now` → the signed webhook.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import { DEFAULT_CONFIG_PATH } from '../../server/config/load-config';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { dumpDataset, emulatorRecord, runInsightCli } from './harness';
 import { nextActionCodes, openAccount, openTab, textOf } from './widget-page';
+import { until } from '../support/until';
 
 let server: PreviewServer;
 let browser: LaunchedBrowser;
@@ -93,4 +94,38 @@ test('a buyer-map edit reaches the CRM’s stage and KPI fields within seconds (
   expect(await textOf(frame, '[data-testid=stage-progress]')).toBe(
     formatShare(Number(after.Stage_Progress) / 100, 'ja'),
   );
+});
+
+test('a config change reaches the widget without a rebuild (the service publishes it, the widget reads it)', async () => {
+  const target = all.find((i) => i.issues.some((x) => x.code === 'UNMAPPED_DEAL_STAGE'));
+  if (!target) throw new Error('the demo has no account with an unmapped deal stage');
+  let frame = await openAccount(page, server.previewUrl, target.accountId);
+  const before = await frame.getAttribute('.app', 'data-config');
+  await openTab(frame, 'deals');
+  expect(await frame.$$eval('.deal .notice.warn', (els) => els.map((e) => e.textContent))).toContain(
+    '購買段階が未対応',
+  );
+  const published = async () =>
+    (
+      (await (await fetch(`${server.emulator.url}/__emulator/records/ESM_Settings`)).json()) as {
+        data: { Config_Hash?: string }[];
+      }
+    ).data[0]?.Config_Hash;
+  const hashBefore = await published();
+  expect(hashBefore).toBe(before);
+
+  // ops map "Verbal Commit" under decision (the demo tour's fix) and save the YAML
+  const yaml = readFileSync(configFile, 'utf8');
+  const fixed = yaml.replace(/(probability: 0\.7\n(?:\s*#.*\n)*\s*zohoStages: )\[\]/, '$1[Verbal Commit]');
+  expect(fixed).not.toBe(yaml);
+  writeFileSync(configFile, fixed);
+  await until(async () => (await published()) !== hashBefore, 15_000, 'the changed config was not published');
+
+  frame = await openAccount(page, server.previewUrl, target.accountId);
+  expect(await frame.getAttribute('.app', 'data-config')).toBe(await published());
+  await openTab(frame, 'deals');
+  expect(await frame.$$eval('.deal .notice.warn', (els) => els.map((e) => e.textContent))).not.toContain(
+    '購買段階が未対応',
+  );
+  expect(await frame.$('[data-testid=issues]')).toBeNull();
 });

@@ -204,6 +204,7 @@ test('a page load makes 2 CRM calls through esm_read_batch, 7 reads without it (
     const without = await callsOf(id);
     expect(without[0]).toBe('executeFunction'); // asked once, refused
     expect(without.slice(1).sort()).toEqual([
+      'coql', // the published config (read directly on this first load only)
       'coql',
       'coql',
       'coql',

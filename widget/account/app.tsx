@@ -3,6 +3,7 @@
  * async-state union, and shows one panel at a time under keyboard-navigable tabs.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { configChecksum } from '../../shared/config/published';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import type { PlanSection } from '../../shared/model/keys';
 import type { AsyncState } from '../common/async-state';
@@ -40,10 +41,13 @@ export function App(props: AppProps) {
   const [lang, setLang] = useState<Lang>(props.initialLang);
   const [tab, setTab] = useState<TabKey>('stage');
   const [focus, setFocus] = useState<PlanSection | null>(null);
-  const ui = useMemo(() => makeUi(lang, props.config), [lang, props.config]);
   const { session } = props;
 
   const { state, setState, load } = useLoad(session, props.initialState);
+  // The config the service published, once read; the build-time copy until then.
+  const config = state.status === 'ready' ? state.data.config : props.config;
+  const ui = useMemo(() => makeUi(lang, config), [lang, config]);
+  const configSum = useMemo(() => configChecksum(JSON.stringify(config)), [config]);
   const [crmSync, startCrmSync] = useCrmSync(session);
 
   const ready = state.status === 'ready';
@@ -83,7 +87,7 @@ export function App(props: AppProps) {
 
   return (
     <UiProvider ui={ui}>
-      <div class="app" lang={lang}>
+      <div class="app" lang={lang} data-config={configSum}>
         <Header state={state} onLang={switchLang} onReload={load} />
         {state.status === 'ready' && <CrmSyncStatus state={crmSync} offset={state.data.offset} />}
         <Tabs

@@ -1,6 +1,7 @@
 import { ACCOUNT } from '../../shared/testing/zoho-builders';
 import { AS_OF, sampleDataset, testConfig } from './testing/fixtures';
 import { fakeCrm } from './testing/fake-crm';
+import { publishedRecord } from '../../shared/config/published';
 import { createSession } from './session';
 
 const now = () => AS_OF;
@@ -14,7 +15,7 @@ describe('account session', () => {
     expect(view.insight.stage?.key).toBe('contact');
   });
 
-  it('reads directly, 7 calls in two rounds, when the function is not installed; asks once per session', async () => {
+  it('reads directly when the function is not installed (the first load also reads the published config); asks once per session', async () => {
     const crm = fakeCrm(sampleDataset());
     const session = createSession(crm, testConfig(), ACCOUNT, now);
     const view = await session.load();
@@ -25,6 +26,7 @@ describe('account session', () => {
         'coql Calls',
         'coql Contacts',
         'coql Deals',
+        'coql ESM_Settings',
         'coql Tasks',
         'search Account_Plans',
         'search Events',
@@ -59,6 +61,35 @@ describe('account session', () => {
       detail: 'esm_read_batch: INVALID_QUERY: column given seems to be invalid',
     });
     expect(crm.calls).toEqual(['function esm_read_batch']);
+  });
+
+  it('uses the config the service published (read in the first batch), and ignores a broken one', async () => {
+    const config = testConfig();
+    const deal = sampleDataset().Deals?.[0] as Record<string, unknown>;
+    const changed = {
+      ...config,
+      buyingStages: config.buyingStages
+        .map((b) => (b.key === 'decision' ? { ...b, zohoStages: [...b.zohoStages, String(deal.Stage)] } : b))
+        .map((b) =>
+          b.key !== 'decision' ? { ...b, zohoStages: b.zohoStages.filter((z) => z !== deal.Stage) } : b,
+        ),
+    };
+    const rec = publishedRecord(changed);
+    if (!rec.ok) throw new Error(rec.reason);
+    const crm = fakeCrm(sampleDataset({ ESM_Settings: [{ id: 's1', ...rec.fields }] }), { readBatch: true });
+    const view = await createSession(crm, config, ACCOUNT, now).load();
+    expect(crm.calls).toEqual(['function esm_read_batch', 'function esm_read_batch']);
+    expect(view.config).toEqual(changed);
+    expect(view.insight.deals[0]?.buyingStage).toBe('decision');
+
+    const broken = { id: 's1', ...rec.fields, Config_Json: String(rec.fields.Config_Json).slice(0, 100) };
+    const fallback = await createSession(
+      fakeCrm(sampleDataset({ ESM_Settings: [broken] }), { readBatch: true }),
+      config,
+      ACCOUNT,
+      now,
+    ).load();
+    expect(fallback.config).toBe(config);
   });
 
   it('gives the engine the same numbers as a direct run over the same records', async () => {

@@ -2,9 +2,11 @@
  * The account page's operations over the CRM gateway: load, save a buyer-map edit, save the plan.
  * Each returns the view recomputed by the engine, so KPIs and next actions follow an edit at once.
  */
+import { readPublishedConfig } from '../../shared/config/published';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { localDateOf, offsetMinutes } from '../../shared/model/time';
 import type { Instant } from '../../shared/model/types';
+import { isWidgetError } from '../common/errors';
 import type { CrmGateway } from '../zoho/types';
 import { buildAccountView, type AccountView } from './data/account-view';
 import { loadAccountDataset } from './data/load-dataset';
@@ -29,19 +31,38 @@ export function createSession(
   recomputeOptions?: RecomputeOptions,
 ): AccountSession {
   const reads = batchedReads(crm, memory);
-  const view = (raw: AccountView['raw']) => buildAccountView(raw, config, accountId, now() as Instant);
+  /** The config in use: the build-time copy until the service's published one is read. */
+  let active = config;
+  let published = readsPublished();
+  const view = (raw: AccountView['raw']) => buildAccountView(raw, active, accountId, now() as Instant);
+  const loadRaw = async () => {
+    // Read directly (no esm_read_batch), the published config would cost a call of its own: not read.
+    if (!published || reads.mode() === 'direct') return loadAccountDataset(reads.read, config, accountId);
+    try {
+      const raw = await loadAccountDataset(reads.read, config, accountId, { published: true });
+      const found = readPublishedConfig(raw[config.fields.modules.settings]?.[0]);
+      active = found.ok ? found.config : config;
+      return raw;
+    } catch (e) {
+      // An org without the settings module (or an older esm_read_batch that does not allow it).
+      if (!isWidgetError(e) || !e.detail.includes(config.fields.modules.settings)) throw e;
+      published = false;
+      rememberNoPublished();
+      return loadAccountDataset(reads.read, config, accountId);
+    }
+  };
   return {
     async load() {
-      return view(await loadAccountDataset(reads.read, config, accountId));
+      return view(await loadRaw());
     },
     async saveBuyer(current, contactId, edit) {
-      return view(await saveBuyerEdit(crm, config, current.raw, contactId, edit));
+      return view(await saveBuyerEdit(crm, active, current.raw, contactId, edit));
     },
     async savePlan(current, change) {
-      const today = localDateOf(now() as Instant, offsetMinutes(config.utcOffset));
+      const today = localDateOf(now() as Instant, offsetMinutes(active.utcOffset));
       const raw = await savePlan(
         crm,
-        config,
+        active,
         current.raw,
         { accountId, accountName: current.insight.accountName, plan: current.planRecord, today },
         change,
@@ -49,7 +70,26 @@ export function createSession(
       return view(raw);
     },
     recompute(current) {
-      return recomputeAccount(crm, config, current.insight, recomputeOptions);
+      return recomputeAccount(crm, active, current.insight, recomputeOptions);
     },
   };
+}
+
+const NO_PUBLISHED_KEY = 'esm:published-config:none';
+
+/** Whether to read the published config (not when this tab learned the org has no settings module). */
+function readsPublished(): boolean {
+  try {
+    return globalThis.sessionStorage?.getItem(NO_PUBLISHED_KEY) !== '1';
+  } catch {
+    return true;
+  }
+}
+
+function rememberNoPublished(): void {
+  try {
+    globalThis.sessionStorage?.setItem(NO_PUBLISHED_KEY, '1');
+  } catch {
+    // blocked storage: ask again next time
+  }
 }

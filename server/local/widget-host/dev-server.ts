@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import express from 'express';
 import { randomBytes } from 'node:crypto';
 import { ConfigHolder } from '../../config/config-holder';
+import { publishConfig } from '../../config/publish-config';
 import {
   DEFAULT_CONFIG_PATH,
   PROJECT_ROOT,
@@ -154,10 +155,12 @@ async function openService(
     budgetShare: 1,
   });
   config.onChange((c) => service.setConfig(c));
+  config.onChange((c) => void publishConfig(service.gateway, c, log));
   config.watch(200);
   const runner = new SyncRunner(service, log, { debounceMs: 200 });
   runner.request({ trigger: 'start' });
   await runner.idle();
+  await publishConfig(service.gateway, config.current, log);
   const secret = randomBytes(24).toString('hex');
   const app = createApp({
     service,

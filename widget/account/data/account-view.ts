@@ -54,6 +54,8 @@ export interface AccountView {
   kindCounts: { kind: ActivityKind; count: number }[];
   recent: ActivityView[];
   raw: RawDataset;
+  /** The config this view was computed with (the published one when the service published one). */
+  config: SalesProcessConfig;
 }
 
 const RECENT = 12;
@@ -103,6 +105,7 @@ export function buildAccountView(
       .slice(0, RECENT)
       .map(toActivityView),
     raw,
+    config,
   };
 }
 

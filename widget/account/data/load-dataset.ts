@@ -10,6 +10,7 @@
  * adds its next page to the following batch.
  */
 import type { SalesProcessConfig } from '../../../shared/config/schema';
+import { publishedConfigQuery } from '../../../shared/config/published';
 import { dedupeById, lookupId } from '../../../shared/crm-read/records';
 import { widgetError } from '../../common/errors';
 import type { CrmRecord } from '../../zoho/types';
@@ -45,14 +46,17 @@ export async function loadAccountDataset(
   reads: ReadBatch,
   config: SalesProcessConfig,
   accountId: string,
+  /** Also read the config the service published (one more read in the first round, same call). */
+  o: { published?: boolean } = {},
 ): Promise<RawDataset> {
   const f = config.fields;
   const m = f.modules;
-  const [group = [], contacts = [], deals = [], plans = []] = await readAll(reads, [
+  const [group = [], contacts = [], deals = [], plans = [], settings = []] = await readAll(reads, [
     coqlRead((o) => accountGroupQuery(f, accountId, o), COQL_LIMIT),
     coqlRead((o) => contactsQuery(f, accountId, o), COQL_LIMIT),
     coqlRead((o) => dealsQuery(f, accountId, o), COQL_LIMIT),
     searchRead(m.accountPlans, planSearchCriteria(f, accountId)),
+    ...(o.published ? [(i: number) => ({ coql: publishedConfigQuery(config, i) })] : []),
   ]);
   const accounts = accountsFromGroupRows(group, config, accountId);
   const linked = [accountId, ...deals.map((d) => String(d.id))];
@@ -76,6 +80,7 @@ export async function loadAccountDataset(
     [m.tasks]: tasks.map(link),
     [m.events]: events.map(link),
     [m.calls]: calls.map(link),
+    ...(o.published ? { [m.settings]: settings.slice(0, 1) } : {}),
   };
 }
 
