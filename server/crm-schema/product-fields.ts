@@ -62,6 +62,7 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
   const fields: Record<string, FieldSpec[]> = {
     [m.accounts]: [
       integer(a.customerSatisfaction, 'Customer Satisfaction', { length: 1 }),
+      text(a.reading, 'Account Name Reading', { length: 255 }),
       picklist(a.relationshipStage, 'Relationship Stage', lists.relationshipStage),
       date(a.stageSince, 'Relationship Stage Since'),
       percent(a.stageProgress, 'Stage Progress'),

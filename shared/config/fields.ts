@@ -31,6 +31,8 @@ export const fieldsSchema = z
       owner: 'Owner',
       parent: 'Parent_Account',
       industry: 'Industry',
+      /** The name's reading (furigana), for the manager's search. */
+      reading: 'Account_Reading',
       annualRevenue: 'Annual_Revenue',
       modifiedTime: 'Modified_Time',
       customerSatisfaction: 'Customer_Satisfaction',

@@ -44,6 +44,8 @@ const message = bilingual.superRefine((m, ctx) => {
 
 const ruleBase = {
   code: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an UPPER_SNAKE_CASE code, e.g. SENIOR_VISIT'),
+  /** A short name for tables and the CSV (default: one per kind). */
+  label: bilingual.optional(),
   message,
 };
 

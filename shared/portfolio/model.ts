@@ -27,6 +27,8 @@ export interface PortfolioUser {
 export interface PortfolioAccount {
   id: string;
   name: string;
+  /** The name's reading (furigana), when the CRM has one. */
+  reading: string | null;
   ownerId: string | null;
   parentId: string | null;
   industry: string | null;

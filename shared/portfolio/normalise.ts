@@ -83,6 +83,7 @@ function readAccount(r: RecordReader, config: SalesProcessConfig): PortfolioAcco
     ownerId: r.lookup(a.owner)?.id ?? null,
     parentId: r.lookup(a.parent)?.id ?? null,
     industry: r.text(a.industry)?.trim() || null,
+    reading: r.text(a.reading)?.trim() || null,
     stage: slotOf(config, r.text(a.relationshipStage)),
     since: r.date(a.stageSince),
     progress: progress == null ? null : progress / 100,

@@ -33,6 +33,7 @@ export function accountFields(config: SalesProcessConfig): string[] {
     a.owner,
     a.parent,
     a.industry,
+    a.reading,
     a.relationshipStage,
     a.stageSince,
     a.stageProgress,

@@ -69,6 +69,40 @@ describe.each(LANGS)('AccountsPanel (%s)', (lang) => {
     expect(box?.value.split(/\r?\n/)).toHaveLength(6); // a textarea's value has LF line ends
   });
 
+  it('Copy CSV copies tab-separated text, which a spreadsheet pastes into columns', async () => {
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.assign(navigator, { clipboard: { writeText } });
+    const el = mount(<AccountsPanel state={READY()} />, lang);
+    click(el.querySelector('[data-testid=csv-copy]'));
+    await flush();
+    const copied = String(writeText.mock.calls[0]?.[0] ?? '');
+    const [header, first] = copied.split('\r\n');
+    expect(header?.split('\t').slice(0, 3)).toEqual(
+      lang === 'ja' ? ['ID', '取引先名', '担当者'] : ['ID', 'Account', 'Owner'],
+    );
+    expect(first?.split('\t')).toHaveLength(header?.split('\t').length ?? 0);
+    expect(copied.startsWith('\uFEFF')).toBe(false);
+  });
+
+  it('every account and owner is a link: the account opens in the CRM, the owner narrows the view', () => {
+    const open = jest.fn();
+    const focusRep = jest.fn();
+    const el = mount(<AccountsPanel state={READY()} />, lang, { open, focusRep });
+    click(el.querySelector('[data-account=a3] td[data-col=name] a'));
+    expect(open).toHaveBeenCalledWith('Accounts', 'a3');
+    const owner = el.querySelector('[data-account=a3] td[data-col=owner] a') as HTMLElement;
+    click(owner);
+    expect(focusRep).toHaveBeenCalledWith(owner.getAttribute('data-rep'));
+    expect(text(el.querySelector('[data-account=a3] td[data-col=name] a'))).toBe('<b>白鷺</b>重工');
+  });
+
+  it('guidance shows names, never codes', () => {
+    const el = mount(<AccountsPanel state={READY()} />, lang);
+    const cells = [...el.querySelectorAll('td[data-col=guidance]')].map(text).join(' ');
+    expect(el.querySelectorAll('td[data-col=guidance] li[data-code]').length).toBeGreaterThan(0);
+    expect(cells).not.toMatch(/[A-Z]{3,}_[A-Z_]+/);
+  });
+
   it('shows the first rows and more on demand', () => {
     const many = sampleReport();
     const rows = Array.from({ length: 450 }, (_, i) => ({
