@@ -73,6 +73,8 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
       currency(a.kgiFyOrders, 'KGI FY Orders'),
       currency(a.kgiExpansionRevenue, 'KGI Expansion Revenue'),
       datetime(a.insightUpdatedAt, 'Insight Updated At'),
+      integer(a.healthScore, 'Account Health', { length: 3 }),
+      textarea(a.healthParts, 'Account Health Parts', { length: 2000 }),
     ].map(custom),
     [m.contacts]: [
       picklist(f.contact.buyingRole, 'Buying Role', lists.buyingRole),

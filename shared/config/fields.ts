@@ -41,6 +41,9 @@ export const fieldsSchema = z
       stageProgress: 'Stage_Progress',
       nextStageGaps: 'Next_Stage_Gaps',
       insightUpdatedAt: 'Insight_Updated_At',
+      /** Account health 0–100 and its parts explained (shared/portfolio/health.ts), written by the service. */
+      healthScore: 'Account_Health',
+      healthParts: 'Account_Health_Parts',
       kpiPrefix: 'KPI_',
       kgiAnnualRevenue: 'KGI_Annual_Revenue',
       kgiShareOfWallet: 'KGI_Share_Of_Wallet',

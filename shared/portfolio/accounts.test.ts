@@ -24,6 +24,8 @@ const view = viewOf({
         relationship_activity_share: 75,
       },
       KGI_Annual_Revenue: 12_000_000,
+      Account_Health: 72,
+      Account_Health_Parts: 'ステージの進捗: 21 (×0.25) 7段階中 1 段階に到達',
     }),
     acct({ id: 'a2', owner: 'gone', stage: null }),
   ],
@@ -68,6 +70,9 @@ describe('accountRows', () => {
       sellerWeighted: 750_000,
       annualRevenue: 12_000_000,
       fyOrders: null,
+      health: 72,
+      healthBand: 'good',
+      healthParts: 'ステージの進捗: 21 (×0.25) 7段階中 1 段階に到達',
       guidance: ['X'],
     });
   });
@@ -95,7 +100,7 @@ describe('accountsCsv', () => {
 
   it('quotes commas and quotes, and defuses formulas', () => {
     const csv = accountsCsv(rows, CONFIG, 'ja');
-    expect(csv).toContain(`a1,"'=HYPERLINK(""x"")",佐藤,Manufacturing,接点構築,2026-05-01,209,はい,50,`);
+    expect(csv).toContain(`a1,"'=HYPERLINK(""x"")",佐藤,Manufacturing,接点構築,2026-05-01,209,はい,72,50,`);
     expect(csv).toContain('"接触した人数（1 / 2） / 勉強会, ""セミナー""（0 / 1）"');
   });
 

@@ -20,6 +20,7 @@ const COLUMNS: [Bilingual, (r: AccountRow, ctx: Ctx) => Cell][] = [
   [{ ja: 'ステージ開始日', en: 'Stage since' }, (r) => r.since],
   [{ ja: '滞留日数', en: 'Days in stage' }, (r) => r.daysInStage],
   [{ ja: '停滞', en: 'Stalled' }, (r, c) => (r.stalled ? c.yes : '')],
+  [{ ja: '健全性スコア', en: 'Health score' }, (r) => r.health],
   [{ ja: '次ステージへの進捗(%)', en: 'Progress to next stage (%)' }, (r) => pct(r.progress)],
   [
     { ja: '次ステージに足りない条件', en: 'Missing for the next stage' },

@@ -43,6 +43,9 @@ export interface PortfolioAccount {
   /** KPI_* as the engine means them: counts, ratios as 0..1. */
   kpis: Partial<Record<KpiKey, number | null>>;
   kgis: Partial<Record<KgiKey, number | null>>;
+  /** Account_Health 0–100 (null until the service has scored the account) and its parts, as written. */
+  health: number | null;
+  healthParts: string | null;
   /** Insight_Updated_At: null = the service has not computed this account yet. */
   computedAt: Instant | null;
 }

@@ -93,6 +93,8 @@ function readAccount(r: RecordReader, config: SalesProcessConfig): PortfolioAcco
       .filter((line) => line !== ''),
     kpis,
     kgis,
+    health: r.number(a.healthScore),
+    healthParts: r.text(a.healthParts),
     computedAt: r.instant(a.insightUpdatedAt),
   };
 }

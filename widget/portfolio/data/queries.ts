@@ -39,6 +39,8 @@ export function accountFields(config: SalesProcessConfig): string[] {
     a.stageProgress,
     a.nextStageGaps,
     a.insightUpdatedAt,
+    a.healthScore,
+    a.healthParts,
     ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
     ...config.kgis.map((k) => kgiFieldName(k, a)),
   ];

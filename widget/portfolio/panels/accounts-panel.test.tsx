@@ -96,6 +96,26 @@ describe.each(LANGS)('AccountsPanel (%s)', (lang) => {
     expect(text(el.querySelector('[data-account=a3] td[data-col=name] a'))).toBe('<b>白鷺</b>重工');
   });
 
+  it('health: sortable, with its band and the parts explained', () => {
+    const base = sampleReport();
+    const parts =
+      'ステージの進捗: 43 (×0.25) 7段階中 3 段階に到達\n案件リスク: — (×0.15) 進行中の案件なし（対象外）';
+    const accounts = base.accounts.map((a, i) => ({
+      ...a,
+      health: [80, 20, null, 55][i] ?? null,
+      healthBand: (['good', 'act', null, 'watch'] as const)[i] ?? null,
+      healthParts: i === 0 ? parts : null,
+    }));
+    const el = mount(<AccountsPanel state={READY({ ...base, accounts })} />, lang);
+    click(el.querySelector('[data-sort=health]'));
+    const scores = [...el.querySelectorAll('td[data-col=health]')].map(text);
+    expect(scores[0]).toMatch(/^20 /);
+    expect(scores[2]).toMatch(/^80 /);
+    expect(scores[3]).toBe('—');
+    const open = el.querySelector('.health-parts li[data-part=stage]');
+    expect(text(open)).toContain(lang === 'ja' ? 'ステージの進捗: 43' : 'Stage progress: 43');
+  });
+
   it('guidance shows names, never codes', () => {
     const el = mount(<AccountsPanel state={READY()} />, lang);
     const cells = [...el.querySelectorAll('td[data-col=guidance]')].map(text).join(' ');

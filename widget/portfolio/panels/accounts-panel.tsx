@@ -11,6 +11,7 @@ import { formatLocalDate, formatMoney, formatShare } from '../../common/format';
 import { Empty, PanelFrame, type PanelProps } from '../ui/panel-frame';
 import { SortableTable } from '../ui/sortable-table';
 import { usePortfolioUi } from '../ui/ui-context';
+import { HealthCell } from '../ui/health-cell';
 import { AccountLink, RepLink } from '../ui/links';
 
 export function AccountsPanel(props: PanelProps) {
@@ -100,6 +101,13 @@ function Accounts(props: { report: PortfolioReport }) {
                 {a.daysInStage == null ? '—' : String(a.daysInStage)}
               </span>
             ),
+          },
+          {
+            key: 'health',
+            label: t('health'),
+            numeric: true,
+            value: (a) => a.health,
+            render: (a) => <HealthCell row={a} />,
           },
           {
             key: 'progress',
