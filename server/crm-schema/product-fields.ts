@@ -64,6 +64,7 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
     [m.accounts]: [
       integer(a.customerSatisfaction, 'Customer Satisfaction', { length: 1 }),
       boolean(a.isTargetAccount, 'Is Target Account'),
+      text(a.reading, 'Account Name Reading', { length: 255 }),
       picklist(a.relationshipStage, 'Relationship Stage', lists.relationshipStage),
       date(a.stageSince, 'Relationship Stage Since'),
       percent(a.stageProgress, 'Stage Progress'),
@@ -74,6 +75,8 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
       currency(a.kgiFyOrders, 'KGI FY Orders'),
       currency(a.kgiExpansionRevenue, 'KGI Expansion Revenue'),
       datetime(a.insightUpdatedAt, 'Insight Updated At'),
+      integer(a.healthScore, 'Account Health', { length: 3 }),
+      textarea(a.healthParts, 'Account Health Parts', { length: 2000 }),
     ].map(custom),
     [m.contacts]: [
       picklist(f.contact.buyingRole, 'Buying Role', lists.buyingRole),

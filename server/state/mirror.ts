@@ -366,6 +366,8 @@ function ignoredFields(config: SalesProcessConfig): Map<string, Set<string>> {
     a.stageProgress,
     a.nextStageGaps,
     a.insightUpdatedAt,
+    a.healthScore,
+    a.healthParts,
     ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
     ...KGI_KEYS.map((k) => kgiFieldName(k, a)),
   ];

@@ -5,7 +5,9 @@
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { computeAccountInsight, isComputedAccount } from '../../shared/engine/insight';
 import { bundlesOf } from '../../shared/engine/pipeline';
-import type { Instant, ZohoId } from '../../shared/model/types';
+import type { Instant, LocalDate, ZohoId } from '../../shared/model/types';
+import { accountHealth, healthFields } from '../../shared/portfolio/health';
+import { accountSignals } from '../../shared/portfolio/signals';
 import { planWriteBack, type RecordUpdate } from '../../shared/writeback/plan';
 import { insightTimestampField, projectAccount, projectDeal } from '../../shared/writeback/project';
 import type { Mirror } from '../state/mirror';
@@ -57,10 +59,18 @@ export function recomputeBatch(
     const insight = computeAccountInsight(bundle, config, asOf);
     plan.accountIds.push(id);
     const projection = projectAccount(insight, config, current);
+    const since = projection.fields[config.fields.account.stageSince];
+    const signals = accountSignals(
+      bundle,
+      insight,
+      config,
+      asOf,
+      typeof since === 'string' ? (since as LocalDate) : null,
+    );
     accountRecords.push({
       id,
       current,
-      desired: projection.fields,
+      desired: { ...projection.fields, ...healthFields(accountHealth(signals, config, asOf), config) },
       withChange: insightTimestampField(insight, config),
     });
     if (projection.stageChange)

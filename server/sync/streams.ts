@@ -35,6 +35,8 @@ export function syncStreams(config: SalesProcessConfig): SyncStream[] {
         a.stageProgress,
         a.nextStageGaps,
         a.insightUpdatedAt,
+        a.healthScore,
+        a.healthParts,
         ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
         ...kgiFields(config),
       ],

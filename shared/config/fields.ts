@@ -35,6 +35,8 @@ export const fieldsSchema = z
       owner: 'Owner',
       parent: 'Parent_Account',
       industry: 'Industry',
+      /** The name's reading (furigana), for the manager's search. */
+      reading: 'Account_Reading',
       annualRevenue: 'Annual_Revenue',
       modifiedTime: 'Modified_Time',
       customerSatisfaction: 'Customer_Satisfaction',
@@ -44,6 +46,9 @@ export const fieldsSchema = z
       stageProgress: 'Stage_Progress',
       nextStageGaps: 'Next_Stage_Gaps',
       insightUpdatedAt: 'Insight_Updated_At',
+      /** Account health 0–100 and its parts explained (shared/portfolio/health.ts), written by the service. */
+      healthScore: 'Account_Health',
+      healthParts: 'Account_Health_Parts',
       kpiPrefix: 'KPI_',
       kgiAnnualRevenue: 'KGI_Annual_Revenue',
       kgiShareOfWallet: 'KGI_Share_Of_Wallet',

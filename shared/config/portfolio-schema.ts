@@ -44,6 +44,8 @@ const message = bilingual.superRefine((m, ctx) => {
 
 const ruleBase = {
   code: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an UPPER_SNAKE_CASE code, e.g. SENIOR_VISIT'),
+  /** A short name for tables and the CSV (default: one per kind). */
+  label: bilingual.optional(),
   message,
 };
 
@@ -96,6 +98,59 @@ export const guidanceSchema = z
   })
   .prefault({});
 export type GuidanceConfig = z.infer<typeof guidanceSchema>;
+
+/** The parts of the account health score (shared/portfolio/health.ts). */
+export const HEALTH_PARTS = ['stage', 'evidence', 'plan', 'keyPeople', 'dealRisk'] as const;
+export type HealthPart = (typeof HEALTH_PARTS)[number];
+
+const weight = z.number().min(0, 'a weight is 0 or more');
+const dayCount = z.number().int().min(1, 'must be at least 1 day');
+
+/**
+ * One health score per account, 0–100: Σ weight × part / Σ weight over the parts that apply (each
+ * part 0–1; a part with nothing to judge — no open deal for deal risk — is left out).
+ */
+export const healthSchema = z
+  .strictObject({
+    weights: z
+      .strictObject({
+        stage: weight.default(0.25),
+        evidence: weight.default(0.2),
+        plan: weight.default(0.2),
+        keyPeople: weight.default(0.2),
+        dealRisk: weight.default(0.15),
+      })
+      .prefault({})
+      .refine((w) => Object.values(w).some((v) => v > 0), 'at least one weight must be above 0'),
+    /** Evidence (the latest completed activity) counts fully up to this age, and nothing from staleDays on. */
+    evidenceFreshDays: dayCount.default(30),
+    evidenceStaleDays: dayCount.default(120),
+    /** A key person counts as covered when someone met or called them within this many days. */
+    keyPersonContactDays: dayCount.default(90),
+    /** Score bands: at least good = 良好, at least watch = 注意, below = 要対応. */
+    bands: z
+      .strictObject({
+        good: z.number().min(0).max(100).default(70),
+        watch: z.number().min(0).max(100).default(40),
+      })
+      .prefault({}),
+  })
+  .prefault({})
+  .superRefine((h, ctx) => {
+    if (h.evidenceStaleDays <= h.evidenceFreshDays)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['evidenceStaleDays'],
+        message: `must be more than evidenceFreshDays (${h.evidenceFreshDays})`,
+      });
+    if (h.bands.watch > h.bands.good)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bands', 'watch'],
+        message: `must not be above bands.good (${h.bands.good})`,
+      });
+  });
+export type HealthConfig = z.infer<typeof healthSchema>;
 
 type Issue = (path: (string | number)[], message: string) => void;
 

@@ -17,7 +17,7 @@ import {
   WINDOWED_METRICS,
 } from '../model/keys';
 import { fieldsSchema } from './fields';
-import { checkPortfolioReferences, guidanceSchema, teamSchema } from './portfolio-schema';
+import { checkPortfolioReferences, guidanceSchema, healthSchema, teamSchema } from './portfolio-schema';
 import { patternProblem } from './patterns';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -258,6 +258,7 @@ const configObjectSchema = z.strictObject({
   fields: fieldsSchema,
   team: teamSchema,
   guidance: guidanceSchema,
+  health: healthSchema,
 });
 
 export type SalesProcessConfig = z.infer<typeof configObjectSchema>;

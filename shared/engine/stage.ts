@@ -12,7 +12,13 @@
  * Criteria are `metric ≥ min` over metrics that never fall when evidence is added, so recording more
  * work never lowers the stage.
  */
-import type { Bilingual, Criterion, MetricCriterion, StageConfig } from '../config/schema';
+import type {
+  Bilingual,
+  Criterion,
+  MetricCriterion,
+  SalesProcessConfig,
+  StageConfig,
+} from '../config/schema';
 import { stageKeyFromCrmValue } from '../config/picklists';
 import { WINDOWED_METRICS } from '../model/keys';
 import { inWindow } from '../model/time';
@@ -170,7 +176,10 @@ function describeCriterion(
   }
   let d = byWindow.get(windowDays);
   if (!d) {
-    d = { id: criterionId(c, windowDays), label: c.label ?? criterionLabel(ctx, c, windowDays) };
+    d = {
+      id: criterionId(c, windowDays),
+      label: c.label ?? criterionLabel(ctx.cc.kindConfig, c, windowDays),
+    };
     byWindow.set(windowDays, d);
   }
   return d;
@@ -182,9 +191,13 @@ function criterionId(c: MetricCriterion, windowDays: number): string {
 }
 
 /** "キーパーソンとの面談 2以上（直近365日）" / "Key-person meetings ≥ 2 (last 365 days)". */
-function criterionLabel(ctx: AccountContext, c: MetricCriterion, windowDays: number): Bilingual {
+function criterionLabel(
+  kindConfig: ReadonlyMap<string, { label: Bilingual }>,
+  c: MetricCriterion,
+  windowDays: number,
+): Bilingual {
   const base = METRIC_LABELS[c.metric];
-  const kindLabels = c.kinds?.map((k) => ctx.cc.kindConfig.get(k)?.label ?? { ja: k, en: k });
+  const kindLabels = c.kinds?.map((k) => kindConfig.get(k)?.label ?? { ja: k, en: k });
   const sectionLabels = c.sections?.map((s) => PLAN_SECTION_LABELS[s]);
   const detail = kindLabels ?? sectionLabels;
   const name = (lang: 'ja' | 'en') =>
@@ -195,4 +208,27 @@ function criterionLabel(ctx: AccountContext, c: MetricCriterion, windowDays: num
     ja: `${name('ja')} ${c.min}以上${w ? `（直近${windowDays}日）` : ''}`,
     en: `${name('en').replace('（', ' (').replace('）', ')')} ≥ ${c.min}${w ? ` (last ${windowDays} days)` : ''}`,
   };
+}
+
+/**
+ * Every criterion label the config can produce (each stage's criteria, anyOf alternatives and the
+ * anyOf line itself), for reading back text written in one language (Next_Stage_Gaps) in the other.
+ */
+export function criterionLabelsOf(config: SalesProcessConfig): Bilingual[] {
+  const kinds = new Map(config.activityKinds.map((k) => [k.key as string, k]));
+  const window = config.windows.stageCriteriaDays;
+  const metric = (c: MetricCriterion) => c.label ?? criterionLabel(kinds, c, c.windowDays ?? window);
+  return config.stages.flatMap((s) =>
+    s.criteria.flatMap((c) => {
+      if (!('anyOf' in c)) return [metric(c)];
+      const alts = c.anyOf.map(metric);
+      return [
+        ...alts,
+        c.label ?? {
+          ja: `いずれか: ${alts.map((a) => a.ja).join(' / ')}`,
+          en: `Any of: ${alts.map((a) => a.en).join(' / ')}`,
+        },
+      ];
+    }),
+  );
 }

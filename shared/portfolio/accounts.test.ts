@@ -1,6 +1,7 @@
 import { CONFIG, P_AS_OF, acct, deal, viewOf } from '../testing/portfolio-builders';
 import { accountRows } from './accounts';
-import { accountsCsv, csvCell } from './csv';
+import { accountsCsv, accountsTsv, csvCell, tsvCell } from './csv';
+import { guidanceLabel } from './labels';
 import type { GuidanceItem } from './guidance';
 
 const view = viewOf({
@@ -23,6 +24,8 @@ const view = viewOf({
         relationship_activity_share: 75,
       },
       KGI_Annual_Revenue: 12_000_000,
+      Account_Health: 72,
+      Account_Health_Parts: 'ステージの進捗: 21 (×0.25) 7段階中 1 段階に到達',
     }),
     acct({ id: 'a2', owner: 'gone', stage: null }),
   ],
@@ -67,6 +70,9 @@ describe('accountRows', () => {
       sellerWeighted: 750_000,
       annualRevenue: 12_000_000,
       fyOrders: null,
+      health: 72,
+      healthBand: 'good',
+      healthParts: 'ステージの進捗: 21 (×0.25) 7段階中 1 段階に到達',
       guidance: ['X'],
     });
   });
@@ -94,8 +100,33 @@ describe('accountsCsv', () => {
 
   it('quotes commas and quotes, and defuses formulas', () => {
     const csv = accountsCsv(rows, CONFIG, 'ja');
-    expect(csv).toContain(`a1,"'=HYPERLINK(""x"")",佐藤,Manufacturing,接点構築,2026-05-01,209,はい,50,`);
+    expect(csv).toContain(`a1,"'=HYPERLINK(""x"")",佐藤,Manufacturing,接点構築,2026-05-01,209,はい,72,50,`);
     expect(csv).toContain('"接触した人数（1 / 2） / 勉強会, ""セミナー""（0 / 1）"');
+  });
+
+  it('names guidance by its label, never by its code', () => {
+    const code = CONFIG.guidance.rules[0]?.code ?? '';
+    const rows2 = accountRows(view, CONFIG, P_AS_OF, [{ ...guidance[0]!, code }]);
+    for (const lang of ['ja', 'en'] as const) {
+      const csv = accountsCsv(rows2, CONFIG, lang);
+      expect(csv).not.toContain(code);
+      expect(csv).toContain(guidanceLabel(code, CONFIG)[lang]);
+    }
+    expect(guidanceLabel('NOT_A_RULE', CONFIG)).toEqual({ ja: 'NOT_A_RULE', en: 'NOT_A_RULE' });
+  });
+
+  it('TSV for the clipboard: tab-separated columns, one line per row, no quoting', () => {
+    const tsv = accountsTsv(rows, CONFIG, 'en');
+    const lines = tsv.split('\r\n');
+    expect(lines).toHaveLength(4);
+    const header = lines[0]?.split('\t') ?? [];
+    const first = lines[1]?.split('\t') ?? [];
+    expect(header.slice(0, 3)).toEqual(['ID', 'Account', 'Owner']);
+    expect(first).toHaveLength(header.length);
+    expect(first[1]).toBe(`'=HYPERLINK("x")`);
+    expect(tsvCell('a\tb\nc')).toBe('a b c');
+    expect(tsvCell(null)).toBe('');
+    expect(tsvCell(-3)).toBe('-3');
   });
 
   it.each([

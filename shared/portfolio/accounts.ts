@@ -10,6 +10,7 @@ import { recommendedShareOf } from './activity';
 import type { PortfolioView } from './filter';
 import { buyingProbabilities, money, weighDeal } from './forecast';
 import type { GuidanceItem } from './guidance';
+import { healthBand, type HealthBand } from './health';
 import { accountTargets } from './kpis';
 import { isComputed, type StageSlot } from './model';
 import { stageStay } from './movement';
@@ -40,6 +41,10 @@ export interface AccountRow {
   sellerWeighted: number;
   annualRevenue: number | null;
   fyOrders: number | null;
+  /** Account_Health 0–100 and its band (null until the service has scored the account). */
+  health: number | null;
+  healthBand: HealthBand | null;
+  healthParts: string | null;
   /** Codes of the guidance items that name the account. */
   guidance: string[];
 }
@@ -95,6 +100,9 @@ export function accountRows(
       sellerWeighted: p?.seller ?? 0,
       annualRevenue: a.kgis.annual_revenue ?? null,
       fyOrders: a.kgis.fy_orders ?? null,
+      health: a.health,
+      healthBand: a.health == null ? null : healthBand(a.health, config),
+      healthParts: a.healthParts,
       guidance: codes.get(a.id) ?? [],
     };
   });

@@ -3,6 +3,7 @@ import type { Bilingual, SalesProcessConfig } from '../config/schema';
 import { FLAG_LABELS } from '../i18n/labels';
 import type { BalanceVerdict } from './activity';
 import type { GapReason } from './forecast';
+import type { GuidanceKind } from '../config/portfolio-schema';
 import type { OwnerReason } from './guidance';
 import { NOT_STARTED, type PeriodKey, type StageSlot, type UserKind } from './model';
 
@@ -38,6 +39,22 @@ export const OWNER_REASON_LABELS: Record<OwnerReason, Bilingual> = {
   owner_not_field: { ja: '担当がフィールドセールスでない', en: 'Owner is not a field rep' },
   split_deals: { ja: '案件の担当が分散', en: 'Deals held by other reps' },
 };
+
+/** Short names of the guidance rules (a rule's own `label` in the config wins). */
+export const GUIDANCE_KIND_LABELS: Record<GuidanceKind, Bilingual> = {
+  stage_concentration: { ja: 'カスタマーサクセス優先', en: 'Focus on customer success' },
+  no_executive_touch: { ja: '役員接点なし', en: 'No executive touchpoint' },
+  early_stage_field_owned: { ja: 'インサイドセールスへ', en: 'Hand to inside sales' },
+  deep_without_dedicated_owner: { ja: '専任担当なし', en: 'No dedicated owner' },
+  activity_imbalance: { ja: '活動が案件推進に偏り', en: 'Activity leans to deals' },
+};
+
+/** A guidance code's short name: the rule's label, else its kind's, else the code as is. */
+export function guidanceLabel(code: string, config: SalesProcessConfig): Bilingual {
+  const rule = config.guidance.rules.find((r) => r.code === code);
+  if (!rule) return { ja: code, en: code };
+  return rule.label ?? GUIDANCE_KIND_LABELS[rule.kind];
+}
 
 const NOT_ASSESSED: Bilingual = { ja: '未判定', en: 'Not assessed' };
 

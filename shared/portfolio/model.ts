@@ -27,6 +27,8 @@ export interface PortfolioUser {
 export interface PortfolioAccount {
   id: string;
   name: string;
+  /** The name's reading (furigana), when the CRM has one. */
+  reading: string | null;
   ownerId: string | null;
   parentId: string | null;
   industry: string | null;
@@ -43,6 +45,9 @@ export interface PortfolioAccount {
   /** KPI_* as the engine means them: counts, ratios as 0..1. */
   kpis: Partial<Record<KpiKey, number | null>>;
   kgis: Partial<Record<KgiKey, number | null>>;
+  /** Account_Health 0–100 (null until the service has scored the account) and its parts, as written. */
+  health: number | null;
+  healthParts: string | null;
   /** Insight_Updated_At: null = the service has not computed this account yet. */
   computedAt: Instant | null;
 }

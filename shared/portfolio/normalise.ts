@@ -84,6 +84,7 @@ function readAccount(r: RecordReader, config: SalesProcessConfig): PortfolioAcco
     parentId: r.lookup(a.parent)?.id ?? null,
     industry: r.text(a.industry)?.trim() || null,
     isTarget: r.boolean(a.isTargetAccount),
+    reading: r.text(a.reading)?.trim() || null,
     stage: slotOf(config, r.text(a.relationshipStage)),
     since: r.date(a.stageSince),
     progress: progress == null ? null : progress / 100,
@@ -93,6 +94,8 @@ function readAccount(r: RecordReader, config: SalesProcessConfig): PortfolioAcco
       .filter((line) => line !== ''),
     kpis,
     kgis,
+    health: r.number(a.healthScore),
+    healthParts: r.text(a.healthParts),
     computedAt: r.instant(a.insightUpdatedAt),
   };
 }

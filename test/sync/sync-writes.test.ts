@@ -70,6 +70,21 @@ describe('a full sync of the demo org', () => {
     }
   });
 
+  it('writes one health score per account, with its parts explained, that Zoho reports can use', async () => {
+    const accounts = await crm.records('Accounts');
+    expect(accounts).toHaveLength(18);
+    for (const a of accounts) {
+      expect([a.Account_Name, typeof a.Account_Health]).toEqual([a.Account_Name, 'number']);
+      expect(a.Account_Health as number).toBeGreaterThanOrEqual(0);
+      expect(a.Account_Health as number).toBeLessThanOrEqual(100);
+      expect(String(a.Account_Health_Parts).split('\n')).toHaveLength(5);
+    }
+    const score = (name: string) =>
+      accounts.find((a) => String(a.Account_Name).startsWith(name))?.Account_Health;
+    // the flagship at 社外展開 with a fresh plan is healthier than a never-contacted group company
+    expect(score('北斗ホールディングス') as number).toBeGreaterThan(score('北斗エナジー') as number);
+  });
+
   it('keeps the stages the demo history already recorded (no new history)', () => {
     expect(first.stageChanges).toBe(0);
   });

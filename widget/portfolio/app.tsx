@@ -20,6 +20,7 @@ import { KpiPanel } from './panels/kpi-panel';
 import { MovementPanel } from './panels/movement-panel';
 import { OverviewPanel } from './panels/overview-panel';
 import type { PortfolioData, PortfolioSession } from './session';
+import { AccountSearch } from './ui/account-search';
 import { FiltersBar } from './ui/filters-bar';
 import { makePortfolioUi, PortfolioUiProvider } from './ui/ui-context';
 
@@ -33,13 +34,23 @@ export interface PortfolioAppProps {
   initialState?: AsyncState<PortfolioData>;
   initialFilters?: PortfolioFilters;
   onFirstReady?: () => void;
+  /** Open a record in the CRM (the gateway's UI.Record.open). */
+  openRecord?: (entity: 'Accounts' | 'Deals', id: string) => void;
 }
 
 export function PortfolioApp(props: PortfolioAppProps) {
   const [lang, setLang] = useState<Lang>(props.initialLang);
   const [filters, setFilters] = useState<PortfolioFilters>(props.initialFilters ?? DEFAULT_FILTERS);
   const [tab, setTab] = useState<PortfolioTab>('overview');
-  const ui = useMemo(() => makePortfolioUi(lang, props.config), [lang, props.config]);
+  const { openRecord } = props;
+  const ui = useMemo(
+    () =>
+      makePortfolioUi(lang, props.config, {
+        open: openRecord,
+        focusRep: (ownerId) => setFilters((f) => ({ ...f, owners: [ownerId], team: null })),
+      }),
+    [lang, props.config, openRecord],
+  );
   const { session, config } = props;
 
   const { state, load } = useLoad(session, props.initialState);
@@ -117,6 +128,12 @@ export function PortfolioApp(props: PortfolioAppProps) {
           filters={filters}
           onChange={setFilters}
         />
+        {state.status === 'ready' && (
+          <AccountSearch
+            accounts={state.data.portfolio.accounts}
+            ownerNames={new Map(state.data.portfolio.users.map((u) => [u.id, u.name]))}
+          />
+        )}
         <Tabs tabs={tabs} active={tab} label={ui.t('tabsLabel')} onSelect={setTab} />
         <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} class="tabpanel">
           {tab === 'overview' && <OverviewPanel {...common} />}

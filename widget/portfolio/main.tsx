@@ -33,6 +33,7 @@ async function start(): Promise<void> {
         session={session}
         initialLang={lang}
         onFirstReady={markReady}
+        openRecord={gateway.openRecord ? (entity, id) => gateway.openRecord?.(entity, id) : undefined}
       />,
       root,
     );

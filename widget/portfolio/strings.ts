@@ -168,6 +168,15 @@ export const PORTFOLIO_STRINGS = {
   kpisMet: s('KPI達成', 'KPIs met'),
   pipeline: s('加重見込（顧客）', 'Weighted (customer)'),
   yes: s('はい', 'yes'),
+  health: s('健全性', 'Health'),
+  healthWhy: s('スコアの内訳を表示', 'Show what makes up the score'),
+  openAccount: s('取引先を CRM で開く', 'Open the account in the CRM'),
+  openDeal: s('商談を CRM で開く', 'Open the deal in the CRM'),
+  showRep: s('{name} の取引先だけを表示', 'Show only {name}’s accounts'),
+  search: s('取引先を検索', 'Find an account'),
+  searchPlaceholder: s('社名・読み（ふりがな）', 'Name or reading (furigana)'),
+  searchNone: s('「{q}」に一致する取引先はありません', 'No account matches “{q}”'),
+  searchResults: s('一致した取引先: {n} 社', 'Matching accounts: {n}'),
   dataIssues: s('データの問題（{n} 件）', 'Data issues ({n})'),
 } as const satisfies Record<string, Bilingual>;
 

@@ -11,6 +11,8 @@ interface ShimState {
   loadId: string;
   calls: { op: string; ms: number; ok: boolean }[];
   pageLoadAt: number | null;
+  /** Records the widget asked the CRM to open (UI.Record.open). */
+  opened: { entity: string; id: string }[];
 }
 
 const params = new URLSearchParams(location.search);
@@ -21,6 +23,7 @@ const state: ShimState = {
       : `${Date.now()}-${Math.random().toString(16).slice(2)}`,
   calls: [],
   pageLoadAt: null,
+  opened: [],
 };
 const listeners = new Map<string, Listener>();
 let initialised: Promise<void> | null = null;
@@ -83,6 +86,18 @@ const ZOHO = {
         if (window.parent !== window)
           window.parent.postMessage({ type: 'zoho-shim:resize', ...size }, location.origin);
         return Promise.resolve(true);
+      },
+      Record: {
+        /** The host page turns this into a navigation (an account opens the account preview). */
+        open(target: { Entity?: string; RecordID?: string }) {
+          state.opened.push({ entity: String(target?.Entity ?? ''), id: String(target?.RecordID ?? '') });
+          if (window.parent !== window)
+            window.parent.postMessage(
+              { type: 'zoho-shim:open-record', entity: target?.Entity, id: target?.RecordID },
+              location.origin,
+            );
+          return Promise.resolve(true);
+        },
       },
     },
   },

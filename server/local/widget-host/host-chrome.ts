@@ -24,3 +24,23 @@ export function resizeScript(minHeight: number, maxHeight: number): string {
     }
   });`;
 }
+
+/**
+ * `ZOHO.CRM.UI.Record.open` in the preview (the shim posts `zoho-shim:open-record`): an account
+ * opens its account page (with our widget); another module has no page here, so a note says what
+ * Zoho would open.
+ */
+export function openRecordScript(accountPage: string): string {
+  return `  window.addEventListener('message', function (e) {
+    var frame = document.getElementById('widget-frame');
+    if (e.origin !== location.origin || !frame || e.source !== frame.contentWindow) return;
+    var d = e.data;
+    if (!d || d.type !== 'zoho-shim:open-record' || typeof d.id !== 'string') return;
+    if (d.entity === 'Accounts') {
+      location.href = ${JSON.stringify(accountPage)} + '?account=' + encodeURIComponent(d.id);
+      return;
+    }
+    var note = document.getElementById('open-note');
+    if (note) note.textContent = 'Zoho CRM would open ' + String(d.entity) + ' ' + d.id + ' · Zoho CRM でこのレコードを開きます';
+  });`;
+}

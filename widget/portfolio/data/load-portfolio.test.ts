@@ -14,7 +14,7 @@ describe('streamQuery', () => {
       'accounts, first page',
       'accounts',
       null,
-      /^select id, Account_Name, Owner, Parent_Account, Industry, Is_Target_Account, Relationship_Stage, Relationship_Stage_Since, Stage_Progress, Next_Stage_Gaps, Insight_Updated_At, KPI_Contacts_Reached, .*, KGI_Expansion_Revenue from Accounts where id is not null order by id asc limit 2000$/,
+      /^select id, Account_Name, Owner, Parent_Account, Industry, Is_Target_Account, Account_Reading, Relationship_Stage, Relationship_Stage_Since, Stage_Progress, Next_Stage_Gaps, Insight_Updated_At, Account_Health, Account_Health_Parts, KPI_Contacts_Reached, .*, KGI_Expansion_Revenue from Accounts where id is not null order by id asc limit 2000$/,
     ],
     [
       'accounts, next page',

@@ -69,6 +69,60 @@ describe.each(LANGS)('AccountsPanel (%s)', (lang) => {
     expect(box?.value.split(/\r?\n/)).toHaveLength(6); // a textarea's value has LF line ends
   });
 
+  it('Copy CSV copies tab-separated text, which a spreadsheet pastes into columns', async () => {
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.assign(navigator, { clipboard: { writeText } });
+    const el = mount(<AccountsPanel state={READY()} />, lang);
+    click(el.querySelector('[data-testid=csv-copy]'));
+    await flush();
+    const copied = String(writeText.mock.calls[0]?.[0] ?? '');
+    const [header, first] = copied.split('\r\n');
+    expect(header?.split('\t').slice(0, 3)).toEqual(
+      lang === 'ja' ? ['ID', '取引先名', '担当者'] : ['ID', 'Account', 'Owner'],
+    );
+    expect(first?.split('\t')).toHaveLength(header?.split('\t').length ?? 0);
+    expect(copied.startsWith('\uFEFF')).toBe(false);
+  });
+
+  it('every account and owner is a link: the account opens in the CRM, the owner narrows the view', () => {
+    const open = jest.fn();
+    const focusRep = jest.fn();
+    const el = mount(<AccountsPanel state={READY()} />, lang, { open, focusRep });
+    click(el.querySelector('[data-account=a3] td[data-col=name] a'));
+    expect(open).toHaveBeenCalledWith('Accounts', 'a3');
+    const owner = el.querySelector('[data-account=a3] td[data-col=owner] a') as HTMLElement;
+    click(owner);
+    expect(focusRep).toHaveBeenCalledWith(owner.getAttribute('data-rep'));
+    expect(text(el.querySelector('[data-account=a3] td[data-col=name] a'))).toBe('<b>白鷺</b>重工');
+  });
+
+  it('health: sortable, with its band and the parts explained', () => {
+    const base = sampleReport();
+    const parts =
+      'ステージの進捗: 43 (×0.25) 7段階中 3 段階に到達\n案件リスク: — (×0.15) 進行中の案件なし（対象外）';
+    const accounts = base.accounts.map((a, i) => ({
+      ...a,
+      health: [80, 20, null, 55][i] ?? null,
+      healthBand: (['good', 'act', null, 'watch'] as const)[i] ?? null,
+      healthParts: i === 0 ? parts : null,
+    }));
+    const el = mount(<AccountsPanel state={READY({ ...base, accounts })} />, lang);
+    click(el.querySelector('[data-sort=health]'));
+    const scores = [...el.querySelectorAll('td[data-col=health]')].map(text);
+    expect(scores[0]).toMatch(/^20 /);
+    expect(scores[2]).toMatch(/^80 /);
+    expect(scores[3]).toBe('—');
+    const open = el.querySelector('.health-parts li[data-part=stage]');
+    expect(text(open)).toContain(lang === 'ja' ? 'ステージの進捗: 43' : 'Stage progress: 43');
+  });
+
+  it('guidance shows names, never codes', () => {
+    const el = mount(<AccountsPanel state={READY()} />, lang);
+    const cells = [...el.querySelectorAll('td[data-col=guidance]')].map(text).join(' ');
+    expect(el.querySelectorAll('td[data-col=guidance] li[data-code]').length).toBeGreaterThan(0);
+    expect(cells).not.toMatch(/[A-Z]{3,}_[A-Z_]+/);
+  });
+
   it('shows the first rows and more on demand', () => {
     const many = sampleReport();
     const rows = Array.from({ length: 450 }, (_, i) => ({

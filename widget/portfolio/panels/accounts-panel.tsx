@@ -4,13 +4,15 @@
  */
 import { useState } from 'preact/hooks';
 import type { AccountRow } from '../../../shared/portfolio/accounts';
-import { accountsCsv } from '../../../shared/portfolio/csv';
+import { accountsCsv, accountsTsv } from '../../../shared/portfolio/csv';
 import type { PortfolioReport } from '../../../shared/portfolio/report';
 import { copyText, downloadText } from '../../common/browser';
 import { formatLocalDate, formatMoney, formatShare } from '../../common/format';
 import { Empty, PanelFrame, type PanelProps } from '../ui/panel-frame';
 import { SortableTable } from '../ui/sortable-table';
 import { usePortfolioUi } from '../ui/ui-context';
+import { HealthCell } from '../ui/health-cell';
+import { AccountLink, RepLink } from '../ui/links';
 
 export function AccountsPanel(props: PanelProps) {
   const { t } = usePortfolioUi();
@@ -28,7 +30,7 @@ export function AccountsPanel(props: PanelProps) {
 type CopyState = 'idle' | 'copied' | 'failed';
 
 function Accounts(props: { report: PortfolioReport }) {
-  const { t, lang, config, stage } = usePortfolioUi();
+  const { t, lang, config, stage, guidance } = usePortfolioUi();
   const [copy, setCopy] = useState<{ state: CopyState; text: string }>({ state: 'idle', text: '' });
   const csv = () => `\uFEFF${accountsCsv(props.report.accounts, config, lang)}`; // BOM: Excel reads UTF-8
   const file = `portfolio-${props.report.period.endDate}.csv`;
@@ -49,7 +51,7 @@ function Accounts(props: { report: PortfolioReport }) {
           class="btn"
           data-testid="csv-copy"
           onClick={() => {
-            const text = csv().slice(1);
+            const text = accountsTsv(props.report.accounts, config, lang);
             void copyText(text).then((ok) => setCopy({ state: ok ? 'copied' : 'failed', text }));
           }}
         >
@@ -74,8 +76,18 @@ function Accounts(props: { report: PortfolioReport }) {
         rowKey={(a) => a.id}
         rowAttrs={(a) => ({ 'data-account': a.id, 'data-slot': a.stage ?? '' })}
         columns={[
-          { key: 'name', label: t('account'), value: (a) => a.name },
-          { key: 'owner', label: t('owner'), value: (a) => a.ownerName },
+          {
+            key: 'name',
+            label: t('account'),
+            value: (a) => a.name,
+            render: (a) => <AccountLink id={a.id} name={a.name} />,
+          },
+          {
+            key: 'owner',
+            label: t('owner'),
+            value: (a) => a.ownerName,
+            render: (a) => <RepLink id={a.ownerId} name={a.ownerName} />,
+          },
           { key: 'industry', label: t('industry'), value: (a) => a.industry },
           { key: 'stage', label: t('stage'), value: (a) => stage(a.stage) },
           { key: 'since', label: t('since'), value: (a) => a.since, render: (a) => formatLocalDate(a.since) },
@@ -89,6 +101,13 @@ function Accounts(props: { report: PortfolioReport }) {
                 {a.daysInStage == null ? '—' : String(a.daysInStage)}
               </span>
             ),
+          },
+          {
+            key: 'health',
+            label: t('health'),
+            numeric: true,
+            value: (a) => a.health,
+            render: (a) => <HealthCell row={a} />,
           },
           {
             key: 'progress',
@@ -127,7 +146,20 @@ function Accounts(props: { report: PortfolioReport }) {
             value: (a) => a.sellerWeighted,
             render: (a) => money(a.sellerWeighted),
           },
-          { key: 'guidance', label: t('guidance'), value: (a) => a.guidance.join(' ') },
+          {
+            key: 'guidance',
+            label: t('guidance'),
+            value: (a) => a.guidance.map(guidance).join(' / '),
+            render: (a) => (
+              <ul class="plain small">
+                {a.guidance.map((g) => (
+                  <li key={g} data-code={g}>
+                    {guidance(g)}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
         ]}
       />
     </>

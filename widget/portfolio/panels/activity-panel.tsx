@@ -8,6 +8,7 @@ import type { PortfolioReport } from '../../../shared/portfolio/report';
 import { formatShare } from '../../common/format';
 import { Empty, PanelFrame, Sub, type PanelProps } from '../ui/panel-frame';
 import { usePortfolioUi } from '../ui/ui-context';
+import { RepLink } from '../ui/links';
 
 export function ActivityPanel(props: PanelProps) {
   const { t } = usePortfolioUi();
@@ -58,7 +59,9 @@ function Row(props: { name: string; b: ActivityBalance; id: string }) {
   const tone = b.verdict === 'balanced' ? 'ok' : b.verdict === 'no_data' ? 'muted' : 'warn';
   return (
     <tr data-owner={props.id} data-verdict={b.verdict}>
-      <th scope="row">{props.name}</th>
+      <th scope="row">
+        {props.id === 'team' || props.id === '' ? props.name : <RepLink id={props.id} name={props.name} />}
+      </th>
       <td class="num">{`${b.withActivity} / ${b.accounts}`}</td>
       <td>
         {rel == null ? (

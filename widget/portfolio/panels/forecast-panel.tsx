@@ -10,6 +10,7 @@ import { ForecastChart } from '../charts/forecast-chart';
 import { Empty, PanelFrame, Sub, type PanelProps } from '../ui/panel-frame';
 import { SortableTable } from '../ui/sortable-table';
 import { usePortfolioUi } from '../ui/ui-context';
+import { AccountLink, RecordLink, RepLink } from '../ui/links';
 
 export function ForecastPanel(props: PanelProps) {
   const { t } = usePortfolioUi();
@@ -108,9 +109,24 @@ function Forecast(props: { report: PortfolioReport }) {
             rowKey={(d) => d.dealId}
             pageSize={50}
             columns={[
-              { key: 'deal', label: t('deal'), value: (d) => d.name },
-              { key: 'account', label: t('account'), value: (d) => d.accountName },
-              { key: 'owner', label: t('owner'), value: (d) => d.ownerName },
+              {
+                key: 'deal',
+                label: t('deal'),
+                value: (d) => d.name,
+                render: (d) => <RecordLink entity="Deals" id={d.dealId} name={d.name} />,
+              },
+              {
+                key: 'account',
+                label: t('account'),
+                value: (d) => d.accountName,
+                render: (d) => <AccountLink id={d.accountId} name={d.accountName} />,
+              },
+              {
+                key: 'owner',
+                label: t('owner'),
+                value: (d) => d.ownerName,
+                render: (d) => <RepLink id={d.ownerId} name={d.ownerName} />,
+              },
               {
                 key: 'amount',
                 label: t('amount'),

@@ -3,6 +3,7 @@ import { OWNER_REASON_LABELS } from '../../../shared/portfolio/labels';
 import type { PortfolioReport } from '../../../shared/portfolio/report';
 import { Empty, Sub } from '../ui/panel-frame';
 import { usePortfolioUi } from '../ui/ui-context';
+import { AccountLink, RepLink } from '../ui/links';
 
 export function GuidanceList(props: { report: PortfolioReport }) {
   const { t, l } = usePortfolioUi();
@@ -24,8 +25,11 @@ export function GuidanceList(props: { report: PortfolioReport }) {
                   <ul class="plain small">
                     {g.accounts.map((a) => (
                       <li key={a.id}>
-                        {a.name}
-                        <span class="muted"> · {owners.get(a.ownerId) ?? '—'}</span>
+                        <AccountLink id={a.id} name={a.name} />
+                        <span class="muted">
+                          {' · '}
+                          <RepLink id={a.ownerId} name={owners.get(a.ownerId) ?? '—'} />
+                        </span>
                         {a.reason && <span class="muted"> · {l(OWNER_REASON_LABELS[a.reason])}</span>}
                       </li>
                     ))}

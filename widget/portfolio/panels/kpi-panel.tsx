@@ -8,6 +8,7 @@ import type { PortfolioReport } from '../../../shared/portfolio/report';
 import { formatCount, formatShare } from '../../common/format';
 import { Empty, PanelFrame, Sub, type PanelProps } from '../ui/panel-frame';
 import { usePortfolioUi } from '../ui/ui-context';
+import { RepLink } from '../ui/links';
 
 export function KpiPanel(props: PanelProps) {
   const { t } = usePortfolioUi();
@@ -94,7 +95,9 @@ function Kpis(props: { report: PortfolioReport }) {
               const by = new Map(p.kpis.map((x) => [x.kpi, x]));
               return (
                 <tr key={p.ownerId ?? '-'} data-owner={p.ownerId ?? ''}>
-                  <th scope="row">{names.get(p.ownerId) ?? '—'}</th>
+                  <th scope="row">
+                    <RepLink id={p.ownerId} name={names.get(p.ownerId) ?? '—'} />
+                  </th>
                   <ShareCell share={p.share} met={p.met} of={p.targets} />
                   {keys.map((kpi) => {
                     const x = by.get(kpi);

@@ -11,6 +11,7 @@ import { Empty, PanelFrame, Sub, type PanelProps } from '../ui/panel-frame';
 import { SortableTable } from '../ui/sortable-table';
 import { usePortfolioUi } from '../ui/ui-context';
 import { offsetMinutes } from '../../../shared/model/time';
+import { AccountLink, RepLink } from '../ui/links';
 
 export function MovementPanel(props: PanelProps) {
   const { t } = usePortfolioUi();
@@ -22,7 +23,7 @@ export function MovementPanel(props: PanelProps) {
 }
 
 function Movement(props: { report: PortfolioReport }) {
-  const { t, stage, lang, config } = usePortfolioUi();
+  const { t, stage, lang, config, gap } = usePortfolioUi();
   const m = props.report.movement;
   const names = new Map(props.report.reps.map((r) => [r.id, r.name]));
   const offset = offsetMinutes(config.utcOffset);
@@ -68,8 +69,18 @@ function Movement(props: { report: PortfolioReport }) {
               value: (x) => x.at,
               render: (x) => formatDay(Date.parse(x.at), offset),
             },
-            { key: 'account', label: t('account'), value: (x) => x.accountName },
-            { key: 'owner', label: t('owner'), value: (x) => names.get(x.ownerId) ?? '' },
+            {
+              key: 'account',
+              label: t('account'),
+              value: (x) => x.accountName,
+              render: (x) => <AccountLink id={x.accountId} name={x.accountName} />,
+            },
+            {
+              key: 'owner',
+              label: t('owner'),
+              value: (x) => names.get(x.ownerId) ?? '',
+              render: (x) => <RepLink id={x.ownerId} name={names.get(x.ownerId) ?? ''} />,
+            },
             { key: 'from', label: t('from'), value: (x) => stage(x.from) },
             {
               key: 'to',
@@ -125,8 +136,18 @@ function Movement(props: { report: PortfolioReport }) {
           rowKey={(x) => x.accountId}
           pageSize={50}
           columns={[
-            { key: 'account', label: t('account'), value: (x) => x.accountName },
-            { key: 'owner', label: t('owner'), value: (x) => names.get(x.ownerId) ?? '' },
+            {
+              key: 'account',
+              label: t('account'),
+              value: (x) => x.accountName,
+              render: (x) => <AccountLink id={x.accountId} name={x.accountName} />,
+            },
+            {
+              key: 'owner',
+              label: t('owner'),
+              value: (x) => names.get(x.ownerId) ?? '',
+              render: (x) => <RepLink id={x.ownerId} name={names.get(x.ownerId) ?? ''} />,
+            },
             { key: 'stage', label: t('stage'), value: (x) => stage(x.stage) },
             {
               key: 'since',
@@ -155,7 +176,7 @@ function Movement(props: { report: PortfolioReport }) {
               render: (x) => (
                 <ul class="plain small">
                   {x.missing.map((g) => (
-                    <li key={g}>{g}</li>
+                    <li key={g}>{gap(g)}</li>
                   ))}
                 </ul>
               ),

@@ -9,6 +9,7 @@ import { StageBars } from '../charts/stage-bars';
 import { Empty, PanelFrame, Sub, type PanelProps } from '../ui/panel-frame';
 import { usePortfolioUi } from '../ui/ui-context';
 import { GuidanceList } from './guidance-list';
+import { RepLink } from '../ui/links';
 
 export function OverviewPanel(props: PanelProps) {
   const { t } = usePortfolioUi();
@@ -92,7 +93,9 @@ function Distribution(props: { report: PortfolioReport }) {
           <tbody>
             {d.perRep.map((p) => (
               <tr key={p.ownerId ?? '-'} data-owner={p.ownerId ?? ''}>
-                <th scope="row">{names.get(p.ownerId) ?? '—'}</th>
+                <th scope="row">
+                  <RepLink id={p.ownerId} name={names.get(p.ownerId) ?? '—'} />
+                </th>
                 {p.slots.map((s) => (
                   <td key={s.slot} class="num" title={`${t('atStart')}: ${s.atStart}`}>
                     {s.now || ''}

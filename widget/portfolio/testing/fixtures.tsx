@@ -138,6 +138,12 @@ export const ERROR_STATE: AsyncState<PortfolioReport> = {
   error: widgetError('CRM_ERROR', 'coql: LIMIT_EXCEEDED: boom'),
 };
 
-export function mount(node: ComponentChildren, lang: Lang = 'ja'): HTMLElement {
-  return mountInto(<PortfolioUiProvider ui={makePortfolioUi(lang, CONFIG)}>{node}</PortfolioUiProvider>);
+export function mount(
+  node: ComponentChildren,
+  lang: Lang = 'ja',
+  actions: Parameters<typeof makePortfolioUi>[2] = {},
+): HTMLElement {
+  return mountInto(
+    <PortfolioUiProvider ui={makePortfolioUi(lang, CONFIG, actions)}>{node}</PortfolioUiProvider>,
+  );
 }

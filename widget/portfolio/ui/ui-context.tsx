@@ -6,7 +6,8 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Bilingual, SalesProcessConfig } from '../../../shared/config/schema';
 import { fillTemplate } from '../../../shared/i18n/labels';
-import { stageSlotLabel } from '../../../shared/portfolio/labels';
+import { gapTranslator } from '../../../shared/portfolio/gaps';
+import { guidanceLabel, stageSlotLabel } from '../../../shared/portfolio/labels';
 import type { StageSlot } from '../../../shared/portfolio/model';
 import type { Lang } from '../../common/lang';
 import { PORTFOLIO_STRINGS, type PortfolioStringKey } from '../strings';
@@ -18,14 +19,28 @@ export interface PortfolioUi {
   l(label: Bilingual): string;
   /** A stage slot's label (未着手, a stage, or 未判定 for null). */
   stage(slot: StageSlot | null): string;
+  /** A Next_Stage_Gaps line in the UI language (the service writes one language). */
+  gap(line: string): string;
+  /** A guidance code's short name. */
+  guidance(code: string): string;
+  /** Open a CRM record (absent when the page has no CRM frame). */
+  open?: (entity: 'Accounts' | 'Deals', id: string) => void;
+  /** Narrow the view to one rep's accounts. */
+  focusRep?: (ownerId: string) => void;
   /** `text（inner）` in Japanese, `text (inner)` in English. */
   paren(text: string, inner: string): string;
 }
 
 const Context = createContext<PortfolioUi | null>(null);
 
-export function makePortfolioUi(lang: Lang, config: SalesProcessConfig): PortfolioUi {
+export function makePortfolioUi(
+  lang: Lang,
+  config: SalesProcessConfig,
+  actions: Pick<PortfolioUi, 'open' | 'focusRep'> = {},
+): PortfolioUi {
+  const gap = gapTranslator(config, lang);
   return {
+    ...actions,
     lang,
     config,
     t: (key, values) =>
@@ -35,6 +50,8 @@ export function makePortfolioUi(lang: Lang, config: SalesProcessConfig): Portfol
       ),
     l: (label) => label[lang],
     stage: (slot) => stageSlotLabel(slot, config, lang),
+    gap,
+    guidance: (code) => guidanceLabel(code, config)[lang],
     paren: (text, inner) => (lang === 'ja' ? `${text}（${inner}）` : `${text} (${inner})`),
   };
 }

@@ -21,6 +21,27 @@ const STAGE_PROBABILITY: Record<string, number> = {
   'Closed-Lost to Competition': 0,
 };
 
+/** The readings (furigana) of the demo companies, for the manager's search (Account_Reading). */
+const READINGS: Record<string, string> = {
+  朝霧フーズ株式会社: 'アサギリフーズ',
+  銀嶺建設株式会社: 'ギンレイケンセツ',
+  蒼海ロジスティクス株式会社: 'ソウカイロジスティクス',
+  鳴海電子株式会社: 'ナルミデンシ',
+  桜庭リテール株式会社: 'サクラバリテール',
+  霧島製紙株式会社: 'キリシマセイシ',
+  北斗ホールディングス株式会社: 'ホクトホールディングス',
+  北斗物流株式会社: 'ホクトブツリュウ',
+  北斗システムズ株式会社: 'ホクトシステムズ',
+  北斗エナジー株式会社: 'ホクトエナジー',
+  千早ソフトウェア株式会社: 'チハヤソフトウェア',
+  暁光メディカル株式会社: 'ギョウコウメディカル',
+  白鷺重工業株式会社: 'シラサギジュウコウギョウ',
+  東邦精機工業株式会社: 'トウホウセイキコウギョウ',
+  東邦精機販売株式会社: 'トウホウセイキハンバイ',
+  翠嶺化学工業株式会社: 'スイレイカガクコウギョウ',
+  玄武運輸株式会社: 'ゲンブウンユ',
+};
+
 export function accountRecord(
   ctx: BuildContext,
   a: CastAccount,
@@ -34,6 +55,7 @@ export function accountRecord(
   return {
     id: a.id,
     Account_Name: story.name,
+    Account_Reading: READINGS[story.name] ?? null,
     Parent_Account: parent ? lookup(parent.id, parent.story.name) : null,
     Industry: p.industry,
     Annual_Revenue: p.revenue,
