@@ -75,7 +75,7 @@ async function expectSameAsCli(accountId: string) {
   );
   expect(shown).toEqual(want);
   for (const [key, value] of Object.entries(expected.kgis)) {
-    const text = await textOf(frame, `[data-kgi=${key}] dd`);
+    const text = await textOf(frame, `[data-kgi=${key}] dd > .num`); // the value; a KGI target note may follow
     expect(text).toBe(
       key === 'share_of_wallet' ? formatShare(value ?? null, 'ja') : formatMoney(value ?? null, 'JPY', 'ja'),
     );
