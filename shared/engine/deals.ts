@@ -49,7 +49,7 @@ export function analyseDeals(
   const role = config.dealRoles.find((r) => r.key === roleKey) ?? config.dealRoles[0];
   const deals = ctx.deals.map((view): DealInsight => {
     const { deal, status, buyingStage } = view;
-    if (status === 'open' && buyingStage === null) {
+    if (status === 'open' && !(deal.zohoStage && ctx.cc.buyingStageOfZoho.has(deal.zohoStage))) {
       issues.push(
         deal.zohoStage
           ? {

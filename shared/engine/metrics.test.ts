@@ -146,17 +146,19 @@ describe('executive_touchpoints: activities with an executive', () => {
 });
 
 describe('proposals and decision_maker_proposals', () => {
-  it('counts proposals and quotes, and those with a decision maker', () => {
+  it('counts proposals made with the customer and quotes apart, and proposals with a decision maker', () => {
     const k = kpis({
       Contacts: [contact({ id: 'dm', role: 'decision_maker' }), contact({ id: 'u' })],
       Tasks: [
         task({ id: 't1', subject: '提案書説明', who: 'dm', closed: IN }),
         task({ id: 't2', subject: 'Quotation sent', who: 'u', closed: IN }),
         task({ id: 't3', subject: '定例', who: 'dm', closed: IN }),
+        task({ id: 't4', subject: '提案書作成（社内）', closed: IN }),
+        task({ id: 't5', subject: '見積提出', who: 'dm', closed: IN }),
       ],
       Events: [event({ id: 'e', subject: 'Proposal review', participants: ['u', 'dm'], start: IN })],
     });
-    expect([k.proposals, k.decision_maker_proposals]).toEqual([3, 2]);
+    expect([k.proposals, k.quotes, k.decision_maker_proposals]).toEqual([2, 2, 2]);
   });
 });
 

@@ -53,10 +53,14 @@ function compute(ctx: AccountContext, spec: MetricSpec): number | null {
       ).length;
     case 'executive_touchpoints':
       return happenedIn(ctx, w).filter((a) => withContact(ctx, a, (c) => c.executive)).length;
+    // Proposals and quotes are separate (issue 11): a proposal counts when made with a customer
+    // contact; a quote, requested or not, is never evidence of co-creation.
     case 'proposals':
-      return ofKind(happenedIn(ctx, w), ['proposal', 'quote']).length;
+      return ofKind(happenedIn(ctx, w), ['proposal']).filter((a) => withContact(ctx, a, () => true)).length;
+    case 'quotes':
+      return ofKind(happenedIn(ctx, w), ['quote']).length;
     case 'decision_maker_proposals':
-      return ofKind(happenedIn(ctx, w), ['proposal', 'quote']).filter((a) =>
+      return ofKind(happenedIn(ctx, w), ['proposal']).filter((a) =>
         withContact(ctx, a, (c) => c.decisionMaker),
       ).length;
     case 'study_sessions':
@@ -244,6 +248,7 @@ export function computeKpis(ctx: AccountContext): Record<KpiKey, number | null> 
     key_person_meetings: v('key_person_meetings'),
     executive_touchpoints: v('executive_touchpoints'),
     proposals: v('proposals'),
+    quotes: v('quotes'),
     decision_maker_proposals: v('decision_maker_proposals'),
     study_sessions: v('study_sessions'),
     seminars: v('seminars'),

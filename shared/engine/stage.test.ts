@@ -40,7 +40,7 @@ function evidenceUpTo(
   }
   if (n >= 2)
     p.Tasks.push(
-      task({ id: 't1', subject: '提案書説明', closed: at }),
+      task({ id: 't1', subject: '提案書説明', who: 'c2', closed: at }),
       task({ id: 't2', subject: 'PoC 実施', closed: at }),
     );
   if (n >= 3)
@@ -329,7 +329,7 @@ describe('a stage is the depth reached (issue 11)', () => {
     const p = evidenceUpTo(0);
     p.Account_Plans = [plan({ potential: [[1000, 100]], updates: ['2026-09-01'] })];
     p.Tasks.push(
-      task({ id: 't1', subject: '提案書説明', closed: AT }),
+      task({ id: 't1', subject: '提案書説明', who: 'c2', closed: AT }),
       task({ id: 't2', subject: 'PoC 実施', closed: AT }),
     );
     const data = {
@@ -364,5 +364,23 @@ describe('a stage is the depth reached (issue 11)', () => {
     const i = insightOf(data, later(61), strict);
     expect(i.stageStatus.regression?.code).toBe('LOST_KEY_PERSON');
     expect(i.stage?.index ?? -1).toBeLessThan(3);
+  });
+});
+
+describe('a quote is not co-creation evidence (issue 11)', () => {
+  it('共創提案 needs a proposal made with the customer; a quote, or a proposal nobody from the customer saw, does not count', () => {
+    const withQuote = evidenceUpTo(2);
+    withQuote.Tasks = withQuote.Tasks.map((t) =>
+      t.id === 't1' ? task({ id: 't1', subject: '見積提出', who: 'c2', closed: AT }) : t,
+    );
+    const i = insightOf(dataset(withQuote));
+    expect(i.stage?.key).toBe('shared_issues');
+    expect(i.nextStage?.missing.map((m) => m.criterion)).toEqual(['proposals≥1/365d']);
+    expect(i.kpis.quotes).toBe(1);
+    const internal = evidenceUpTo(2);
+    internal.Tasks = internal.Tasks.map((t) =>
+      t.id === 't1' ? task({ id: 't1', subject: '提案書作成', closed: AT }) : t,
+    );
+    expect(insightOf(dataset(internal)).stage?.key).toBe('shared_issues');
   });
 });

@@ -13,6 +13,7 @@ export const KPI_KEYS = [
   'key_person_meetings',
   'executive_touchpoints',
   'proposals',
+  'quotes',
   'decision_maker_proposals',
   'study_sessions',
   'seminars',

@@ -56,16 +56,33 @@ describe('relationship stages', () => {
     expect(insight('suirei').nextStage?.missing.map((m) => m.criterion)).toEqual([
       'won_deal_departments≥2/730d',
     ]);
+    // its only "proposal" was a quote: quotes are not co-creation evidence (issue 11)
     expect(insight('gyoko').nextStage?.missing.map((m) => m.criterion)).toEqual([
+      'proposals≥1/365d',
       'plan_sections_filled[potential_map]≥1',
     ]);
   });
 });
 
 describe('deliberately placed situations', () => {
-  it('千早ソフトウェア: a quote on a deal the customer still has at Needs Analysis → PREMATURE_QUOTE', () => {
-    const deal = insight('chihaya').deals.find((d) => d.flags.some((f) => f.code === 'PREMATURE_QUOTE'));
-    expect(deal).toMatchObject({ zohoStage: 'Needs Analysis', buyingStage: 'information_gathering' });
+  it('千早ソフトウェア: a rough estimate the customer asked for at 情報収集 (Quote_Requested) → not premature', () => {
+    const deal = insight('chihaya').deals[0];
+    expect(deal).toMatchObject({
+      zohoStage: 'Needs Analysis',
+      buyingStage: 'information_gathering',
+      buyingStageVerified: true,
+      quoteRequested: true,
+      flags: [],
+    });
+  });
+
+  it('朝霧フーズ: an unrequested quote at 情報収集 stays PREMATURE_QUOTE after the Zoho stage moved to Proposal/Price Quote', () => {
+    const deal = insight('asagiri').deals.find((d) => d.flags.some((f) => f.code === 'PREMATURE_QUOTE'));
+    expect(deal).toMatchObject({
+      zohoStage: 'Proposal/Price Quote',
+      buyingStage: 'information_gathering',
+      buyingStageVerified: true,
+    });
   });
 
   it('朝霧フーズ: a contract draft before the customer decided → PREMATURE_CONTRACT', () => {
@@ -119,7 +136,7 @@ describe('deliberately placed situations', () => {
     );
     expect(all.sort()).toEqual(
       [
-        `${storyName('chihaya')} PREMATURE_QUOTE`,
+        `${storyName('asagiri')} PREMATURE_QUOTE`,
         `${storyName('asagiri')} PREMATURE_CONTRACT`,
         `${storyName('ginrei')} NO_DECISION_MAKER`,
         `${storyName('sakuraba')} OVERDUE_CLOSE`,

@@ -114,7 +114,7 @@ describe('GET /api/portfolio and the web tab agree on the demo data', () => {
       expect.arrayContaining(['CS_FOCUS', 'INSIDE_SALES_COVERAGE', 'DEDICATED_OWNER']),
     );
     expect(r.forecast.total.gap).toBeGreaterThan(0);
-    expect(r.forecast.gapDeals.some((d) => d.reason === 'unmapped')).toBe(true);
+    expect(r.forecast.gapDeals.some((d) => d.reason === 'premature')).toBe(true);
     expect(r.options.owners.map((o) => o.kind).sort()).toEqual([
       'field',
       'field',

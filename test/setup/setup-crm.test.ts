@@ -68,7 +68,7 @@ it('plans every custom field and module of DESIGN §2 for a fresh org', () => {
       'Calls.Activity_Kind',
     ]),
   );
-  expect(names.filter((n) => n.startsWith('Accounts.KPI_'))).toHaveLength(14);
+  expect(names.filter((n) => n.startsWith('Accounts.KPI_'))).toHaveLength(15);
   // Subforms are never created through the API: one manual step each, with all their columns.
   const byHand = steps.flatMap((s) =>
     s.kind === 'add_subform_by_hand'

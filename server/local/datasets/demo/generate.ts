@@ -20,6 +20,7 @@ import { createRng } from './prng';
 import { emptyAccountServiceFields, emptyDealServiceFields } from './service-fields';
 import { replayStageHistory, type ModuleRecords } from './stage-history';
 import { DEMO_STORIES } from './story';
+import type { DealSpec } from './story/types';
 import { DemoUsers } from './users';
 
 export const DEFAULT_DEMO_SEED = 20_240_401;
@@ -51,7 +52,7 @@ export function generateDemoDataset(options: DemoOptions): DemoDataset {
   const clock = new DemoClock(asOf, config.utcOffset);
   const ctx: BuildContext = { clock, users: new DemoUsers(), ids: new IdAllocator() };
   const cast = resolveCast(DEMO_STORIES, createRng(options.seed ?? DEFAULT_DEMO_SEED), ctx.ids);
-  const modules = buildModules(ctx, cast);
+  const modules = buildModules(ctx, cast, config);
   const emptyAccount = emptyAccountServiceFields(config);
   const emptyDeal = emptyDealServiceFields(config);
   for (const a of modules.Accounts ?? []) Object.assign(a, emptyAccount);
@@ -70,7 +71,7 @@ export function generateDemoDataset(options: DemoOptions): DemoDataset {
   };
 }
 
-function buildModules(ctx: BuildContext, cast: CastAccount[]): ModuleRecords {
+function buildModules(ctx: BuildContext, cast: CastAccount[], config: SalesProcessConfig): ModuleRecords {
   const byKey = new Map(cast.map((a) => [a.story.key, a]));
   const out: ModuleRecords = {
     Accounts: [],
@@ -91,7 +92,7 @@ function buildModules(ctx: BuildContext, cast: CastAccount[]): ModuleRecords {
   for (const a of cast) {
     for (const d of a.deals.values()) {
       const days = a.activities.filter((x) => x.spec.deal === d.spec.key).map((x) => x.spec.day);
-      push('Deals', dealRecord(ctx, a, d, days));
+      push('Deals', { ...dealRecord(ctx, a, d, days), ...buyerEvidence(config, d.spec) });
     }
   }
   for (const a of cast) for (const act of a.activities) push(act.spec.module, activityRecord(ctx, a, act));
@@ -101,6 +102,22 @@ function buildModules(ctx: BuildContext, cast: CastAccount[]): ModuleRecords {
   }
   for (const list of Object.values(out)) list.sort((x, y) => String(x.id).localeCompare(String(y.id)));
   return out;
+}
+
+/**
+ * The deal's buyer-evidence checklist as the rep keeps it: every exit criterion of the stages before
+ * the verified one (default: the stage its Zoho stage maps to), and Quote_Requested.
+ */
+function buyerEvidence(config: SalesProcessConfig, spec: DealSpec): ZohoRecord {
+  const f = config.fields.deal;
+  const mapped = config.buyingStages.find((b) => b.zohoStages.includes(spec.stage))?.key;
+  const at = spec.evidence ?? mapped ?? 'none';
+  const index = at === 'none' ? 0 : config.buyingStages.findIndex((b) => b.key === at);
+  const keys = config.buyingStages.slice(0, index).flatMap((b) => b.exitCriteria.map((c) => c.key));
+  return {
+    [f.buyingEvidence]: keys.length > 0 ? keys.join('\n') : null,
+    [f.quoteRequested]: spec.quoteRequested ?? false,
+  };
 }
 
 function shippedConfig(): SalesProcessConfig {

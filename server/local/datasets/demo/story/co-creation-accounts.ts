@@ -73,7 +73,10 @@ export const ASAGIRI: AccountStory = {
     {
       key: 'promo',
       name: '販促データ分析',
-      stage: 'Value Proposition',
+      // the rep sent an unrequested quote and moved the Zoho stage on; the buyer's checklist still
+      // says 情報収集, so the deal stays at 情報収集 (verified) with PREMATURE_QUOTE
+      stage: 'Proposal/Price Quote',
+      evidence: 'information_gathering',
       amount: 6_000_000,
       type: 'New Business',
       contact: 'mkt_gm',
@@ -93,6 +96,7 @@ export const ASAGIRI: AccountStory = {
     todo(80, 'PoC 結果まとめ', 'scm_mgr', { deal: 'demand' }),
     meet(62, '提案書説明（需要予測AI）', ['scm_gm', 'scm_mgr'], { deal: 'demand' }),
     todo(40, '見積提出（需要予測AI）', 'scm_gm', { deal: 'demand' }),
+    todo(8, '見積提出（販促データ分析）', 'mkt_gm', { deal: 'promo' }),
     meet(28, '販促データ分析 ヒアリング', ['mkt_gm'], { deal: 'promo' }),
     meet(20, 'Promotion analytics demo', ['mkt_gm'], { deal: 'promo', venue: 'オンライン（Teams）' }),
     todo(16, '契約書案 送付', 'scm_gm', {

@@ -1,5 +1,6 @@
 /**
- * Accounts at 課題共有: 千早ソフトウェア (a quote sent while the customer is still gathering information)
+ * Accounts at 課題共有: 千早ソフトウェア (a rough estimate the customer asked for while still gathering
+ * information: Quote_Requested, so not premature)
  * and 暁光メディカル (revenue from a spot deal, but a plan with no potential map, so no share of wallet).
  */
 import { call, meet, person, todo, type AccountStory } from './types';
@@ -55,6 +56,8 @@ export const CHIHAYA: AccountStory = {
       created: 50,
       close: -90,
       nextStep: '要件と評価基準のヒアリング',
+      // the customer asked for a rough estimate for budgeting: a requested quote, not PREMATURE_QUOTE
+      quoteRequested: true,
     },
   ],
   activities: [

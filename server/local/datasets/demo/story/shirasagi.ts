@@ -85,6 +85,8 @@ export const SHIRASAGI: AccountStory = {
       key: 'design',
       name: '設計データ統合プラットフォーム',
       stage: 'Verbal Commit',
+      // the customer told us they decided: the checklist verifies 意思決定 whatever Zoho's stage says
+      evidence: 'decision',
       amount: 65_000_000,
       type: 'New Business',
       contact: 'cto',

@@ -3,7 +3,13 @@
  * days before `asOf` (negative = after it). The builders turn a story into Zoho records; the stage
  * each story is written to reach (with the shipped config) is stated so tests can hold it to that.
  */
-import type { ActivityKind, ActivityPurpose, Attitude, BuyingRole } from '../../../../../shared/model/keys';
+import type {
+  ActivityKind,
+  ActivityPurpose,
+  Attitude,
+  BuyingRole,
+  BuyingStageKey,
+} from '../../../../../shared/model/keys';
 import type { UserKey } from '../users';
 
 export type StageKey =
@@ -41,6 +47,13 @@ export interface DealSpec {
   close: number;
   source?: string;
   nextStep?: string;
+  /**
+   * The buying stage the rep's checklist verifies (Buying_Evidence ticks every exit criterion of the
+   * stages before it). Default: the stage the Zoho stage maps to; 'none' = nothing ticked.
+   */
+  evidence?: BuyingStageKey | 'none';
+  /** Quote_Requested: the customer asked for the quote. */
+  quoteRequested?: boolean;
 }
 
 export type ActivityModule = 'Tasks' | 'Events' | 'Calls';
