@@ -9,12 +9,19 @@ import type { CrmGateway } from '../zoho/types';
 import { buildAccountView, type AccountView } from './data/account-view';
 import { loadAccountDataset } from './data/load-dataset';
 import { batchedReads, type FallbackMemory } from '../common/reads';
-import { savePlan, saveBuyerEdit, type BuyerEdit, type PlanChange } from './data/writes';
+import type { ActivityKind } from '../../shared/model/keys';
+import type { ActivityModule } from '../../shared/model/types';
+import { saveActivityKind, savePlan, saveBuyerEdit, type BuyerEdit, type PlanChange } from './data/writes';
 
 export interface AccountSession {
   load(): Promise<AccountView>;
   saveBuyer(view: AccountView, contactId: string, edit: BuyerEdit): Promise<AccountView>;
   savePlan(view: AccountView, change: PlanChange): Promise<AccountView>;
+  classifyActivity(
+    view: AccountView,
+    activity: { module: ActivityModule; id: string },
+    kind: ActivityKind,
+  ): Promise<AccountView>;
 }
 
 export function createSession(
@@ -32,6 +39,9 @@ export function createSession(
     },
     async saveBuyer(current, contactId, edit) {
       return view(await saveBuyerEdit(crm, config, current.raw, contactId, edit));
+    },
+    async classifyActivity(current, activity, kind) {
+      return view(await saveActivityKind(crm, config, current.raw, activity, kind));
     },
     async savePlan(current, change) {
       const today = localDateOf(now() as Instant, offsetMinutes(config.utcOffset));

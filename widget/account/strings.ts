@@ -135,7 +135,7 @@ export const STRINGS = {
     'Unclassified, administrative and internal activities count on neither side. Pick a kind below to classify one.',
   ),
   classifyAs: s('「{subject}」の種類', 'Kind of “{subject}”'),
-  classifySummary: s('活動の種類を「{kind}」に設定', 'Activity kind set to “{kind}”'),
+  pickKind: s('種類を選ぶ…', 'Pick a kind…'),
   kgiTarget: s('目標 {target}', 'target {target}'),
   // strategic targets
   notTarget: s(

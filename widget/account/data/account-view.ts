@@ -5,6 +5,7 @@
  * panels only display this; no KPI math happens in components.
  */
 import type { SalesProcessConfig } from '../../../shared/config/schema';
+import { isUnclassified } from '../../../shared/engine/classify';
 import { compileConfig } from '../../../shared/engine/compiled';
 import { buildContext, type ClassifiedActivity } from '../../../shared/engine/context';
 import { computeAccountInsight, type AccountInsight } from '../../../shared/engine/insight';
@@ -12,7 +13,7 @@ import { happenedIn } from '../../../shared/engine/metrics';
 import { accountBundleOf } from '../../../shared/engine/pipeline';
 import type { ActivityKind, BuyingRole } from '../../../shared/model/keys';
 import { offsetMinutes } from '../../../shared/model/time';
-import type { AccountPlan, Contact, Instant } from '../../../shared/model/types';
+import type { AccountPlan, ActivityModule, Contact, Instant } from '../../../shared/model/types';
 import { widgetError } from '../../common/errors';
 import type { CrmRecord } from '../../zoho/types';
 import { buildOrgChart, type OrgChartRow } from './org-chart';
@@ -32,10 +33,12 @@ export type BuyerGap =
 
 export interface ActivityView {
   id: string;
-  module: string;
+  module: ActivityModule;
   subject: string;
   kind: ActivityKind;
   purpose: 'deal' | 'relationship' | null;
+  /** Nobody classified it: kind other, no Activity_Purpose (counts on neither side of the mix). */
+  unclassified: boolean;
   at: Instant | null;
 }
 
@@ -53,6 +56,8 @@ export interface AccountView {
   /** Activities that happened in the KPI window, by kind (config order), and the latest ones. */
   kindCounts: { kind: ActivityKind; count: number }[];
   recent: ActivityView[];
+  /** Unclassified activities of the KPI window, latest first: the ones a rep should classify. */
+  unclassified: ActivityView[];
   raw: RawDataset;
 }
 
@@ -102,6 +107,11 @@ export function buildAccountView(
       .sort((a, b) => (b.activity.at ?? 0) - (a.activity.at ?? 0))
       .slice(0, RECENT)
       .map(toActivityView),
+    unclassified: windowed
+      .filter(isUnclassified)
+      .sort((a, b) => (b.activity.at ?? 0) - (a.activity.at ?? 0))
+      .slice(0, RECENT)
+      .map(toActivityView),
     raw,
   };
 }
@@ -135,6 +145,7 @@ function toActivityView(a: ClassifiedActivity): ActivityView {
     subject: a.activity.subject,
     kind: a.kind,
     purpose: a.purpose,
+    unclassified: isUnclassified(a),
     at: a.activity.at,
   };
 }
