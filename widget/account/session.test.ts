@@ -108,11 +108,13 @@ describe('account session', () => {
       group: 'D',
       longTermActions: 'E',
       shortTermActions: 'F',
+      deploymentPlan: 'G',
     };
     const after = await session.savePlan(before, { texts, summary: '戦略を更新' });
     const write = crm.writes[0];
     expect(write?.op).toBe('update');
     expect(write?.data.Strategy_Hypothesis).toBe('B');
+    expect(write?.data.Deployment_Plan).toBe('G');
     expect(write?.data.Plan_Updates).toEqual([
       { id: 'p1-u0', Updated_On: '2026-03-01', Summary: 'update 0' },
       { Updated_On: '2026-11-26', Summary: '戦略を更新' },

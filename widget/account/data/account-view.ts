@@ -4,7 +4,8 @@
  * normaliser and the engine's own context (key/executive contacts, classified activities). The
  * panels only display this; no KPI math happens in components.
  */
-import type { SalesProcessConfig } from '../../../shared/config/schema';
+import { stageKeyFromCrmValue } from '../../../shared/config/picklists';
+import type { Bilingual, SalesProcessConfig } from '../../../shared/config/schema';
 import { isUnclassified } from '../../../shared/engine/classify';
 import { compileConfig } from '../../../shared/engine/compiled';
 import { buildContext, type ClassifiedActivity } from '../../../shared/engine/context';
@@ -53,6 +54,8 @@ export interface AccountView {
   plan: AccountPlan | null;
   /** The plan as CRM returned it (subform row ids are needed to write rows back). */
   planRecord: CrmRecord | null;
+  /** Group companies (Parent_Account: the parent and the children) with their relationship stage. */
+  group: { id: string; name: string; relation: 'parent' | 'child'; stageLabel: Bilingual | null }[];
   /** Activities that happened in the KPI window, by kind (config order), and the latest ones. */
   kindCounts: { kind: ActivityKind; count: number }[];
   recent: ActivityView[];
@@ -100,6 +103,12 @@ export function buildAccountView(
     buyerGaps: buyerGaps(people, config),
     plan: bundle.plan,
     planRecord,
+    group: bundle.related.map((r) => ({
+      id: r.id,
+      name: r.name,
+      relation: r.relation,
+      stageLabel: stageLabelOf(config, r.relationshipStage),
+    })),
     kindCounts: config.activityKinds
       .map((k) => ({ kind: k.key, count: windowed.filter((a) => a.kind === k.key).length }))
       .filter((k) => k.count > 0),
@@ -148,4 +157,12 @@ function toActivityView(a: ClassifiedActivity): ActivityView {
     unclassified: isUnclassified(a),
     at: a.activity.at,
   };
+}
+
+/** The label of a Relationship_Stage value as the CRM holds it (label in either language or key). */
+function stageLabelOf(config: SalesProcessConfig, value: string | null): Bilingual | null {
+  const key = stageKeyFromCrmValue(config, value);
+  if (key === undefined) return null;
+  if (key === null) return config.notStarted.label;
+  return config.stages.find((s) => s.key === key)?.label ?? null;
 }

@@ -46,6 +46,7 @@ export const PLAN_TEXT_FIELDS = [
   'group',
   'longTermActions',
   'shortTermActions',
+  'deploymentPlan',
 ] as const;
 export type PlanTextField = (typeof PLAN_TEXT_FIELDS)[number];
 export type PlanTexts = Record<PlanTextField, string>;
