@@ -112,6 +112,7 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
       textarea(p.group, 'Group Structure'),
       textarea(p.longTermActions, 'Long Term Actions'),
       textarea(p.shortTermActions, 'Short Term Actions'),
+      textarea(p.deploymentPlan, 'Deployment Plan'),
       field(p.potentialMap, 'Potential Map', 'subform', { subform: p.potentialMap }),
       field(p.updates, 'Plan Updates', 'subform', { subform: p.updates }),
     ]),

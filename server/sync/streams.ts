@@ -97,6 +97,7 @@ export function syncStreams(config: SalesProcessConfig): SyncStream[] {
         f.plan.group,
         f.plan.longTermActions,
         f.plan.shortTermActions,
+        f.plan.deploymentPlan,
         f.plan.potentialMap,
         f.plan.updates,
         'Modified_Time',

@@ -114,6 +114,7 @@ export const fieldsSchema = z
       group: 'Group_Structure',
       longTermActions: 'Long_Term_Actions',
       shortTermActions: 'Short_Term_Actions',
+      deploymentPlan: 'Deployment_Plan',
       potentialMap: 'Potential_Map',
       segment: 'Segment',
       offering: 'Offering',

@@ -103,6 +103,8 @@ export interface AccountPlan {
   group: string;
   longTermActions: string;
   shortTermActions: string;
+  /** Deployment_Plan (導入・活用計画): how the customer rolls out and uses what it bought (S:56). */
+  deploymentPlan: string;
   potentialMap: PotentialRow[];
   updates: PlanUpdate[];
   modifiedTime: Instant | null;

@@ -223,6 +223,7 @@ function readPlan(r: RecordReader, f: Fields): AccountPlan {
     group: text(p.group),
     longTermActions: text(p.longTermActions),
     shortTermActions: text(p.shortTermActions),
+    deploymentPlan: text(p.deploymentPlan),
     potentialMap: r.rows(p.potentialMap).map((row) => {
       const rr = r.row(row);
       return {

@@ -273,3 +273,41 @@ describe('activities', () => {
     expect(byAccountOwner / all().length).toBeGreaterThan(0.9);
   });
 });
+
+describe('the method, faithfully: activity mix, KGIs, targets, the plan (issue 11 items 5–8)', () => {
+  it('thank-you mails, scheduling and internal memos count on neither side; nothing unclassified does', () => {
+    for (const i of demo.insights) {
+      const mix = i.activityMix;
+      expect(mix.neither).toBeGreaterThanOrEqual(mix.unclassified);
+    }
+    // Across the demo, the administrative and internal work is recognised, not left as "other".
+    const total = demo.insights.reduce((s, i) => s + i.activityMix.neither, 0);
+    const unclassified = demo.insights.reduce((s, i) => s + i.activityMix.unclassified, 0);
+    expect(total - unclassified).toBeGreaterThan(0);
+  });
+
+  it('東邦精機工業: share of wallet is the potential map’s Σ current ÷ Σ potential', () => {
+    const i = insight('toho');
+    const plan = demo.dataset.Account_Plans.find((p) => (p.Account as { id: string }).id === i.accountId);
+    const rows = (plan?.Potential_Map ?? []) as { Potential_Amount: number; Current_Amount: number }[];
+    const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0);
+    expect(i.kgis.share_of_wallet).toBeCloseTo(
+      sum((r) => r.Current_Amount) / sum((r) => r.Potential_Amount),
+      10,
+    );
+    expect(i.kgiTargets.share_of_wallet).toMatchObject({ target: 0.3, met: true });
+  });
+
+  it('霧島製紙 (a brochure request) is the one account that is not a strategic target', () => {
+    expect(demo.insights.filter((i) => !i.isTarget).map((i) => i.accountName)).toEqual([
+      storyName('kirishima'),
+    ]);
+  });
+
+  it('東邦精機工業 has a deployment plan (導入・活用計画); 接点構築 accounts count customer consultations', () => {
+    const i = insight('toho');
+    const plan = demo.dataset.Account_Plans.find((p) => (p.Account as { id: string }).id === i.accountId);
+    expect(String(plan?.Deployment_Plan)).toContain('工場');
+    expect(insight('toho_sales').targets.customer_consultations).toBeDefined();
+  });
+});

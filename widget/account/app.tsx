@@ -11,7 +11,7 @@ import { useLoad } from '../common/use-load';
 import { rememberLang, type Lang } from '../common/lang';
 import type { AccountView } from './data/account-view';
 import type { BuyerEdit, PlanChange } from './data/writes';
-import { ActivityPanel } from './panels/activity-panel';
+import { ActivityPanel, type ClassifyActivity } from './panels/activity-panel';
 import { BuyerMapPanel } from './panels/buyer-map-panel';
 import { DealsPanel } from './panels/deals-panel';
 import { KpiPanel } from './panels/kpi-panel';
@@ -65,6 +65,8 @@ export function App(props: AppProps) {
   const saveBuyer = (id: string, edit: BuyerEdit) =>
     apply((v) => (session as AccountSession).saveBuyer(v, id, edit));
   const savePlan = (change: PlanChange) => apply((v) => (session as AccountSession).savePlan(v, change));
+  const classify: ClassifyActivity = (activity, kind) =>
+    apply((v) => (session as AccountSession).classifyActivity(v, activity, kind));
   const openSection = (s: PlanSection) => {
     setTab(s === 'potential_map' ? 'potential' : s === 'buyer_map' ? 'buyers' : 'plan');
     setFocus(s);
@@ -106,7 +108,7 @@ export function App(props: AppProps) {
           {tab === 'buyers' && <BuyerMapPanel {...common} onSave={saveBuyer} />}
           {tab === 'potential' && <PotentialMapPanel {...common} onSave={savePlan} />}
           {tab === 'deals' && <DealsPanel {...common} />}
-          {tab === 'activity' && <ActivityPanel {...common} />}
+          {tab === 'activity' && <ActivityPanel {...common} onClassify={session ? classify : undefined} />}
         </div>
         {state.status === 'ready' && <Issues issues={state.data.insight.issues} />}
       </div>

@@ -1,4 +1,4 @@
-import { ACCOUNT } from '../../shared/testing/zoho-builders';
+import { ACCOUNT, task } from '../../shared/testing/zoho-builders';
 import { AS_OF, sampleDataset, testConfig } from './testing/fixtures';
 import { fakeCrm } from './testing/fake-crm';
 import { publishedRecord } from '../../shared/config/published';
@@ -139,17 +139,44 @@ describe('account session', () => {
       group: 'D',
       longTermActions: 'E',
       shortTermActions: 'F',
+      deploymentPlan: 'G',
     };
     const after = await session.savePlan(before, { texts, summary: '戦略を更新' });
     const write = crm.writes[0];
     expect(write?.op).toBe('update');
     expect(write?.data.Strategy_Hypothesis).toBe('B');
+    expect(write?.data.Deployment_Plan).toBe('G');
     expect(write?.data.Plan_Updates).toEqual([
       { id: 'p1-u0', Updated_On: '2026-03-01', Summary: 'update 0' },
       { Updated_On: '2026-11-26', Summary: '戦略を更新' },
     ]);
     expect(after.insight.nextActions.map((a) => a.code)).not.toContain('UPDATE_PLAN');
     expect(after.insight.kpis.plan_updates).toBe(1);
+  });
+
+  it('classifies an unclassified activity in one choice: Activity_Kind written, the mix follows', async () => {
+    const base = sampleDataset();
+    const crm = fakeCrm({
+      ...base,
+      Tasks: [
+        ...(base.Tasks ?? []),
+        task({ id: 't9', subject: '定例打合せ', closed: '2026-11-21T10:00:00+09:00', who: 'c2' }),
+      ],
+    });
+    const session = createSession(crm, testConfig(), ACCOUNT, now);
+    const before = await session.load();
+    expect(before.unclassified.map((a) => a.id)).toEqual(['t9']);
+    expect(before.insight.activityMix.unclassified).toBe(1);
+    const after = await session.classifyActivity(before, { module: 'Tasks', id: 't9' }, 'info_sharing');
+    expect(crm.writes).toEqual([
+      { op: 'update', entity: 'Tasks', data: { id: 't9', Activity_Kind: 'info_sharing' } },
+    ]);
+    expect(after.unclassified).toEqual([]);
+    expect(after.insight.activityMix).toMatchObject({
+      unclassified: 0,
+      relationship: before.insight.activityMix.relationship + 1,
+      deal: before.insight.activityMix.deal,
+    });
   });
 
   it('creates the plan when the account has none', async () => {

@@ -11,8 +11,10 @@ import type { CrmGateway } from '../zoho/types';
 import { buildAccountView, type AccountView } from './data/account-view';
 import { loadAccountDataset } from './data/load-dataset';
 import { batchedReads, type FallbackMemory } from '../common/reads';
+import type { ActivityKind } from '../../shared/model/keys';
+import type { ActivityModule } from '../../shared/model/types';
 import { recomputeAccount, type RecomputeOptions, type RecomputeOutcome } from './data/recompute';
-import { savePlan, saveBuyerEdit, type BuyerEdit, type PlanChange } from './data/writes';
+import { saveActivityKind, savePlan, saveBuyerEdit, type BuyerEdit, type PlanChange } from './data/writes';
 
 export interface AccountSession {
   load(): Promise<AccountView>;
@@ -20,6 +22,11 @@ export interface AccountSession {
   savePlan(view: AccountView, change: PlanChange): Promise<AccountView>;
   /** After a save: have the service recompute the account and wait for the CRM's fields. */
   recompute(view: AccountView): Promise<RecomputeOutcome>;
+  classifyActivity(
+    view: AccountView,
+    activity: { module: ActivityModule; id: string },
+    kind: ActivityKind,
+  ): Promise<AccountView>;
 }
 
 export function createSession(
@@ -57,6 +64,9 @@ export function createSession(
     },
     async saveBuyer(current, contactId, edit) {
       return view(await saveBuyerEdit(crm, active, current.raw, contactId, edit));
+    },
+    async classifyActivity(current, activity, kind) {
+      return view(await saveActivityKind(crm, config, current.raw, activity, kind));
     },
     async savePlan(current, change) {
       const today = localDateOf(now() as Instant, offsetMinutes(active.utcOffset));

@@ -63,6 +63,18 @@ export const STRINGS = {
   issueHypothesis: s('課題の仮説', 'Issue hypotheses'),
   longTerm: s('中長期アクション', 'Long-term actions'),
   shortTerm: s('短期アクション', 'Short-term actions'),
+  deploymentPlan: s('導入・活用計画', 'Deployment and usage plan'),
+  deploymentHint: s(
+    '導入した製品・サービスを顧客がどう展開し、どう活用するか（対象部門・時期・定着の指標）',
+    'How the customer rolls out and uses what it bought (departments, timing, adoption measures)',
+  ),
+  groupInCrm: s('CRM 上のグループ企業', 'Group companies in the CRM'),
+  noGroupInCrm: s(
+    '親会社・子会社（親取引先）は登録されていません',
+    'No parent or child companies (Parent Account) in the CRM',
+  ),
+  parentCompany: s('親会社', 'Parent'),
+  childCompany: s('子会社', 'Subsidiary'),
   potentialRows: s('{n} 行', '{n} rows'),
   rolesSet: s('役割設定済み {n} / {total} 人', '{n} of {total} people have a role'),
   seePotential: s('ポテンシャルマップで編集する', 'Edit it in the potential map'),
@@ -137,7 +149,7 @@ export const STRINGS = {
     'Unclassified, administrative and internal activities count on neither side. Pick a kind below to classify one.',
   ),
   classifyAs: s('「{subject}」の種類', 'Kind of “{subject}”'),
-  classifySummary: s('活動の種類を「{kind}」に設定', 'Activity kind set to “{kind}”'),
+  pickKind: s('種類を選ぶ…', 'Pick a kind…'),
   kgiTarget: s('目標 {target}', 'target {target}'),
   // strategic targets
   notTarget: s(

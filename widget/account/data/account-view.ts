@@ -4,7 +4,9 @@
  * normaliser and the engine's own context (key/executive contacts, classified activities). The
  * panels only display this; no KPI math happens in components.
  */
-import type { SalesProcessConfig } from '../../../shared/config/schema';
+import { stageKeyFromCrmValue } from '../../../shared/config/picklists';
+import type { Bilingual, SalesProcessConfig } from '../../../shared/config/schema';
+import { isUnclassified } from '../../../shared/engine/classify';
 import { compileConfig } from '../../../shared/engine/compiled';
 import { buildContext, type ClassifiedActivity } from '../../../shared/engine/context';
 import { computeAccountInsight, type AccountInsight } from '../../../shared/engine/insight';
@@ -12,7 +14,7 @@ import { happenedIn } from '../../../shared/engine/metrics';
 import { accountBundleOf } from '../../../shared/engine/pipeline';
 import type { ActivityKind, BuyingRole } from '../../../shared/model/keys';
 import { offsetMinutes } from '../../../shared/model/time';
-import type { AccountPlan, Contact, Instant } from '../../../shared/model/types';
+import type { AccountPlan, ActivityModule, Contact, Instant } from '../../../shared/model/types';
 import { widgetError } from '../../common/errors';
 import type { CrmRecord } from '../../zoho/types';
 import { buildOrgChart, type OrgChartRow } from './org-chart';
@@ -32,10 +34,12 @@ export type BuyerGap =
 
 export interface ActivityView {
   id: string;
-  module: string;
+  module: ActivityModule;
   subject: string;
   kind: ActivityKind;
   purpose: 'deal' | 'relationship' | null;
+  /** Nobody classified it: kind other, no Activity_Purpose (counts on neither side of the mix). */
+  unclassified: boolean;
   at: Instant | null;
 }
 
@@ -50,9 +54,13 @@ export interface AccountView {
   plan: AccountPlan | null;
   /** The plan as CRM returned it (subform row ids are needed to write rows back). */
   planRecord: CrmRecord | null;
+  /** Group companies (Parent_Account: the parent and the children) with their relationship stage. */
+  group: { id: string; name: string; relation: 'parent' | 'child'; stageLabel: Bilingual | null }[];
   /** Activities that happened in the KPI window, by kind (config order), and the latest ones. */
   kindCounts: { kind: ActivityKind; count: number }[];
   recent: ActivityView[];
+  /** Unclassified activities of the KPI window, latest first: the ones a rep should classify. */
+  unclassified: ActivityView[];
   raw: RawDataset;
   /** The config this view was computed with (the published one when the service published one). */
   config: SalesProcessConfig;
@@ -97,10 +105,21 @@ export function buildAccountView(
     buyerGaps: buyerGaps(people, config),
     plan: bundle.plan,
     planRecord,
+    group: bundle.related.map((r) => ({
+      id: r.id,
+      name: r.name,
+      relation: r.relation,
+      stageLabel: stageLabelOf(config, r.relationshipStage),
+    })),
     kindCounts: config.activityKinds
       .map((k) => ({ kind: k.key, count: windowed.filter((a) => a.kind === k.key).length }))
       .filter((k) => k.count > 0),
     recent: [...happened]
+      .sort((a, b) => (b.activity.at ?? 0) - (a.activity.at ?? 0))
+      .slice(0, RECENT)
+      .map(toActivityView),
+    unclassified: windowed
+      .filter(isUnclassified)
       .sort((a, b) => (b.activity.at ?? 0) - (a.activity.at ?? 0))
       .slice(0, RECENT)
       .map(toActivityView),
@@ -138,6 +157,15 @@ function toActivityView(a: ClassifiedActivity): ActivityView {
     subject: a.activity.subject,
     kind: a.kind,
     purpose: a.purpose,
+    unclassified: isUnclassified(a),
     at: a.activity.at,
   };
+}
+
+/** The label of a Relationship_Stage value as the CRM holds it (label in either language or key). */
+function stageLabelOf(config: SalesProcessConfig, value: string | null): Bilingual | null {
+  const key = stageKeyFromCrmValue(config, value);
+  if (key === undefined) return null;
+  if (key === null) return config.notStarted.label;
+  return config.stages.find((s) => s.key === key)?.label ?? null;
 }

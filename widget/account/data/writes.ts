@@ -5,7 +5,8 @@
  */
 import type { SalesProcessConfig } from '../../../shared/config/schema';
 import { planUpdateHistory } from '../../../shared/writeback/plan';
-import type { Attitude, BuyingRole } from '../../../shared/model/keys';
+import type { ActivityKind, Attitude, BuyingRole } from '../../../shared/model/keys';
+import type { ActivityModule } from '../../../shared/model/types';
 import type { CrmGateway, CrmRecord } from '../../zoho/types';
 import type { RawDataset } from './load-dataset';
 
@@ -46,6 +47,7 @@ export const PLAN_TEXT_FIELDS = [
   'group',
   'longTermActions',
   'shortTermActions',
+  'deploymentPlan',
 ] as const;
 export type PlanTextField = (typeof PLAN_TEXT_FIELDS)[number];
 export type PlanTexts = Record<PlanTextField, string>;
@@ -133,4 +135,25 @@ function rowsOf(v: unknown): CrmRecord[] {
   return Array.isArray(v)
     ? v.filter((r): r is CrmRecord => r != null && typeof r === 'object' && !Array.isArray(r))
     : [];
+}
+
+/**
+ * The rep classifies an activity in one click: `Activity_Kind` on the Task, Event or Call (the field the
+ * engine reads before any keyword), so an unclassified activity joins its side of the mix at once.
+ */
+export async function saveActivityKind(
+  crm: CrmGateway,
+  config: SalesProcessConfig,
+  raw: RawDataset,
+  activity: { module: ActivityModule; id: string },
+  kind: ActivityKind,
+): Promise<RawDataset> {
+  const m = config.fields.modules;
+  const module = activity.module === 'Tasks' ? m.tasks : activity.module === 'Events' ? m.events : m.calls;
+  const fields: CrmRecord = { [config.fields.activity.kind]: kind };
+  await crm.updateRecord(module, { id: activity.id, ...fields });
+  return {
+    ...raw,
+    [module]: (raw[module] ?? []).map((r) => (String(r.id) === activity.id ? { ...r, ...fields } : r)),
+  };
 }

@@ -30,6 +30,17 @@ describe.each(LANGS)('KpiPanel (%s)', (lang) => {
     );
   });
 
+  it('a KGI with a target in the config shows it, met or not; the value stays alone in its cell', () => {
+    const view = sampleView(); // potential map: 2,000,000 of 15,000,000 → 13 %; shipped target 30 %
+    const el = mount(<KpiPanel state={READY(view)} />, lang);
+    const sow = el.querySelector('[data-kgi=share_of_wallet]');
+    expect(text(sow?.querySelector('dd') ?? null)).toBe('13%');
+    expect(text(sow?.querySelector('[data-testid=kgi-target]') ?? null)).toBe(
+      lang === 'ja' ? '目標 30% 未達' : 'target 30% Not met',
+    );
+    expect(el.querySelector('[data-kgi=annual_revenue] [data-testid=kgi-target]')).toBeNull();
+  });
+
   it('empty: a stage without targets says so', () => {
     const view = sampleView();
     const el = mount(

@@ -67,8 +67,8 @@ export function KpiPanel(props: PanelProps) {
                       <dt>{l(METRIC_LABELS[key])}</dt>
                       <dd>
                         <MetricValue metric={key} value={view.insight.kgis[key] ?? null} />
-                        <KgiTargetNote target={view.insight.kgiTargets[key]} metric={key} />
                       </dd>
+                      <KgiTargetNote target={view.insight.kgiTargets[key]} metric={key} />
                     </div>
                   ))}
                 </dl>
@@ -90,10 +90,9 @@ function KgiTargetNote(props: { metric: string; target: { target: number; met: b
       ? formatShare(target, lang)
       : formatMoney(target, config.currency, lang);
   return (
-    <span class="kgi-target" data-testid="kgi-target">
-      {' '}
-      <span class="muted small">({t('kgiTarget', { target: text })})</span>{' '}
+    <dd class="kgi-target" data-testid="kgi-target">
+      <span class="muted small">{t('kgiTarget', { target: text })}</span>{' '}
       <Badge tone={met ? 'ok' : 'warn'}>{met ? t('met') : t('notMet')}</Badge>
-    </span>
+    </dd>
   );
 }

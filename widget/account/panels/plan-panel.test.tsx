@@ -10,6 +10,7 @@ import {
   sampleView,
   text,
 } from '../testing/fixtures';
+import * as z from '../../../shared/testing/zoho-builders';
 import { PlanPanel } from './plan-panel';
 
 const props = { onOpenTab: () => undefined, focus: null, onSave: () => Promise.resolve() };
@@ -34,12 +35,52 @@ describe.each(LANGS)('PlanPanel (%s)', (lang) => {
     ).not.toBeNull();
   });
 
-  it('ready: six sections, the stale warning, save disabled until something changes', () => {
+  it('ready: six sections and the deployment plan, the stale warning, save disabled until something changes', () => {
     const el = mount(<PlanPanel {...props} state={READY()} />, lang);
-    expect(el.querySelectorAll('fieldset.plan-section')).toHaveLength(6);
+    expect(el.querySelectorAll('fieldset.plan-section')).toHaveLength(7);
+    expect(text(el.querySelector('[data-section=deployment] legend'))).toBe(
+      lang === 'ja' ? '7. 導入・活用計画' : '7. Deployment and usage plan',
+    );
+    expect(el.querySelector('textarea[name=deploymentPlan]')).not.toBeNull();
     expect(el.querySelector('[data-testid=plan-stale]')).not.toBeNull();
     expect((el.querySelector('textarea[name=overview]') as HTMLTextAreaElement).value).toBe('製造業');
     expect((el.querySelector('button[type=submit]') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows the group companies the CRM knows, with their stage', () => {
+    const view = sampleView({
+      Accounts: [
+        z.account({ parent: 'p1' }),
+        z.account({ id: 'p1', name: '親ホールディングス', Relationship_Stage: '信頼定着' }),
+        z.account({ id: 'k1', name: '子会社物流', parent: z.ACCOUNT }),
+      ],
+    });
+    const el = mount(<PlanPanel {...props} state={READY(view)} />, lang);
+    const items = [...el.querySelectorAll('[data-testid=group-companies] li')].map(text);
+    expect(items).toEqual(
+      lang === 'ja'
+        ? ['親会社 親ホールディングス — 信頼定着', '子会社 子会社物流']
+        : ['Parent 親ホールディングス — Trust established', 'Subsidiary 子会社物流'],
+    );
+  });
+
+  it('says so when the CRM has no group companies', () => {
+    const el = mount(<PlanPanel {...props} state={READY()} />, lang);
+    expect(el.querySelector('[data-testid=group-companies]')).toBeNull();
+    expect(text(el.querySelector('[data-section=group]'))).toContain(
+      lang === 'ja' ? '登録されていません' : 'No parent or child companies',
+    );
+  });
+
+  it('saves the deployment plan with a summary naming it', async () => {
+    const onSave = jest.fn().mockResolvedValue(undefined);
+    const el = mount(<PlanPanel {...props} onSave={onSave} state={READY()} />, lang);
+    type(el, 'textarea[name=deploymentPlan]', '2027年4月に全工場へ展開');
+    await act(async () => (el.querySelector('button[type=submit]') as HTMLButtonElement).click());
+    await flush();
+    const change = onSave.mock.calls[0][0];
+    expect(change.texts.deploymentPlan).toBe('2027年4月に全工場へ展開');
+    expect(change.summary).toContain(lang === 'ja' ? '導入・活用計画' : 'Deployment and usage plan');
   });
 
   it('saves changed sections with a summary naming them', async () => {

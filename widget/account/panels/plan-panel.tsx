@@ -51,6 +51,7 @@ const SECTION_OF: Record<PlanTextField, PlanSection> = {
   group: 'group',
   longTermActions: 'action_plan',
   shortTermActions: 'action_plan',
+  deploymentPlan: 'action_plan',
 };
 
 function PlanForm(props: Omit<PlanPanelProps, 'state' | 'onRetry'> & { view: AccountView }) {
@@ -79,7 +80,13 @@ function PlanForm(props: Omit<PlanPanelProps, 'state' | 'onRetry'> & { view: Acc
 
   const submit = (e: Event) => {
     e.preventDefault();
-    const sections = [...new Set(dirty.map((k) => l(PLAN_SECTION_LABELS[SECTION_OF[k]])))];
+    const sections = [
+      ...new Set(
+        dirty.map((k) =>
+          k === 'deploymentPlan' ? t('deploymentPlan') : l(PLAN_SECTION_LABELS[SECTION_OF[k]]),
+        ),
+      ),
+    ];
     const text = summary.trim() || t('defaultSummary', { sections: sections.join(', ') });
     void run(() => props.onSave({ texts, summary: text }));
   };
@@ -123,7 +130,14 @@ function PlanForm(props: Omit<PlanPanelProps, 'state' | 'onRetry'> & { view: Acc
         </>,
         2,
       )}
-      {section('group', field('group', l(PLAN_SECTION_LABELS.group)), 3)}
+      {section(
+        'group',
+        <>
+          <GroupCompanies view={view} />
+          {field('group', l(PLAN_SECTION_LABELS.group))}
+        </>,
+        3,
+      )}
       {section(
         'potential_map',
         <p class="row-between">
@@ -152,6 +166,11 @@ function PlanForm(props: Omit<PlanPanelProps, 'state' | 'onRetry'> & { view: Acc
         </>,
         6,
       )}
+      <fieldset class="plan-section" data-section="deployment" id="plan-deployment" tabIndex={-1}>
+        <legend>7. {t('deploymentPlan')}</legend>
+        <p class="muted small">{t('deploymentHint')}</p>
+        {field('deploymentPlan', t('deploymentPlan'))}
+      </fieldset>
       <div class="form-footer">
         <label class="field inline">
           <span>{t('changeSummary')}</span>
@@ -168,5 +187,26 @@ function PlanForm(props: Omit<PlanPanelProps, 'state' | 'onRetry'> & { view: Acc
         <SaveStatus state={save} />
       </div>
     </form>
+  );
+}
+
+/** The group companies the CRM knows (Parent_Account: the parent and the children) with their stage. */
+function GroupCompanies(props: { view: AccountView }) {
+  const { t, l } = useUi();
+  const group = props.view.group;
+  if (group.length === 0) return <p class="muted small">{t('noGroupInCrm')}</p>;
+  return (
+    <div class="group-companies">
+      <p class="muted small">{t('groupInCrm')}</p>
+      <ul data-testid="group-companies">
+        {group.map((g) => (
+          <li key={g.id}>
+            <span class="tag">{g.relation === 'parent' ? t('parentCompany') : t('childCompany')}</span>{' '}
+            <span>{g.name}</span>
+            {g.stageLabel && <span class="muted small"> — {l(g.stageLabel)}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -158,6 +158,7 @@ export function planRecord(ctx: BuildContext, a: CastAccount): ZohoRecord | null
     Group_Structure: plan.group,
     Long_Term_Actions: plan.longTerm,
     Short_Term_Actions: plan.shortTerm,
+    Deployment_Plan: plan.deployment ?? null,
     Potential_Map: plan.potential.map(([segment, offering, potential, current]) => ({
       id: ctx.ids.next('subformRows'),
       Parent_Id: parent,

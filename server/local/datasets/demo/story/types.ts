@@ -87,6 +87,8 @@ export interface PlanSpec {
   group: string;
   longTerm: string;
   shortTerm: string;
+  /** Deployment_Plan (導入・活用計画); absent = empty. */
+  deployment?: string;
   /** [Segment, Offering, Potential_Amount, Current_Amount] */
   potential: [string, string, number, number][];
   /** [days ago, Summary] */
