@@ -43,78 +43,107 @@ runCli(async () => {
   const log = createLogger({ secrets, ...(env.logLevel ? { level: env.logLevel } : {}) });
   const config = ConfigHolder.load(resolveConfigPath(env.configFile), log);
 
-  let local: LocalToolkit | null = null;
-  if (!zoho) {
-    // The local Zoho toolkit is loaded only here, and only without credentials.
-    const { startLocalToolkit } = await import('./local/start');
-    local = await startLocalToolkit({
+  // Everything opened from here on is closed again if the start fails, so the process exits (with
+  // the error) instead of living on with a half-started service nobody can see or restart.
+  const opened: (() => unknown)[] = [];
+  const started = await (async () => {
+    try {
+      return await start();
+    } catch (e) {
+      for (const close of opened.reverse())
+        await Promise.resolve()
+          .then(close)
+          .catch(() => undefined);
+      // A handle we did not know about must not keep a failed start alive either.
+      setTimeout(() => process.exit(process.exitCode || 1), 2000).unref();
+      throw e;
+    }
+  })();
+  const { local, service, runner, server, preview } = started;
+  const readiness = started.readiness;
+
+  async function start() {
+    let local: LocalToolkit | null = null;
+    if (!zoho) {
+      // The local Zoho toolkit is loaded only here, and only without credentials.
+      const { startLocalToolkit } = await import('./local/start');
+      local = await startLocalToolkit({
+        stateDir,
+        port: env.emulatorPort,
+        config: config.current,
+        log,
+      });
+      const toolkit = local;
+      opened.push(() => toolkit.close());
+      log.info(
+        { crm: local.url },
+        'no Zoho credentials set: running on the built-in local CRM (emulator with demo data)',
+      );
+    } else if (!webhookSecret) {
+      log.warn('WEBHOOK_SECRET is not set: POST /hooks/zoho answers 503 until it is');
+    }
+    const connection = zoho ?? (local as LocalToolkit).connection;
+    const service = await SyncService.open({
       stateDir,
-      port: env.emulatorPort,
+      connection,
       config: config.current,
       log,
+      dailyCredits: config.current.sync.dailyCredits,
+      budgetShare: config.current.sync.budgetShare,
     });
-    log.info(
-      { crm: local.url },
-      'no Zoho credentials set: running on the built-in local CRM (emulator with demo data)',
-    );
-  } else if (!webhookSecret) {
-    log.warn('WEBHOOK_SECRET is not set: POST /hooks/zoho answers 503 until it is');
-  }
-  const connection = zoho ?? (local as LocalToolkit).connection;
-  const service = await SyncService.open({
-    stateDir,
-    connection,
-    config: config.current,
-    log,
-    dailyCredits: config.current.sync.dailyCredits,
-    budgetShare: config.current.sync.budgetShare,
-  });
-  config.onChange((c) => service.setConfig(c));
-  config.onChange((c) => void publishConfig(service.gateway, c, log));
-  config.watch();
-  process.on('SIGHUP', () => config.reload());
+    opened.push(() => service.close());
+    config.onChange((c) => service.setConfig(c));
+    config.onChange((c) => void publishConfig(service.gateway, c, log));
 
-  const runner = new SyncRunner(service, log, {
-    ...(env.syncCron ? { cron: env.syncCron } : {}),
-    ...(env.fullSyncCron ? { fullCron: env.fullSyncCron } : {}),
-  });
-  let firstSyncDone = false;
-  // The preview proxies the CRM without a token: served on a loopback address only.
-  const previewAllowed = isLoopbackHost(host);
-  if (local && local.routers.length > 0 && !previewAllowed)
-    log.warn(
-      { host },
-      'the widget preview is local-only and is not served: HOST is not a loopback address (use 127.0.0.1 to get it)',
-    );
-  const preview = previewAllowed ? (local?.routers ?? []) : [];
-  const app = createApp({
-    service,
-    runner,
-    config,
-    log,
-    apiToken,
-    webhookSecret,
-    extra: preview,
-    ready: () => firstSyncDone,
-  });
-  const server = createHttpServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(
-        e.code === 'EADDRINUSE'
-          ? new AppError('BAD_INPUT', `port ${port} is in use: stop the other process or set PORT`)
-          : e,
-      ),
-    );
-    server.listen(port, host, resolve);
-  });
+    const runner = new SyncRunner(service, log, {
+      ...(env.syncCron ? { cron: env.syncCron } : {}),
+      ...(env.fullSyncCron ? { fullCron: env.fullSyncCron } : {}),
+    });
+    const readiness = { firstSyncDone: false };
+    // The preview proxies the CRM without a token: served on a loopback address only.
+    const previewAllowed = isLoopbackHost(host);
+    if (local && local.routers.length > 0 && !previewAllowed)
+      log.warn(
+        { host },
+        'the widget preview is local-only and is not served: HOST is not a loopback address (use 127.0.0.1 to get it)',
+      );
+    const preview = previewAllowed ? (local?.routers ?? []) : [];
+    const app = createApp({
+      service,
+      runner,
+      config,
+      log,
+      apiToken,
+      webhookSecret,
+      extra: preview,
+      ready: () => readiness.firstSyncDone,
+    });
+    const server = createHttpServer(app);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (e: NodeJS.ErrnoException) =>
+        reject(
+          e.code === 'EADDRINUSE'
+            ? new AppError('BAD_INPUT', `port ${port} is in use: stop the other process or set PORT`)
+            : e,
+        ),
+      );
+      server.listen(port, host, resolve);
+    });
+    opened.push(() => new Promise((r) => server.close(r)));
+    // Watched only once the service is up: a watcher keeps the process alive.
+    config.watch();
+    opened.push(() => config.unwatch());
+    process.on('SIGHUP', () => config.reload());
+    return { local, service, runner, server, preview, readiness };
+  }
+
   const base = `http://${host}:${(server.address() as AddressInfo).port}`;
   if (local && webhookSecret) local.registerWebhook(`${base}/hooks/zoho`, webhookSecret);
 
   runner.schedule();
   runner.request({ trigger: 'start' });
   void runner.idle().then(() => {
-    firstSyncDone = true;
+    readiness.firstSyncDone = true;
     void publishConfig(service.gateway, config.current, log);
     const s = runner.lastSummary;
     if (s)

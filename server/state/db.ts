@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../errors';
 import { privateDir } from '../runtime/files';
 
 export type Db = Database.Database;
@@ -56,10 +57,23 @@ export function openStateDb(stateDir: string, file = 'service.sqlite'): Db {
   if (!existsSync(full)) closeSync(openSync(full, 'a', 0o600));
   chmodSync(full, 0o600);
   const db = new Database(full);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(SCHEMA);
+  } catch (e) {
+    db.close();
+    const code = (e as { code?: unknown }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+      throw new AppError(
+        'BAD_INPUT',
+        `the state database ${full} is damaged (${(e as Error).message}). Move it (and its -wal, -shm files) ` +
+          'aside to start over: the next sync is a full one, and stage history in flight is recovered from the CRM',
+        { cause: e },
+      );
+    throw e;
+  }
   const version = db
     .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'")
     .get();
