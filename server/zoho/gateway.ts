@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../errors';
 import type { CallPath, Outcome } from './call-path';
 import { mapRecordResult, mapZohoError, type RecordResult, type ZohoFailure } from './map-error';
-import { readRawJson } from './sdk-raw';
+import { readRawJson, withFieldDetailsCache } from './sdk-raw';
 import { normaliseRawRecord, toPlainRecord, toSdkValue, type FieldTypes } from './sdk-values';
 
 export type ZohoJson = Record<string, unknown> & { id: string };
@@ -190,7 +190,9 @@ export class ZohoGateway {
           );
           body.setTrigger([]);
           const ops = new ZOHOCRMSDK.Record.RecordOperations(module);
-          const res = op === 'update' ? await ops.updateRecords(body) : await ops.createRecords(body);
+          const res = await withFieldDetailsCache(() =>
+            op === 'update' ? ops.updateRecords(body) : ops.createRecords(body),
+          );
           return read(
             res,
             (obj) => {

@@ -9,6 +9,8 @@
  * nothing changes. `test/zoho/sdk-raw.test.ts` pins the SDK version this wraps.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { statSync } from 'node:fs';
+import { Initializer } from '@zohocrm/typescript-sdk-6.0/dist/routes/initializer';
 import { JSONConverter } from '@zohocrm/typescript-sdk-6.0/dist/utils/util/json_converter';
 
 /** The SDK release whose `getWrappedResponse` (`JSON.parse(response.body)`, then objects) is wrapped. */
@@ -25,11 +27,29 @@ interface RawSlot {
 }
 
 const slots = new AsyncLocalStorage<RawSlot>();
+/** Field-details files read during one gateway call, by path, size and modification time. */
+const fieldDetails = new AsyncLocalStorage<Map<string, unknown>>();
 let installed = false;
 
-/** Wrap the SDK's JSON decoding once per process (idempotent). */
+/**
+ * Install both wraps once per process (idempotent; `initZohoSdk` does): the raw JSON step below, and
+ * a field-details reader that parses the SDK's file once per gateway call instead of once per record
+ * and lookup it converts (`withFieldDetailsCache`; outside one, the SDK's own reader). Kept per call,
+ * not per process: the SDK mutates what it reads in places, and rewrites the file — a changed file
+ * (size or modification time) is read again.
+ */
 export function installRawReader(): void {
   if (installed) return;
+  const readJson = Initializer.getJSON.bind(Initializer);
+  Initializer.getJSON = (filePath: string): unknown => {
+    const memo = fieldDetails.getStore();
+    if (!memo) return readJson(filePath);
+    const st = statSync(filePath, { throwIfNoEntry: false });
+    if (!st) return readJson(filePath);
+    const key = `${st.size}:${st.mtimeMs}:${filePath}`;
+    if (!memo.has(key)) memo.set(key, readJson(filePath));
+    return memo.get(key);
+  };
   const proto = JSONConverter.prototype;
   const decode = proto.getWrappedResponse;
   proto.getWrappedResponse = function (
@@ -58,6 +78,12 @@ export async function readRawJson<T>(
 ): Promise<{ res: T; decoded: boolean; json: unknown }> {
   installRawReader();
   const slot: RawSlot = { pack: `core/com/zoho/crm/api/${answer}`, decoded: false, json: null };
-  const res = await slots.run(slot, call);
+  const res = await slots.run(slot, () => withFieldDetailsCache(call));
   return { res, decoded: slot.decoded, json: slot.json };
+}
+
+/** Run one SDK call (e.g. a write of 100 records) with its field-details file parsed once. */
+export function withFieldDetailsCache<T>(call: () => Promise<T>): Promise<T> {
+  installRawReader();
+  return fieldDetails.run(new Map(), call);
 }
