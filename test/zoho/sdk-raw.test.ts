@@ -10,7 +10,7 @@ import { JSONConverter } from '@zohocrm/typescript-sdk-6.0/dist/utils/util/json_
 import type { SyncService } from '../../server/sync/sync-service';
 import { keysetQuery, syncStreams } from '../../server/sync/streams';
 import { Initializer } from '@zohocrm/typescript-sdk-6.0/dist/routes/initializer';
-import { RAW_READ_SDK_VERSION, installRawReader, withFieldDetailsCache } from '../../server/zoho/sdk-raw';
+import { RAW_READ_SDK_VERSION, installRawReader, withSdkObjects } from '../../server/zoho/sdk-raw';
 import { toPlainRecord } from '../../server/zoho/sdk-values';
 import { openService, shippedConfig, startCrmAfterData, tempDir, type Crm } from '../support/crm-harness';
 
@@ -51,30 +51,21 @@ test('the installed SDK is the release the raw reader wraps, and its decoding st
   );
 });
 
-test('within one call the field-details file is parsed once, with the same content; a rewritten file is read again', async () => {
+test('the field-details file is parsed once while it is unchanged, with the same content; a rewritten file is read again', () => {
   installRawReader();
   const dir = tempDir('field-details-');
   const file = path.join(dir, 'fields.json');
   try {
     const first = { deals: { Stage: { name: 'Stage', type: 'Choice' } } };
     writeFileSync(file, JSON.stringify(first));
-    // Outside a call: the SDK's reader, a fresh parse each time.
     const a = Initializer.getJSON(file) as unknown;
     expect(a).toEqual(first);
-    expect(Initializer.getJSON(file)).not.toBe(a);
-    await withFieldDetailsCache(async () => {
-      const b = Initializer.getJSON(file) as unknown;
-      expect(b).toEqual(first);
-      await Promise.resolve();
-      expect(Initializer.getJSON(file)).toBe(b);
-      const second = { ...first, accounts: { Industry: { name: 'Industry', type: 'Choice' } } };
-      writeFileSync(file, JSON.stringify(second)); // as the SDK does when it adds a module's fields
-      expect(Initializer.getJSON(file)).toEqual(second);
-    });
-    // A new call starts afresh.
-    await withFieldDetailsCache(async () => {
-      expect(Initializer.getJSON(file)).not.toBe(a);
-    });
+    expect(Initializer.getJSON(file)).toBe(a);
+    const second = { ...first, accounts: { Industry: { name: 'Industry', type: 'Choice' } } };
+    writeFileSync(file, JSON.stringify(second)); // as the SDK does when it learns a module's fields
+    const b = Initializer.getJSON(file) as unknown;
+    expect(b).toEqual(second);
+    expect(Initializer.getJSON(file)).toBe(b);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -88,7 +79,7 @@ async function sdkPage(module: string, stream: ReturnType<typeof syncStreams>[nu
     body.setSelectQuery(
       keysetQuery(module, stream.fields, { time: '1970-01-01T00:00:00+00:00', id: null }, 200),
     );
-    const res = await new ZOHOCRMSDK.Coql.CoqlOperations().getRecords(body);
+    const res = await withSdkObjects(() => new ZOHOCRMSDK.Coql.CoqlOperations().getRecords(body));
     const obj = res.getObject();
     expect(obj).toBeInstanceOf(ZOHOCRMSDK.Coql.ResponseWrapper);
     return ((obj as ZOHOCRMSDK.Coql.ResponseWrapper).getData() ?? []).map((r) => toPlainRecord(r, types));
@@ -100,7 +91,7 @@ async function sdkPage(module: string, stream: ReturnType<typeof syncStreams>[nu
   await params.add(P.PAGE, 1);
   await params.add(P.SORT_BY, 'Modified_Time');
   await params.add(P.SORT_ORDER, 'asc');
-  const res = await new ZOHOCRMSDK.Record.RecordOperations(module).getRecords(params);
+  const res = await withSdkObjects(() => new ZOHOCRMSDK.Record.RecordOperations(module).getRecords(params));
   const obj = res.getObject();
   expect(obj).toBeInstanceOf(ZOHOCRMSDK.Record.ResponseWrapper);
   return ((obj as ZOHOCRMSDK.Record.ResponseWrapper).getData() ?? []).map((r) => toPlainRecord(r, types));
