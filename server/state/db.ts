@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS records (
   json TEXT NOT NULL,
   seen_run INTEGER,
   PRIMARY KEY (module, id)
-) WITHOUT ROWID;
+);
 CREATE INDEX IF NOT EXISTS records_account ON records (module, account_id);
 CREATE INDEX IF NOT EXISTS records_parent ON records (module, parent_id);
 CREATE INDEX IF NOT EXISTS records_what ON records (what_module, what_id);
@@ -62,6 +62,7 @@ export function openStateDb(stateDir: string, file = 'service.sqlite'): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.exec(SCHEMA);
+    moveRecordsToRowidTable(db);
   } catch (e) {
     db.close();
     const code = (e as { code?: unknown }).code;
@@ -80,6 +81,24 @@ export function openStateDb(stateDir: string, file = 'service.sqlite'): Db {
   if (!version)
     db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
   return db;
+}
+
+/**
+ * The records table was WITHOUT ROWID: with rows of 1–2 KB of JSON in its primary-key B-tree, each
+ * insert split pages and cost about three times the CPU of a rowid table (issue 14). An older state
+ * database gets the rowid table, its rows copied, in one transaction.
+ */
+function moveRecordsToRowidTable(db: Db): void {
+  const table = db
+    .prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'records'")
+    .get();
+  if (!table || !/WITHOUT\s+ROWID/i.test(table.sql)) return;
+  db.transaction(() => {
+    db.exec(`ALTER TABLE records RENAME TO records_without_rowid;
+      DROP INDEX IF EXISTS records_account; DROP INDEX IF EXISTS records_parent; DROP INDEX IF EXISTS records_what;`);
+    db.exec(SCHEMA);
+    db.exec('INSERT INTO records SELECT * FROM records_without_rowid; DROP TABLE records_without_rowid;');
+  })();
 }
 
 export function metaGet(db: Db, key: string): string | null {

@@ -40,6 +40,11 @@ export function recomputeBatch(
   asOf: Instant,
 ): BatchPlan {
   const raw = mirror.datasetFor(accountIds);
+  // The records as stored, parsed once: what the CRM holds now, for the write-back diff.
+  const m = config.fields.modules;
+  const byId = (rows: readonly { id: string }[] | undefined) => new Map((rows ?? []).map((r) => [r.id, r]));
+  const storedAccounts = byId(raw[m.accounts]);
+  const storedDeals = byId(raw[m.deals]);
   const all = bundlesOf(raw, config);
   if (!all.ok) throw new Error(`mirror data rejected by the normaliser: ${all.error}`);
   const { bundles } = all;
@@ -47,7 +52,7 @@ export function recomputeBatch(
   const accountRecords = [];
   for (const id of accountIds) {
     const bundle = bundles.get(id as ZohoId);
-    const current = mirror.get('accounts', id);
+    const current = storedAccounts.get(id) ?? null;
     if (!bundle || !current) {
       plan.missing.push(id);
       continue;
@@ -78,7 +83,7 @@ export function recomputeBatch(
     const deals = planWriteBack(
       insight.deals.map((d) => ({
         id: d.id,
-        current: mirror.get('deals', d.id) ?? {},
+        current: storedDeals.get(d.id) ?? mirror.get('deals', d.id) ?? {},
         desired: projectDeal(d, config),
       })),
     );

@@ -51,34 +51,42 @@ export async function writeBatch(deps: Deps, plan: BatchPlan): Promise<WriteOutc
   };
 
   const intents = new Map(plan.stageChanges.map((c) => [c.accountId, toIntent(c, deps.config)]));
-  for (const intent of intents.values()) deps.state.putIntent(intent);
+  // A call's results are kept in one transaction: one commit per 100 records, not one per record.
+  const atOnce = (fn: () => void) => deps.mirror.db.transaction(fn)();
+  atOnce(() => {
+    for (const intent of intents.values()) deps.state.putIntent(intent);
+  });
 
   for (const chunk of chunks(plan.accountUpdates, 100)) {
     const results = await deps.gateway.updateRecords(modules.accounts, chunk);
-    chunk.forEach((u, i) => {
-      const r = resultFor(results, i, u);
-      if (!r.ok) return fail(u.id, r);
-      out.accountsWritten++;
-      deps.mirror.applyWritten('accounts', u.id, u.fields);
-      const intent = intents.get(u.id);
-      if (intent) {
-        intent.state = 'account_written';
-        deps.state.setIntentState(u.id, 'account_written');
-        out.stageChanged.push(u.id);
-      }
-    });
+    atOnce(() =>
+      chunk.forEach((u, i) => {
+        const r = resultFor(results, i, u);
+        if (!r.ok) return fail(u.id, r);
+        out.accountsWritten++;
+        deps.mirror.applyWritten('accounts', u.id, u.fields);
+        const intent = intents.get(u.id);
+        if (intent) {
+          intent.state = 'account_written';
+          deps.state.setIntentState(u.id, 'account_written');
+          out.stageChanged.push(u.id);
+        }
+      }),
+    );
   }
   for (const chunk of chunks(plan.dealUpdates, 100)) {
     const results = await deps.gateway.updateRecords(
       modules.deals,
       chunk.map(({ id, fields }) => ({ id, fields })),
     );
-    chunk.forEach((u, i) => {
-      const r = resultFor(results, i, u);
-      if (!r.ok) return fail(u.accountId, r);
-      out.dealsWritten++;
-      deps.mirror.applyWritten('deals', u.id, u.fields);
-    });
+    atOnce(() =>
+      chunk.forEach((u, i) => {
+        const r = resultFor(results, i, u);
+        if (!r.ok) return fail(u.accountId, r);
+        out.dealsWritten++;
+        deps.mirror.applyWritten('deals', u.id, u.fields);
+      }),
+    );
   }
   out.historyInserted = await insertHistory(
     deps,
@@ -97,18 +105,21 @@ export async function insertHistory(deps: Deps, intents: StageIntent[]): Promise
   let inserted = 0;
   for (const chunk of chunks(intents, 100)) {
     const results = await insertOrDefer(deps, chunk);
-    chunk.forEach((i, n) => {
-      const r = results?.[n];
-      if (r?.ok) {
-        deps.state.deleteIntent(i.accountId);
-        inserted++;
-        if (r.id) deps.mirror.addInserted('stageHistory', historyRecord(deps.config, i, r.id));
-      } else if (results)
-        deps.log.warn(
-          { accountId: i.accountId, code: r?.code },
-          'stage history insert failed; will retry next run',
-        );
-    });
+    const keep = deps.mirror.db.transaction(() =>
+      chunk.forEach((i, n) => {
+        const r = results?.[n];
+        if (r?.ok) {
+          deps.state.deleteIntent(i.accountId);
+          inserted++;
+          if (r.id) deps.mirror.addInserted('stageHistory', historyRecord(deps.config, i, r.id));
+        } else if (results)
+          deps.log.warn(
+            { accountId: i.accountId, code: r?.code },
+            'stage history insert failed; will retry next run',
+          );
+      }),
+    );
+    keep();
   }
   return inserted;
 }

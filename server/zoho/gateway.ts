@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../errors';
 import type { CallPath, Outcome } from './call-path';
 import { mapRecordResult, mapZohoError, type RecordResult, type ZohoFailure } from './map-error';
-import { readRawJson } from './sdk-raw';
+import { rawJsonOf } from './sdk-raw';
 import { normaliseRawRecord, toPlainRecord, toSdkValue, type FieldTypes } from './sdk-values';
 
 export type ZohoJson = Record<string, unknown> & { id: string };
@@ -58,10 +58,8 @@ export class ZohoGateway {
       capture(async () => {
         const body = new ZOHOCRMSDK.Coql.BodyWrapper();
         body.setSelectQuery(query);
-        const raw = await readRawJson('coql/response_handler', () =>
-          new ZOHOCRMSDK.Coql.CoqlOperations().getRecords(body),
-        );
-        const page = rawPage(raw.res, raw.json, `coql ${module}`, types);
+        const res = await new ZOHOCRMSDK.Coql.CoqlOperations().getRecords(body);
+        const page = rawPage(res, rawJsonOf(res).json, `coql ${module}`, types);
         return page.ok ? { ...page, value: { data: page.value.data, more: page.value.more } } : page;
       }),
     );
@@ -94,16 +92,14 @@ export class ZohoGateway {
         const headers = new ZOHOCRMSDK.HeaderMap();
         if (o.modifiedSince)
           await headers.add(ZOHOCRMSDK.Record.GetRecordsHeader.IF_MODIFIED_SINCE, o.modifiedSince);
-        const raw = await readRawJson('record/response_handler', () =>
-          new ZOHOCRMSDK.Record.RecordOperations(module).getRecords(params, headers),
-        );
-        if (raw.res.getStatusCode() === 304)
+        const res = await new ZOHOCRMSDK.Record.RecordOperations(module).getRecords(params, headers);
+        if (res.getStatusCode() === 304)
           return {
             ok: true,
             value: { data: [], more: false, nextPageToken: null, notModified: true },
-            creditsRemaining: remaining(raw.res),
+            creditsRemaining: remaining(res),
           };
-        return rawPage(raw.res, raw.json, `list ${module}`, types);
+        return rawPage(res, rawJsonOf(res).json, `list ${module}`, types);
       }),
     );
   }

@@ -1,33 +1,42 @@
 /**
- * Read pages as Zoho's JSON, not as SDK objects (issue 14). The SDK turns every answer into its
- * model classes, and for each record — each lookup inside it too — re-reads and re-parses its
- * field-details file from disk (`Initializer.getJSON`): most of a sync's CPU. The gateway wants
- * Zoho's JSON anyway (DESIGN §3), so the SDK's own JSON decoding step (`JSONConverter
- * .getWrappedResponse`) is wrapped once: inside `readRawJson`, it parses the body and hands it back
- * untouched instead of building objects. Everything else — the request, the OAuth token and its
- * refresh, headers, timeouts — stays the SDK's; outside `readRawJson` (writes, users, fields)
- * nothing changes. `test/zoho/sdk-raw.test.ts` pins the SDK version this wraps.
+ * Two wraps of the Zoho SDK's per-record costs (issue 14), installed once by `initZohoSdk`:
+ *
+ * - **Read pages as Zoho's JSON.** The SDK turns every answer into its model classes, and for each
+ *   record — each lookup inside it too — re-reads and re-parses its field-details file: most of a
+ *   sync's CPU. The gateway wants Zoho's JSON anyway (DESIGN §3), so for the two answers the sync
+ *   reads (COQL and GET records) the SDK's JSON step (`JSONConverter.getWrappedResponse`) hands back
+ *   the parsed body as a `RawJson` instead of building objects. The request, the OAuth token and its
+ *   refresh, headers and timeouts stay the SDK's; every other answer (writes, users, fields) is
+ *   decoded by the SDK as before.
+ * - **Parse the field-details file once**, not once per record and lookup the SDK converts (writes):
+ *   `Initializer.getJSON` answers from memory while the file's size and modification time are
+ *   unchanged; the SDK rewrites the file when it learns a module's fields, and then it is read again.
+ *
+ * No AsyncLocalStorage: it would put a hook on every promise the SDK makes. `test/zoho/sdk-raw.test.ts`
+ * pins the SDK release and the code these wrap.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { statSync } from 'node:fs';
+import { Initializer } from '@zohocrm/typescript-sdk-6.0/dist/routes/initializer';
 import { JSONConverter } from '@zohocrm/typescript-sdk-6.0/dist/utils/util/json_converter';
 
-/** The SDK release whose `getWrappedResponse` (`JSON.parse(response.body)`, then objects) is wrapped. */
+/** The SDK release whose `getWrappedResponse` and `Initializer.getJSON` are wrapped. */
 export const RAW_READ_SDK_VERSION = '3.0.0';
 
-/** The answers read raw: the SDK names each by its response handler's package. */
-export type RawAnswer = 'coql/response_handler' | 'record/response_handler';
+/** The answers read raw, by the package the SDK names their response handler with. */
+const RAW_ANSWERS = new Set([
+  'core/com/zoho/crm/api/coql/response_handler',
+  'core/com/zoho/crm/api/record/response_handler',
+]);
 
-interface RawSlot {
-  /** Only this answer is taken raw: the SDK makes other calls on the way (its own field metadata). */
-  pack: string;
-  decoded: boolean;
-  json: unknown;
+/** An answer's body, parsed (null when empty), in place of the SDK's objects. */
+export class RawJson {
+  constructor(readonly json: unknown) {}
 }
 
-const slots = new AsyncLocalStorage<RawSlot>();
 let installed = false;
+/** > 0 while `withSdkObjects` runs: raw answers are decoded by the SDK (tests compare the two). */
+let sdkObjects = 0;
 
-/** Wrap the SDK's JSON decoding once per process (idempotent). */
 export function installRawReader(): void {
   if (installed) return;
   const proto = JSONConverter.prototype;
@@ -37,27 +46,40 @@ export function installRawReader(): void {
     response: { body?: string | Buffer | null },
     pack: string,
   ): Promise<object | null> {
-    const slot = slots.getStore();
-    if (!slot || pack !== slot.pack) return decode.call(this, response, pack);
-    slot.decoded = true;
+    if (sdkObjects > 0 || !RAW_ANSWERS.has(pack)) return decode.call(this, response, pack);
     const body = response.body ?? '';
-    slot.json = body.length === 0 ? null : (JSON.parse(String(body)) as unknown);
-    return Promise.resolve(null);
+    return Promise.resolve(new RawJson(body.length === 0 ? null : (JSON.parse(String(body)) as unknown)));
+  };
+  const readJson = Initializer.getJSON.bind(Initializer);
+  const kept = new Map<string, { version: string; json: unknown }>();
+  Initializer.getJSON = (filePath: string): unknown => {
+    const st = statSync(filePath, { throwIfNoEntry: false });
+    if (!st) return readJson(filePath);
+    const version = `${st.size}:${st.mtimeMs}`;
+    const hit = kept.get(filePath);
+    if (hit?.version === version) return hit.json;
+    const json = readJson(filePath) as unknown;
+    kept.set(filePath, { version, json });
+    return json;
   };
   installed = true;
 }
 
 /**
- * Run one SDK call and take its answer's body (the `answer` response handler's) as parsed JSON
- * (null when empty). `decoded` is false when the SDK never reached its JSON step (a non-JSON
- * answer, e.g. 304 Not Modified).
+ * An SDK answer's body as parsed JSON (null when empty). `decoded` is false when the answer was not
+ * JSON (e.g. 304 Not Modified).
  */
-export async function readRawJson<T>(
-  answer: RawAnswer,
-  call: () => Promise<T>,
-): Promise<{ res: T; decoded: boolean; json: unknown }> {
-  installRawReader();
-  const slot: RawSlot = { pack: `core/com/zoho/crm/api/${answer}`, decoded: false, json: null };
-  const res = await slots.run(slot, call);
-  return { res, decoded: slot.decoded, json: slot.json };
+export function rawJsonOf(res: { getObject(): unknown }): { decoded: boolean; json: unknown } {
+  const obj = res.getObject();
+  return obj instanceof RawJson ? { decoded: true, json: obj.json } : { decoded: false, json: null };
+}
+
+/** Run an SDK call with its answers decoded into the SDK's objects (for comparing the two). */
+export async function withSdkObjects<T>(call: () => Promise<T>): Promise<T> {
+  sdkObjects++;
+  try {
+    return await call();
+  } finally {
+    sdkObjects--;
+  }
 }

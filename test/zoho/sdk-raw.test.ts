@@ -4,14 +4,15 @@
  * pinned to the SDK release it was written for: its decoding step must still be the one it wraps.
  */
 import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-6.0';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSONConverter } from '@zohocrm/typescript-sdk-6.0/dist/utils/util/json_converter';
 import type { SyncService } from '../../server/sync/sync-service';
 import { keysetQuery, syncStreams } from '../../server/sync/streams';
-import { RAW_READ_SDK_VERSION } from '../../server/zoho/sdk-raw';
+import { Initializer } from '@zohocrm/typescript-sdk-6.0/dist/routes/initializer';
+import { RAW_READ_SDK_VERSION, installRawReader, withSdkObjects } from '../../server/zoho/sdk-raw';
 import { toPlainRecord } from '../../server/zoho/sdk-values';
-import { openService, shippedConfig, startCrmAfterData, type Crm } from '../support/crm-harness';
+import { openService, shippedConfig, startCrmAfterData, tempDir, type Crm } from '../support/crm-harness';
 
 const config = shippedConfig();
 let crm: Crm;
@@ -43,6 +44,31 @@ test('the installed SDK is the release the raw reader wraps, and its decoding st
   expect(source).toContain('async getWrappedResponse(response, pack) {');
   expect(source).toContain('var responseJson = JSON.parse(response.body);');
   expect(typeof JSONConverter.prototype.getWrappedResponse).toBe('function');
+  // The field-details reader the cache wraps: the whole file read and parsed on every call.
+  const init = readFileSync(require.resolve('@zohocrm/typescript-sdk-6.0/dist/routes/initializer'), 'utf8');
+  expect(init).toMatch(
+    /static getJSON\(filePath\) \{\s+let fs = require\('fs'\);\s+let fileData = fs\.readFileSync\(filePath\);\s+return JSON\.parse\(fileData\);/,
+  );
+});
+
+test('the field-details file is parsed once while it is unchanged, with the same content; a rewritten file is read again', () => {
+  installRawReader();
+  const dir = tempDir('field-details-');
+  const file = path.join(dir, 'fields.json');
+  try {
+    const first = { deals: { Stage: { name: 'Stage', type: 'Choice' } } };
+    writeFileSync(file, JSON.stringify(first));
+    const a = Initializer.getJSON(file) as unknown;
+    expect(a).toEqual(first);
+    expect(Initializer.getJSON(file)).toBe(a);
+    const second = { ...first, accounts: { Industry: { name: 'Industry', type: 'Choice' } } };
+    writeFileSync(file, JSON.stringify(second)); // as the SDK does when it learns a module's fields
+    const b = Initializer.getJSON(file) as unknown;
+    expect(b).toEqual(second);
+    expect(Initializer.getJSON(file)).toBe(b);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** The same page through the SDK's objects (outside a raw read), as the gateway used to return it. */
@@ -53,7 +79,7 @@ async function sdkPage(module: string, stream: ReturnType<typeof syncStreams>[nu
     body.setSelectQuery(
       keysetQuery(module, stream.fields, { time: '1970-01-01T00:00:00+00:00', id: null }, 200),
     );
-    const res = await new ZOHOCRMSDK.Coql.CoqlOperations().getRecords(body);
+    const res = await withSdkObjects(() => new ZOHOCRMSDK.Coql.CoqlOperations().getRecords(body));
     const obj = res.getObject();
     expect(obj).toBeInstanceOf(ZOHOCRMSDK.Coql.ResponseWrapper);
     return ((obj as ZOHOCRMSDK.Coql.ResponseWrapper).getData() ?? []).map((r) => toPlainRecord(r, types));
@@ -65,7 +91,7 @@ async function sdkPage(module: string, stream: ReturnType<typeof syncStreams>[nu
   await params.add(P.PAGE, 1);
   await params.add(P.SORT_BY, 'Modified_Time');
   await params.add(P.SORT_ORDER, 'asc');
-  const res = await new ZOHOCRMSDK.Record.RecordOperations(module).getRecords(params);
+  const res = await withSdkObjects(() => new ZOHOCRMSDK.Record.RecordOperations(module).getRecords(params));
   const obj = res.getObject();
   expect(obj).toBeInstanceOf(ZOHOCRMSDK.Record.ResponseWrapper);
   return ((obj as ZOHOCRMSDK.Record.ResponseWrapper).getData() ?? []).map((r) => toPlainRecord(r, types));

@@ -1,0 +1,77 @@
+/**
+ * The mirror's records table is a rowid table (issue 14: WITHOUT ROWID with rows of 1–2 KB of JSON
+ * cost about three times the CPU per insert). A state database from before keeps its records.
+ */
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { openStateDb } from '../../server/state/db';
+import { tempDir } from '../support/crm-harness';
+
+const tableSql = (db: Database.Database) =>
+  db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'records'").get()?.sql ?? '';
+
+test('a new state database has a rowid records table with its indexes', () => {
+  const dir = tempDir('records-table-');
+  try {
+    const db = openStateDb(dir);
+    expect(tableSql(db)).not.toMatch(/WITHOUT ROWID/i);
+    const indexes = db
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records'",
+      )
+      .all()
+      .map((r) => r.name);
+    expect(indexes).toEqual(expect.arrayContaining(['records_account', 'records_parent', 'records_what']));
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a WITHOUT ROWID records table from before is moved to a rowid table, rows and indexes kept', () => {
+  const dir = tempDir('records-table-');
+  try {
+    const old = new Database(path.join(dir, 'service.sqlite'));
+    old.exec(`CREATE TABLE records (module TEXT NOT NULL, id TEXT NOT NULL, account_id TEXT, parent_id TEXT,
+      what_module TEXT, what_id TEXT, input_hash TEXT NOT NULL, json TEXT NOT NULL, seen_run INTEGER,
+      PRIMARY KEY (module, id)) WITHOUT ROWID;
+      CREATE INDEX records_account ON records (module, account_id);
+      CREATE INDEX records_parent ON records (module, parent_id);
+      CREATE INDEX records_what ON records (what_module, what_id);`);
+    old
+      .prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run('Tasks', '2', 'A1', null, 'Accounts', 'A1', 'h', '{"id":"2"}', 7);
+    old.close();
+
+    const db = openStateDb(dir);
+    expect(tableSql(db)).not.toMatch(/WITHOUT ROWID/i);
+    expect(db.prepare('SELECT * FROM records').all()).toEqual([
+      {
+        module: 'Tasks',
+        id: '2',
+        account_id: 'A1',
+        parent_id: null,
+        what_module: 'Accounts',
+        what_id: 'A1',
+        input_hash: 'h',
+        json: '{"id":"2"}',
+        seen_run: 7,
+      },
+    ]);
+    expect(
+      db
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT json FROM records WHERE what_module = 'Accounts' AND what_id = 'A1'",
+        )
+        .all(),
+    ).toEqual([expect.objectContaining({ detail: expect.stringContaining('records_what') })]);
+    db.close();
+    // Opening again changes nothing.
+    const again = openStateDb(dir);
+    expect(again.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 1 });
+    again.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
