@@ -29,6 +29,18 @@ describe('App', () => {
     expect(text(root.querySelector('[data-testid=stage-label]'))).toBe('接点構築');
   });
 
+  it('shows the risks on the first screen with counts on the tabs that hold them; a risk opens its tab', async () => {
+    const root = mountApp();
+    await flush();
+    const strip = root.querySelector('[data-testid=risk-strip]') as HTMLElement;
+    expect(text(strip.querySelector('.risk-title'))).toBe('要注意');
+    expect(strip.querySelector('[data-risk=premature]')).not.toBeNull();
+    expect(text(root.querySelector('#tab-deals [data-testid=tab-badge] [aria-hidden]'))).toBe('1');
+    expect(text(root.querySelector('#tab-plan .sr-only'))).toBe('要注意 1 件');
+    act(() => (strip.querySelector('[data-risk=premature] button') as HTMLButtonElement).click());
+    expect(root.querySelector('[aria-selected=true]')?.id).toBe('tab-deals');
+  });
+
   it('moves between tabs with the arrow keys, Home and End', async () => {
     const root = mountApp();
     await flush();

@@ -21,6 +21,8 @@ import { StagePanel } from './panels/stage-panel';
 import type { AccountSession } from './session';
 import { CrmSyncStatus, useCrmSync } from './ui/crm-sync-status';
 import { Header } from './ui/header';
+import { RiskStrip } from './ui/risk-strip';
+import { accountRisks, riskCounts, type RiskTab } from './data/risks';
 import { Issues } from './ui/issues';
 import { Tabs, type TabDef } from '../common/tabs';
 import { makeUi, UiProvider } from './ui/ui-context';
@@ -74,13 +76,18 @@ export function App(props: AppProps) {
     setLang(l);
   };
 
+  const counts = state.status === 'ready' ? riskCounts(state.data) : {};
+  const badge = (k: RiskTab) => {
+    const n = counts[k] ?? 0;
+    return n > 0 ? { badge: { count: n, label: ui.t('tabNeedsAttention', { n: String(n) }) } } : {};
+  };
   const tabs: TabDef<TabKey>[] = [
     { key: 'stage', label: ui.t('tabStage') },
     { key: 'kpi', label: ui.t('tabKpi') },
-    { key: 'plan', label: ui.t('tabPlan') },
-    { key: 'buyers', label: ui.t('tabBuyers') },
+    { key: 'plan', label: ui.t('tabPlan'), ...badge('plan') },
+    { key: 'buyers', label: ui.t('tabBuyers'), ...badge('buyers') },
     { key: 'potential', label: ui.t('tabPotential') },
-    { key: 'deals', label: ui.t('tabDeals') },
+    { key: 'deals', label: ui.t('tabDeals'), ...badge('deals') },
     { key: 'activity', label: ui.t('tabActivity') },
   ];
   const common = { state, onRetry: session ? load : undefined };
@@ -90,6 +97,15 @@ export function App(props: AppProps) {
       <div class="app" lang={lang} data-config={configSum}>
         <Header state={state} onLang={switchLang} onReload={load} />
         {state.status === 'ready' && <CrmSyncStatus state={crmSync} offset={state.data.offset} />}
+        {state.status === 'ready' && (
+          <RiskStrip
+            risks={accountRisks(state.data)}
+            onOpen={(k) => {
+              setTab(k);
+              setFocus(null);
+            }}
+          />
+        )}
         <Tabs
           tabs={tabs}
           active={tab}

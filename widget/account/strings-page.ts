@@ -36,4 +36,20 @@ export const PAGE_STRINGS = {
     'CRM の KPI 項目は次回の同期で反映されます（最大15分）',
     'The CRM’s KPI fields update at the next sync (within 15 minutes)',
   ),
+  // risks on the first screen
+  risksLabel: s('要注意', 'Needs attention'),
+  risk_premature: s(
+    '顧客の購買段階より先行したアクション（{n}件の案件）',
+    'Actions ahead of the customer’s buying stage ({n} deals)',
+  ),
+  risk_stalled: s('停滞している案件（{n}件）', 'Stalled deals ({n})'),
+  risk_overdue: s('完了予定日を過ぎた案件（{n}件）', 'Deals past their closing date ({n})'),
+  risk_noDecisionMaker: s('意思決定者が特定されていません', 'No decision maker identified'),
+  risk_dmUncontacted: s(
+    '意思決定者と一度も接点がありません（{n}人）',
+    'Decision makers never contacted ({n})',
+  ),
+  risk_stalePlan: s('アカウントプランが古くなっています', 'The account plan is stale'),
+  risk_noPlan: s('アカウントプランがありません', 'No account plan yet'),
+  tabNeedsAttention: s('要注意 {n} 件', '{n} need attention'),
 } as const satisfies Record<string, Bilingual>;
