@@ -41,6 +41,20 @@ describe('App', () => {
     expect(root.querySelector('[aria-selected=true]')?.id).toBe('tab-deals');
   });
 
+  it('a deal name opens the deal in the CRM (UI.Record.open)', async () => {
+    document.body.innerHTML = '<div id="root"></div>';
+    const root = document.getElementById('root') as HTMLElement;
+    const crm = fakeCrm(sampleDataset());
+    const session = createSession(crm, testConfig(), ACCOUNT, () => AS_OF);
+    act(() => render(<App config={testConfig()} session={session} initialLang="en" />, root));
+    await flush();
+    act(() => (root.querySelector('#tab-deals') as HTMLButtonElement).click());
+    const link = root.querySelector('[data-deal] .record-link') as HTMLButtonElement;
+    expect(link.title).toBe('Open the record in Zoho CRM');
+    act(() => link.click());
+    expect(crm.calls.at(-1)).toBe(`open Deals ${link.closest('[data-deal]')?.getAttribute('data-deal')}`);
+  });
+
   it('moves between tabs with the arrow keys, Home and End', async () => {
     const root = mountApp();
     await flush();

@@ -20,6 +20,8 @@ export interface AccountSession {
   savePlan(view: AccountView, change: PlanChange): Promise<AccountView>;
   /** After a save: have the service recompute the account and wait for the CRM's fields. */
   recompute(view: AccountView): Promise<RecomputeOutcome>;
+  /** Open a record of the CRM (a deal, a contact). */
+  openRecord(entity: string, id: string): void;
 }
 
 export function createSession(
@@ -72,6 +74,7 @@ export function createSession(
     recompute(current) {
       return recomputeAccount(crm, active, current.insight, recomputeOptions);
     },
+    openRecord: (entity, id) => crm.openRecord(entity, id),
   };
 }
 

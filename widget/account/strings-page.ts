@@ -52,4 +52,19 @@ export const PAGE_STRINGS = {
   risk_stalePlan: s('アカウントプランが古くなっています', 'The account plan is stale'),
   risk_noPlan: s('アカウントプランがありません', 'No account plan yet'),
   tabNeedsAttention: s('要注意 {n} 件', '{n} need attention'),
+  openInCrm: s('Zoho CRM でレコードを開く', 'Open the record in Zoho CRM'),
+  // data issues, by code (the technical detail stays in the tooltip)
+  issue_INVALID_RECORD: s('読み取れないレコードがあります', 'A record could not be read'),
+  issue_INVALID_VALUE: s('項目の値が正しくありません', 'A field holds an invalid value'),
+  issue_UNKNOWN_PICKLIST_VALUE: s('設定にない選択肢の値があります', 'A picklist value is not in the config'),
+  issue_UNMAPPED_DEAL_STAGE: s(
+    '案件のステージが購買段階に対応付けられていません（設定ファイルで対応付けてください）',
+    'A deal stage is not mapped to a buying stage (map it in the config)',
+  ),
+  issue_ORPHAN_RECORD: s('取引先に紐づかないレコードがあります', 'A record is not linked to the account'),
+  issue_MULTIPLE_PLANS: s(
+    'アカウントプランが複数あります（最新のものを表示）',
+    'The account has several plans (the latest is shown)',
+  ),
+  issue_REPORTING_CYCLE: s('上司の設定が循環しています', 'Reporting lines form a cycle'),
 } as const satisfies Record<string, Bilingual>;

@@ -10,6 +10,8 @@ interface ShimState {
   loadId: string;
   calls: { op: string; ms: number; ok: boolean }[];
   pageLoadAt: number | null;
+  /** Records the widget asked the CRM to open (UI.Record.open). */
+  opened: { entity: string; id: string }[];
 }
 
 const params = new URLSearchParams(location.search);
@@ -20,6 +22,7 @@ const state: ShimState = {
       : `${Date.now()}-${Math.random().toString(16).slice(2)}`,
   calls: [],
   pageLoadAt: null,
+  opened: [],
 };
 const listeners = new Map<string, Listener>();
 let initialised: Promise<void> | null = null;
@@ -81,6 +84,16 @@ const ZOHO = {
         if (window.parent !== window)
           window.parent.postMessage({ type: 'zoho-shim:resize', ...size }, location.origin);
         return Promise.resolve(true);
+      },
+      Record: {
+        open(o: { Entity?: string; RecordID?: string }) {
+          const entity = String(o?.Entity ?? '');
+          const id = String(o?.RecordID ?? '');
+          state.opened.push({ entity, id });
+          if (window.parent !== window)
+            window.parent.postMessage({ type: 'zoho-shim:open', entity, id }, location.origin);
+          return Promise.resolve(true);
+        },
       },
     },
   },

@@ -13,7 +13,10 @@ interface ZohoSdk {
   CRM: {
     API: Record<string, ((arg: unknown) => Promise<unknown>) | undefined>;
     FUNCTIONS?: { execute?: (name: string, config: { arguments: string }) => Promise<unknown> };
-    UI?: { Resize?: (size: { height: number; width?: number }) => Promise<unknown> };
+    UI?: {
+      Resize?: (size: { height: number; width?: number }) => Promise<unknown>;
+      Record?: { open?: (o: { Entity: string; RecordID: string }) => Promise<unknown> };
+    };
   };
 }
 
@@ -138,6 +141,9 @@ function createGateway(sdk: ZohoSdk, timeoutMs: number): CrmGateway {
     insertRecord: (entity, data) => write('insertRecord', entity, data),
     resize(height) {
       sdk.CRM.UI?.Resize?.({ height: Math.ceil(height) })?.catch(() => undefined);
+    },
+    openRecord(entity, id) {
+      sdk.CRM.UI?.Record?.open?.({ Entity: entity, RecordID: id })?.catch(() => undefined);
     },
   };
 }
