@@ -192,3 +192,29 @@ test('no raw codes, and no words of the other language, in either language of th
     }
   }
 });
+
+test('a next action becomes a Zoho task linked to the account in one click; its status shows after a reload', async () => {
+  const target = all.find((i) => i.nextActions.length > 0) as AccountInsight;
+  const action = target.nextActions[0] as AccountInsight['nextActions'][number];
+  const frame = await openAccount(page, server.previewUrl, target.accountId);
+  await frame.click(`[data-code="${action.code}"] [data-testid=create-task]`);
+  await frame.waitForSelector(`[data-code="${action.code}"] [data-testid=action-task]`);
+  const tasks = (await (await fetch(`${server.emulator.url}/__emulator/records/Tasks`)).json()) as {
+    data: Record<string, unknown>[];
+  };
+  const task = tasks.data.find((t) => t.Subject === action.label.ja) as Record<string, unknown>;
+  expect(task).toBeDefined();
+  expect((task.What_Id as { id?: string }).id).toBe(target.accountId);
+  expect(task.Status).toBe('Not Started');
+  expect(typeof task.Due_Date).toBe('string');
+
+  const again = await openAccount(page, server.previewUrl, target.accountId);
+  expect(await textOf(again, `[data-code="${action.code}"] [data-testid=action-task]`)).toBe(
+    `タスク: 未着手（期日 ${String(task.Due_Date).replace(/-/g, '/')}）`,
+  );
+  await again.click(`[data-code="${action.code}"] [data-testid=action-task] .record-link`);
+  expect(await again.evaluate('window.__zohoShim.opened')).toContainEqual({
+    entity: 'Tasks',
+    id: String(task.id),
+  });
+});

@@ -21,6 +21,8 @@ import { StagePanel } from './panels/stage-panel';
 import type { AccountSession } from './session';
 import { CrmSyncStatus, useCrmSync } from './ui/crm-sync-status';
 import { Header } from './ui/header';
+import { ActionTasksProvider, type ActionTasks } from './ui/action-task';
+import { taskForAction } from './data/tasks';
 import { RecordOpenerProvider } from './ui/record-link';
 import { RiskStrip } from './ui/risk-strip';
 import { accountRisks, riskCounts, type RiskTab } from './data/risks';
@@ -72,6 +74,13 @@ export function App(props: AppProps) {
     setTab(s === 'potential_map' ? 'potential' : s === 'buyer_map' ? 'buyers' : 'plan');
     setFocus(s);
   };
+  const tasks: ActionTasks | null =
+    session && state.status === 'ready'
+      ? {
+          taskFor: (a) => taskForAction(state.data.raw, state.data.config, state.data.insight.accountId, a),
+          create: (a) => apply((v) => session.createTask(v, a, lang)),
+        }
+      : null;
   const switchLang = (l: Lang) => {
     rememberLang(l);
     setLang(l);
@@ -96,38 +105,40 @@ export function App(props: AppProps) {
   return (
     <UiProvider ui={ui}>
       <RecordOpenerProvider open={session ? session.openRecord : null}>
-        <div class="app" lang={lang} data-config={configSum}>
-          <Header state={state} onLang={switchLang} onReload={load} />
-          {state.status === 'ready' && <CrmSyncStatus state={crmSync} offset={state.data.offset} />}
-          {state.status === 'ready' && (
-            <RiskStrip
-              risks={accountRisks(state.data)}
-              onOpen={(k) => {
+        <ActionTasksProvider tasks={tasks}>
+          <div class="app" lang={lang} data-config={configSum}>
+            <Header state={state} onLang={switchLang} onReload={load} />
+            {state.status === 'ready' && <CrmSyncStatus state={crmSync} offset={state.data.offset} />}
+            {state.status === 'ready' && (
+              <RiskStrip
+                risks={accountRisks(state.data)}
+                onOpen={(k) => {
+                  setTab(k);
+                  setFocus(null);
+                }}
+              />
+            )}
+            <Tabs
+              tabs={tabs}
+              active={tab}
+              label={ui.t('tabsLabel')}
+              onSelect={(k) => {
                 setTab(k);
                 setFocus(null);
               }}
             />
-          )}
-          <Tabs
-            tabs={tabs}
-            active={tab}
-            label={ui.t('tabsLabel')}
-            onSelect={(k) => {
-              setTab(k);
-              setFocus(null);
-            }}
-          />
-          <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} class="tabpanel">
-            {tab === 'stage' && <StagePanel {...common} onOpenSection={openSection} />}
-            {tab === 'kpi' && <KpiPanel {...common} />}
-            {tab === 'plan' && <PlanPanel {...common} onSave={savePlan} onOpenTab={setTab} focus={focus} />}
-            {tab === 'buyers' && <BuyerMapPanel {...common} onSave={saveBuyer} />}
-            {tab === 'potential' && <PotentialMapPanel {...common} onSave={savePlan} />}
-            {tab === 'deals' && <DealsPanel {...common} />}
-            {tab === 'activity' && <ActivityPanel {...common} />}
+            <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} class="tabpanel">
+              {tab === 'stage' && <StagePanel {...common} onOpenSection={openSection} />}
+              {tab === 'kpi' && <KpiPanel {...common} />}
+              {tab === 'plan' && <PlanPanel {...common} onSave={savePlan} onOpenTab={setTab} focus={focus} />}
+              {tab === 'buyers' && <BuyerMapPanel {...common} onSave={saveBuyer} />}
+              {tab === 'potential' && <PotentialMapPanel {...common} onSave={savePlan} />}
+              {tab === 'deals' && <DealsPanel {...common} />}
+              {tab === 'activity' && <ActivityPanel {...common} />}
+            </div>
+            {state.status === 'ready' && <Issues issues={state.data.insight.issues} />}
           </div>
-          {state.status === 'ready' && <Issues issues={state.data.insight.issues} />}
-        </div>
+        </ActionTasksProvider>
       </RecordOpenerProvider>
     </UiProvider>
   );

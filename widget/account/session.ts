@@ -4,6 +4,7 @@
  */
 import { readPublishedConfig } from '../../shared/config/published';
 import type { SalesProcessConfig } from '../../shared/config/schema';
+import type { NextAction } from '../../shared/engine/actions';
 import { localDateOf, offsetMinutes } from '../../shared/model/time';
 import type { Instant } from '../../shared/model/types';
 import { isWidgetError } from '../common/errors';
@@ -12,6 +13,7 @@ import { buildAccountView, type AccountView } from './data/account-view';
 import { loadAccountDataset } from './data/load-dataset';
 import { batchedReads, type FallbackMemory } from '../common/reads';
 import { recomputeAccount, type RecomputeOptions, type RecomputeOutcome } from './data/recompute';
+import { createActionTask } from './data/tasks';
 import { savePlan, saveBuyerEdit, type BuyerEdit, type PlanChange } from './data/writes';
 
 export interface AccountSession {
@@ -20,6 +22,8 @@ export interface AccountSession {
   savePlan(view: AccountView, change: PlanChange): Promise<AccountView>;
   /** After a save: have the service recompute the account and wait for the CRM's fields. */
   recompute(view: AccountView): Promise<RecomputeOutcome>;
+  /** Create the Zoho task for a next action (linked to the account, due in a week). */
+  createTask(view: AccountView, action: NextAction, lang: 'ja' | 'en'): Promise<AccountView>;
   /** Open a record of the CRM (a deal, a contact). */
   openRecord(entity: string, id: string): void;
 }
@@ -73,6 +77,10 @@ export function createSession(
     },
     recompute(current) {
       return recomputeAccount(crm, active, current.insight, recomputeOptions);
+    },
+    async createTask(current, action, lang) {
+      const today = localDateOf(now() as Instant, offsetMinutes(active.utcOffset));
+      return view(await createActionTask(crm, active, current.raw, { accountId, action, lang, today }));
     },
     openRecord: (entity, id) => crm.openRecord(entity, id),
   };

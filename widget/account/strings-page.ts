@@ -67,4 +67,8 @@ export const PAGE_STRINGS = {
     'The account has several plans (the latest is shown)',
   ),
   issue_REPORTING_CYCLE: s('上司の設定が循環しています', 'Reporting lines form a cycle'),
+  // next actions as Zoho tasks
+  createTask: s('Zoho タスクを作成', 'Create a Zoho task'),
+  taskOpen: s('タスク: {status}（期日 {due}）', 'Task: {status} (due {due})'),
+  taskDone: s('タスク完了: {status}', 'Task done: {status}'),
 } as const satisfies Record<string, Bilingual>;

@@ -15,7 +15,7 @@ export function RecordOpenerProvider(props: { open: RecordOpener | null; childre
 }
 
 export function RecordLink(props: {
-  module: 'deals' | 'contacts';
+  module: 'deals' | 'contacts' | 'tasks';
   id: string;
   class: string;
   children: string;
