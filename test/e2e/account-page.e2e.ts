@@ -16,6 +16,8 @@ import { launchChromium, type LaunchedBrowser } from './browser';
 import { dumpDataset, emulatorRecord, runInsightCli } from './harness';
 import { nextActionCodes, openAccount, openTab, textOf } from './widget-page';
 import { until } from '../support/until';
+import { STRINGS } from '../../widget/account/strings';
+import { shippedBilinguals } from './bilinguals';
 
 let server: PreviewServer;
 let browser: LaunchedBrowser;
@@ -128,4 +130,91 @@ test('a config change reaches the widget without a rebuild (the service publishe
     '購買段階が未対応',
   );
   expect(await frame.$('[data-testid=issues]')).toBeNull();
+});
+
+test('deal and contact names open their Zoho records; the frame follows its content down as well as up', async () => {
+  const rich = all.find((i) => i.deals.length >= 2) as AccountInsight;
+  const frame = await openAccount(page, server.previewUrl, rich.accountId);
+  const height = async () =>
+    Number((await page.$eval('#widget-frame', (f) => (f as HTMLElement).style.height)).replace('px', ''));
+  await openTab(frame, 'plan');
+  await until(async () => (await height()) > 700, 5000, 'the frame did not grow for the plan');
+  const tall = await height();
+  await openTab(frame, 'kpi');
+  await until(async () => (await height()) < tall - 100, 5000, 'the frame did not shrink for the KPIs');
+
+  await openTab(frame, 'deals');
+  const deal = rich.deals[0] as AccountInsight['deals'][number];
+  await frame.click(`[data-deal="${deal.id}"] .record-link`);
+  await openTab(frame, 'buyers');
+  const contactId = (await frame.getAttribute('[data-contact]', 'data-contact')) as string;
+  await frame.click(`[data-contact="${contactId}"] .record-link`);
+  expect(await frame.evaluate('window.__zohoShim.opened')).toEqual([
+    { entity: 'Deals', id: deal.id },
+    { entity: 'Contacts', id: contactId },
+  ]);
+});
+
+test('no raw codes, and no words of the other language, in either language of the page', async () => {
+  const target = all.find((i) => i.issues.length > 0 && i.deals.length > 0) ?? (all[0] as AccountInsight);
+  const labels = [...Object.values(STRINGS), ...shippedBilinguals()];
+  for (const lang of ['ja', 'en'] as const) {
+    const other = lang === 'ja' ? 'en' : 'ja';
+    const foreign = [
+      ...new Set(
+        labels
+          .filter((b) => b[other] !== b[lang] && b[other].replace(/\{\w+\}/g, '').trim().length >= 4)
+          .map((b) => b[other].split(/\{\w+\}/)[0]?.trim() ?? '')
+          .filter((w) => w.length >= 4),
+      ),
+    ];
+    const frame = await openAccount(page, server.previewUrl, target.accountId);
+    if ((await frame.getAttribute('.app', 'lang')) !== lang) await frame.click('.header-tools button[lang]');
+    for (const tab of ['stage', 'kpi', 'plan', 'buyers', 'potential', 'deals', 'activity']) {
+      await openTab(frame, tab);
+      await frame.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      // the org's own Deal stage values are CRM data, shown as the CRM holds them
+      const shown = target.deals
+        .map((d) => d.zohoStage ?? '')
+        .filter(Boolean)
+        .reduce((text, v) => text.split(v).join(' '), await frame.innerText('.app'))
+        .replace(/\s+/g, ' ');
+      expect({ lang, tab, codes: shown.match(/\b[A-Z]{2,}(?:_[A-Z0-9]+)+\b/g) ?? [] }).toEqual({
+        lang,
+        tab,
+        codes: [],
+      });
+      expect({ lang, tab, foreign: foreign.filter((w) => shown.includes(w)) }).toEqual({
+        lang,
+        tab,
+        foreign: [],
+      });
+    }
+  }
+});
+
+test('a next action becomes a Zoho task linked to the account in one click; its status shows after a reload', async () => {
+  const target = all.find((i) => i.nextActions.length > 0) as AccountInsight;
+  const action = target.nextActions[0] as AccountInsight['nextActions'][number];
+  const frame = await openAccount(page, server.previewUrl, target.accountId);
+  await frame.click(`[data-code="${action.code}"] [data-testid=create-task]`);
+  await frame.waitForSelector(`[data-code="${action.code}"] [data-testid=action-task]`);
+  const tasks = (await (await fetch(`${server.emulator.url}/__emulator/records/Tasks`)).json()) as {
+    data: Record<string, unknown>[];
+  };
+  const task = tasks.data.find((t) => t.Subject === action.label.ja) as Record<string, unknown>;
+  expect(task).toBeDefined();
+  expect((task.What_Id as { id?: string }).id).toBe(target.accountId);
+  expect(task.Status).toBe('Not Started');
+  expect(typeof task.Due_Date).toBe('string');
+
+  const again = await openAccount(page, server.previewUrl, target.accountId);
+  expect(await textOf(again, `[data-code="${action.code}"] [data-testid=action-task]`)).toBe(
+    `タスク: 未着手（期日 ${String(task.Due_Date).replace(/-/g, '/')}）`,
+  );
+  await again.click(`[data-code="${action.code}"] [data-testid=action-task] .record-link`);
+  expect(await again.evaluate('window.__zohoShim.opened')).toContainEqual({
+    entity: 'Tasks',
+    id: String(task.id),
+  });
 });

@@ -29,6 +29,32 @@ describe('App', () => {
     expect(text(root.querySelector('[data-testid=stage-label]'))).toBe('接点構築');
   });
 
+  it('shows the risks on the first screen with counts on the tabs that hold them; a risk opens its tab', async () => {
+    const root = mountApp();
+    await flush();
+    const strip = root.querySelector('[data-testid=risk-strip]') as HTMLElement;
+    expect(text(strip.querySelector('.risk-title'))).toBe('要注意');
+    expect(strip.querySelector('[data-risk=premature]')).not.toBeNull();
+    expect(text(root.querySelector('#tab-deals [data-testid=tab-badge] [aria-hidden]'))).toBe('1');
+    expect(text(root.querySelector('#tab-plan .sr-only'))).toBe('要注意 1 件');
+    act(() => (strip.querySelector('[data-risk=premature] button') as HTMLButtonElement).click());
+    expect(root.querySelector('[aria-selected=true]')?.id).toBe('tab-deals');
+  });
+
+  it('a deal name opens the deal in the CRM (UI.Record.open)', async () => {
+    document.body.innerHTML = '<div id="root"></div>';
+    const root = document.getElementById('root') as HTMLElement;
+    const crm = fakeCrm(sampleDataset());
+    const session = createSession(crm, testConfig(), ACCOUNT, () => AS_OF);
+    act(() => render(<App config={testConfig()} session={session} initialLang="en" />, root));
+    await flush();
+    act(() => (root.querySelector('#tab-deals') as HTMLButtonElement).click());
+    const link = root.querySelector('[data-deal] .record-link') as HTMLButtonElement;
+    expect(link.title).toBe('Open the record in Zoho CRM');
+    act(() => link.click());
+    expect(crm.calls.at(-1)).toBe(`open Deals ${link.closest('[data-deal]')?.getAttribute('data-deal')}`);
+  });
+
   it('moves between tabs with the arrow keys, Home and End', async () => {
     const root = mountApp();
     await flush();

@@ -21,6 +21,11 @@ import { StagePanel } from './panels/stage-panel';
 import type { AccountSession } from './session';
 import { CrmSyncStatus, useCrmSync } from './ui/crm-sync-status';
 import { Header } from './ui/header';
+import { ActionTasksProvider, type ActionTasks } from './ui/action-task';
+import { taskForAction } from './data/tasks';
+import { RecordOpenerProvider } from './ui/record-link';
+import { RiskStrip } from './ui/risk-strip';
+import { accountRisks, riskCounts, type RiskTab } from './data/risks';
 import { Issues } from './ui/issues';
 import { Tabs, type TabDef } from '../common/tabs';
 import { makeUi, UiProvider } from './ui/ui-context';
@@ -71,47 +76,74 @@ export function App(props: AppProps) {
     setTab(s === 'potential_map' ? 'potential' : s === 'buyer_map' ? 'buyers' : 'plan');
     setFocus(s);
   };
+  const tasks: ActionTasks | null =
+    session && state.status === 'ready'
+      ? {
+          taskFor: (a) => taskForAction(state.data.raw, state.data.config, state.data.insight.accountId, a),
+          create: (a) => apply((v) => session.createTask(v, a, lang)),
+        }
+      : null;
   const switchLang = (l: Lang) => {
     rememberLang(l);
     setLang(l);
   };
 
+  const counts = state.status === 'ready' ? riskCounts(state.data) : {};
+  const badge = (k: RiskTab) => {
+    const n = counts[k] ?? 0;
+    return n > 0 ? { badge: { count: n, label: ui.t('tabNeedsAttention', { n: String(n) }) } } : {};
+  };
   const tabs: TabDef<TabKey>[] = [
     { key: 'stage', label: ui.t('tabStage') },
     { key: 'kpi', label: ui.t('tabKpi') },
-    { key: 'plan', label: ui.t('tabPlan') },
-    { key: 'buyers', label: ui.t('tabBuyers') },
+    { key: 'plan', label: ui.t('tabPlan'), ...badge('plan') },
+    { key: 'buyers', label: ui.t('tabBuyers'), ...badge('buyers') },
     { key: 'potential', label: ui.t('tabPotential') },
-    { key: 'deals', label: ui.t('tabDeals') },
+    { key: 'deals', label: ui.t('tabDeals'), ...badge('deals') },
     { key: 'activity', label: ui.t('tabActivity') },
   ];
   const common = { state, onRetry: session ? load : undefined };
 
   return (
     <UiProvider ui={ui}>
-      <div class="app" lang={lang} data-config={configSum}>
-        <Header state={state} onLang={switchLang} onReload={load} />
-        {state.status === 'ready' && <CrmSyncStatus state={crmSync} offset={state.data.offset} />}
-        <Tabs
-          tabs={tabs}
-          active={tab}
-          label={ui.t('tabsLabel')}
-          onSelect={(k) => {
-            setTab(k);
-            setFocus(null);
-          }}
-        />
-        <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} class="tabpanel">
-          {tab === 'stage' && <StagePanel {...common} onOpenSection={openSection} />}
-          {tab === 'kpi' && <KpiPanel {...common} />}
-          {tab === 'plan' && <PlanPanel {...common} onSave={savePlan} onOpenTab={setTab} focus={focus} />}
-          {tab === 'buyers' && <BuyerMapPanel {...common} onSave={saveBuyer} />}
-          {tab === 'potential' && <PotentialMapPanel {...common} onSave={savePlan} />}
-          {tab === 'deals' && <DealsPanel {...common} />}
-          {tab === 'activity' && <ActivityPanel {...common} onClassify={session ? classify : undefined} />}
-        </div>
-        {state.status === 'ready' && <Issues issues={state.data.insight.issues} />}
-      </div>
+      <RecordOpenerProvider open={session ? session.openRecord : null}>
+        <ActionTasksProvider tasks={tasks}>
+          <div class="app" lang={lang} data-config={configSum}>
+            <Header state={state} onLang={switchLang} onReload={load} />
+            {state.status === 'ready' && <CrmSyncStatus state={crmSync} offset={state.data.offset} />}
+            {state.status === 'ready' && (
+              <RiskStrip
+                risks={accountRisks(state.data)}
+                onOpen={(k) => {
+                  setTab(k);
+                  setFocus(null);
+                }}
+              />
+            )}
+            <Tabs
+              tabs={tabs}
+              active={tab}
+              label={ui.t('tabsLabel')}
+              onSelect={(k) => {
+                setTab(k);
+                setFocus(null);
+              }}
+            />
+            <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} class="tabpanel">
+              {tab === 'stage' && <StagePanel {...common} onOpenSection={openSection} />}
+              {tab === 'kpi' && <KpiPanel {...common} />}
+              {tab === 'plan' && <PlanPanel {...common} onSave={savePlan} onOpenTab={setTab} focus={focus} />}
+              {tab === 'buyers' && <BuyerMapPanel {...common} onSave={saveBuyer} />}
+              {tab === 'potential' && <PotentialMapPanel {...common} onSave={savePlan} />}
+              {tab === 'deals' && <DealsPanel {...common} />}
+              {tab === 'activity' && (
+                <ActivityPanel {...common} onClassify={session ? classify : undefined} />
+              )}
+            </div>
+            {state.status === 'ready' && <Issues issues={state.data.insight.issues} />}
+          </div>
+        </ActionTasksProvider>
+      </RecordOpenerProvider>
     </UiProvider>
   );
 }

@@ -40,11 +40,13 @@ async function start(): Promise<void> {
       <App key={accountId} config={config} session={session} initialLang={lang} onFirstReady={markReady} />,
       root,
     );
+    // The content's own height, not the document's: that is never smaller than the frame, so the
+    // frame would only ever grow (a short tab after a long one kept the long one's height).
     let last = 0;
     new ResizeObserver(() => {
-      const h = Math.min(document.documentElement.scrollHeight, 2000);
+      const h = Math.min(Math.ceil(root.getBoundingClientRect().height) + 16, 2000);
       if (Math.abs(h - last) > 8) gateway.resize((last = h));
-    }).observe(document.body);
+    }).observe(root);
   } catch (e) {
     const error = toWidgetError(e);
     render(

@@ -4,6 +4,7 @@
  */
 import { readPublishedConfig } from '../../shared/config/published';
 import type { SalesProcessConfig } from '../../shared/config/schema';
+import type { NextAction } from '../../shared/engine/actions';
 import { localDateOf, offsetMinutes } from '../../shared/model/time';
 import type { Instant } from '../../shared/model/types';
 import { isWidgetError } from '../common/errors';
@@ -14,6 +15,7 @@ import { batchedReads, type FallbackMemory } from '../common/reads';
 import type { ActivityKind } from '../../shared/model/keys';
 import type { ActivityModule } from '../../shared/model/types';
 import { recomputeAccount, type RecomputeOptions, type RecomputeOutcome } from './data/recompute';
+import { createActionTask } from './data/tasks';
 import { saveActivityKind, savePlan, saveBuyerEdit, type BuyerEdit, type PlanChange } from './data/writes';
 
 export interface AccountSession {
@@ -27,6 +29,10 @@ export interface AccountSession {
     activity: { module: ActivityModule; id: string },
     kind: ActivityKind,
   ): Promise<AccountView>;
+  /** Create the Zoho task for a next action (linked to the account, due in a week). */
+  createTask(view: AccountView, action: NextAction, lang: 'ja' | 'en'): Promise<AccountView>;
+  /** Open a record of the CRM (a deal, a contact). */
+  openRecord(entity: string, id: string): void;
 }
 
 export function createSession(
@@ -82,6 +88,11 @@ export function createSession(
     recompute(current) {
       return recomputeAccount(crm, active, current.insight, recomputeOptions);
     },
+    async createTask(current, action, lang) {
+      const today = localDateOf(now() as Instant, offsetMinutes(active.utcOffset));
+      return view(await createActionTask(crm, active, current.raw, { accountId, action, lang, today }));
+    },
+    openRecord: (entity, id) => crm.openRecord(entity, id),
   };
 }
 

@@ -7,6 +7,8 @@ import { useRef } from 'preact/hooks';
 export interface TabDef<K extends string> {
   key: K;
   label: string;
+  /** A count shown on the tab (e.g. things that need attention there), with its spoken label. */
+  badge?: { count: number; label: string };
 }
 
 export function Tabs<K extends string>(props: {
@@ -51,6 +53,12 @@ export function Tabs<K extends string>(props: {
           onClick={() => props.onSelect(t.key)}
         >
           {t.label}
+          {t.badge && t.badge.count > 0 && (
+            <span class="tab-badge" data-testid="tab-badge">
+              <span aria-hidden="true">{t.badge.count}</span>
+              <span class="sr-only">{t.badge.label}</span>
+            </span>
+          )}
         </button>
       ))}
     </div>

@@ -30,6 +30,6 @@ export interface CrmGateway {
   executeFunction(name: string, args: Record<string, string>): Promise<unknown>;
   /** Ask the host to size the widget's frame (best effort). */
   resize(height: number): void;
-  /** Open a record's page in the CRM (`ZOHO.CRM.UI.Record.open`, best effort). */
-  openRecord?(entity: string, id: string): void;
+  /** Open a record in the CRM (a new tab, as Zoho's UI.Record.open does); best effort. */
+  openRecord(entity: string, id: string): void;
 }

@@ -6,6 +6,7 @@ import { formatDay } from '../../common/format';
 import type { PersonView } from '../data/account-view';
 import type { BuyerEdit } from '../data/writes';
 import { Badge, SaveStatus } from '../ui/bits';
+import { RecordLink } from '../ui/record-link';
 import { useSave } from '../ui/use-save';
 import { useUi } from '../ui/ui-context';
 
@@ -34,7 +35,9 @@ export function BuyerRow(props: {
       data-contact={contact.id}
     >
       <div class="person-head">
-        <span class="person-name">{contact.name}</span>
+        <RecordLink module="contacts" id={contact.id} class="person-name">
+          {contact.name}
+        </RecordLink>
         {meta && <span class="muted person-meta">{meta}</span>}
       </div>
       <div class="person-tags">

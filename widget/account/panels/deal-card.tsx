@@ -4,6 +4,7 @@ import type { DealInsight } from '../../../shared/engine/deals';
 import { copyText } from '../../common/browser';
 import { formatLocalDate, formatMoney } from '../../common/format';
 import { Badge } from '../ui/bits';
+import { RecordLink } from '../ui/record-link';
 import { useUi } from '../ui/ui-context';
 
 export function DealCard(props: { deal: DealInsight }) {
@@ -14,7 +15,9 @@ export function DealCard(props: { deal: DealInsight }) {
   return (
     <li class={`deal deal-${d.status}`} data-deal={d.id}>
       <div class="row-between">
-        <span class="deal-name">{d.name}</span>
+        <RecordLink module="deals" id={d.id} class="deal-name">
+          {d.name}
+        </RecordLink>
         <span class="num">{formatMoney(d.amount, config.currency, lang)}</span>
       </div>
       <div class="deal-tags">

@@ -10,6 +10,7 @@ import { formatShare } from '../../common/format';
 import { Meter } from '../ui/bits';
 import { MetricValue } from '../ui/metric-value';
 import { PanelFrame, type PanelProps } from '../ui/panel-frame';
+import { ActionTask } from '../ui/action-task';
 import { useUi } from '../ui/ui-context';
 
 export function StagePanel(props: PanelProps & { onOpenSection: (s: PlanSection) => void }) {
@@ -138,6 +139,7 @@ function NextActions(props: { insight: AccountInsight; onOpenSection: (s: PlanSe
               >
                 {section} →
               </button>
+              <ActionTask action={a} />
             </li>
           );
         })}

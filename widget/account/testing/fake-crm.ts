@@ -82,5 +82,8 @@ export function fakeCrm(data: RawDataset, opts: FakeCrmOptions = {}): FakeCrm {
       return id;
     },
     resize() {},
+    openRecord(entity, id) {
+      calls.push(`open ${entity} ${id}`);
+    },
   };
 }

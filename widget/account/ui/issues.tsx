@@ -1,4 +1,7 @@
-/** Data problems the engine found (never fatal): collapsed at the foot of the widget. */
+/**
+ * Data problems the engine found (never fatal): collapsed at the foot of the widget, in the page's
+ * language; the engine's technical detail (English, for support) is the tooltip.
+ */
 import type { DataIssue } from '../../../shared/model/types';
 import { useUi } from './ui-context';
 
@@ -12,8 +15,8 @@ export function Issues(props: { issues: DataIssue[] }) {
       </summary>
       <ul>
         {props.issues.slice(0, 50).map((i, n) => (
-          <li key={n}>
-            <code>{i.code}</code> {i.message}
+          <li key={n} data-issue={i.code} title={i.message}>
+            {t(`issue_${i.code}` as const)}
           </li>
         ))}
       </ul>
