@@ -88,7 +88,7 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
       integer(f.deal.priority, 'Deal Priority', { length: 1 }),
       textarea(f.deal.forecastRisk, 'Forecast Risk', { length: 2000 }),
     ].map(custom),
-    [m.tasks]: activityExtras,
+    [m.tasks]: [...activityExtras, custom(text(f.task.alertKey, 'Alert Key', { length: 120 }))],
     [m.events]: activityExtras,
     [m.calls]: activityExtras,
   };

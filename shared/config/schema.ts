@@ -17,7 +17,13 @@ import {
   WINDOWED_METRICS,
 } from '../model/keys';
 import { fieldsSchema } from './fields';
-import { checkPortfolioReferences, guidanceSchema, healthSchema, teamSchema } from './portfolio-schema';
+import {
+  alertsSchema,
+  checkPortfolioReferences,
+  guidanceSchema,
+  healthSchema,
+  teamSchema,
+} from './portfolio-schema';
 
 const text = z.string().trim().min(1, 'must not be empty');
 export const bilingualSchema = z.strictObject({ ja: text, en: text });
@@ -224,6 +230,7 @@ const configObjectSchema = z.strictObject({
   team: teamSchema,
   guidance: guidanceSchema,
   health: healthSchema,
+  alerts: alertsSchema,
 });
 
 export type SalesProcessConfig = z.infer<typeof configObjectSchema>;

@@ -78,7 +78,7 @@ it('shows, applies, and then has nothing to do; the sync runs on the org it set 
   expect(dry.out).toMatch(/run with --apply/);
   const applied = await setup('--apply');
   expect(applied).toMatchObject({ code: 0, err: '' });
-  expect(applied.out).toMatch(/done: 62 created, 0 failed, 0 to fix by hand/);
+  expect(applied.out).toMatch(/done: 63 created, 0 failed, 0 to fix by hand/);
   expect((await setup()).out).toMatch(/^nothing to do/m);
 
   const fields = (await (
