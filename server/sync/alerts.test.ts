@@ -2,6 +2,7 @@ import type { Instant } from '../../shared/model/types';
 import { accountAlerts, alertStamp } from '../../shared/portfolio/alerts';
 import type { AccountSignals } from '../../shared/portfolio/signals';
 import { CONFIG } from '../../shared/testing/engine-harness';
+import type { ZohoRecord } from '../state/mirror';
 import { planAlerts } from './alerts';
 
 const AS_OF = Date.parse('2026-11-26T12:00:00+09:00') as Instant;
@@ -22,7 +23,7 @@ const s: AccountSignals = {
 const findings = accountAlerts(s, CONFIG, AS_OF);
 const f = findings[0]!;
 const stamp = alertStamp(f, 'ja');
-const task = (o: Record<string, unknown>) => ({
+const task = (o: { id: string } & Record<string, unknown>): ZohoRecord => ({
   What_Id: { id: 'a1' },
   Subject: 'x',
   Status: 'Not Started',
