@@ -92,7 +92,7 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
       textarea(f.deal.buyingEvidence, 'Buying Evidence', { length: 2000 }),
       boolean(f.deal.quoteRequested, 'Quote Requested'),
     ].map(custom),
-    [m.tasks]: activityExtras,
+    [m.tasks]: [...activityExtras, custom(text(f.task.alertKey, 'Alert Key', { length: 120 }))],
     [m.events]: activityExtras,
     [m.calls]: activityExtras,
   };

@@ -7,7 +7,9 @@ import { computeAccountInsight, isComputedAccount } from '../../shared/engine/in
 import { bundlesOf } from '../../shared/engine/pipeline';
 import type { Instant, LocalDate, ZohoId } from '../../shared/model/types';
 import { accountHealth, healthFields } from '../../shared/portfolio/health';
+import { accountAlerts } from '../../shared/portfolio/alerts';
 import { accountSignals } from '../../shared/portfolio/signals';
+import { alertTasksOf, planAlerts, type AlertPlan } from './alerts';
 import { planWriteBack, type RecordUpdate } from '../../shared/writeback/plan';
 import { insightTimestampField, projectAccount, projectDeal } from '../../shared/writeback/project';
 import type { Mirror } from '../state/mirror';
@@ -26,6 +28,8 @@ export interface BatchPlan {
   accountUpdates: RecordUpdate[];
   dealUpdates: (RecordUpdate & { accountId: string })[];
   stageChanges: StageChangePlan[];
+  /** Alert tasks to create, update, reopen or close (server/sync/alerts.ts). */
+  alerts: AlertPlan;
   unchangedAccounts: number;
   /** Dirty ids no longer in the CRM (deleted): nothing to compute. */
   missing: string[];
@@ -50,6 +54,9 @@ export function recomputeBatch(
   const { bundles } = all;
   const plan = emptyPlan();
   const accountRecords = [];
+  const alertTasks = (raw[config.fields.modules.tasks] ?? []).filter(
+    (r) => typeof r[config.fields.task.alertKey] === 'string',
+  );
   for (const id of accountIds) {
     const bundle = bundles.get(id as ZohoId);
     const current = storedAccounts.get(id) ?? null;
@@ -72,6 +79,17 @@ export function recomputeBatch(
       asOf,
       typeof since === 'string' ? (since as LocalDate) : null,
     );
+    if (config.alerts.enabled || alertTasks.length > 0) {
+      const a = planAlerts(
+        id,
+        accountAlerts(signals, config, asOf),
+        alertTasksOf(alertTasks, id, config),
+        config,
+        asOf,
+      );
+      plan.alerts.inserts.push(...a.inserts);
+      plan.alerts.updates.push(...a.updates);
+    }
     accountRecords.push({
       id,
       current,
@@ -101,6 +119,7 @@ export function emptyPlan(): BatchPlan {
     accountUpdates: [],
     dealUpdates: [],
     stageChanges: [],
+    alerts: { inserts: [], updates: [] },
     unchangedAccounts: 0,
     missing: [],
     notTargets: [],
@@ -114,6 +133,10 @@ export function mergePlans(a: BatchPlan, b: BatchPlan): BatchPlan {
     accountUpdates: [...a.accountUpdates, ...b.accountUpdates],
     dealUpdates: [...a.dealUpdates, ...b.dealUpdates],
     stageChanges: [...a.stageChanges, ...b.stageChanges],
+    alerts: {
+      inserts: [...a.alerts.inserts, ...b.alerts.inserts],
+      updates: [...a.alerts.updates, ...b.alerts.updates],
+    },
     unchangedAccounts: a.unchangedAccounts + b.unchangedAccounts,
     missing: [...a.missing, ...b.missing],
     notTargets: [...a.notTargets, ...b.notTargets],

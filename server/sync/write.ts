@@ -13,6 +13,7 @@ import type { ZohoGateway } from '../zoho/gateway';
 import type { RecordResult } from '../zoho/map-error';
 import type { Mirror, ZohoRecord } from '../state/mirror';
 import type { StageIntent, SyncState } from '../state/sync-state';
+import { writeAlerts } from './alerts';
 import type { BatchPlan, StageChangePlan } from './recompute';
 
 export interface WriteOutcome {
@@ -20,6 +21,9 @@ export interface WriteOutcome {
   dealsWritten: number;
   historyInserted: number;
   failed: { accountId: string; code: string; message: string }[];
+  /** Alert tasks created, and updated (changed, reopened or closed). */
+  alertsCreated: number;
+  alertsUpdated: number;
   /** Accounts whose stage changed: their group companies must be recomputed. */
   stageChanged: string[];
 }
@@ -37,6 +41,8 @@ export async function writeBatch(deps: Deps, plan: BatchPlan): Promise<WriteOutc
     accountsWritten: 0,
     dealsWritten: 0,
     historyInserted: 0,
+    alertsCreated: 0,
+    alertsUpdated: 0,
     failed: [],
     stageChanged: [],
   };
@@ -87,6 +93,14 @@ export async function writeBatch(deps: Deps, plan: BatchPlan): Promise<WriteOutc
         deps.mirror.applyWritten('deals', u.id, u.fields);
       }),
     );
+  }
+  const alerts = await writeAlerts(deps, plan.alerts);
+  out.alertsCreated = alerts.created;
+  out.alertsUpdated = alerts.updated;
+  for (const f of alerts.failed) {
+    failedAccounts.add(f.accountId);
+    out.failed.push(f);
+    deps.state.recordFailure(f.accountId, `${f.code}: ${f.message}`);
   }
   out.historyInserted = await insertHistory(
     deps,

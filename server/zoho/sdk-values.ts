@@ -90,8 +90,15 @@ export function toSdkValue(value: unknown, type: string | undefined): unknown {
     case 'percent':
     case 'decimal':
       return Number(value);
-    case 'lookup':
     case 'ownerlookup': {
+      // Owner is a user: the SDK accepts only its MinifiedUser here (a Record is refused).
+      const user = new ZOHOCRMSDK.Users.MinifiedUser();
+      const id =
+        typeof value === 'object' && value !== null && 'id' in value ? (value as { id: unknown }).id : value;
+      user.setId(BigInt(String(id)));
+      return user;
+    }
+    case 'lookup': {
       const rec = new ZOHOCRMSDK.Record.Record();
       const id =
         typeof value === 'object' && value !== null && 'id' in value ? (value as { id: unknown }).id : value;

@@ -93,7 +93,14 @@ export const fieldsSchema = z
       purpose: 'Activity_Purpose',
       modifiedTime: 'Modified_Time',
     }),
-    task: section({ subject: 'Subject', status: 'Status', dueDate: 'Due_Date', closedTime: 'Closed_Time' }),
+    task: section({
+      subject: 'Subject',
+      status: 'Status',
+      dueDate: 'Due_Date',
+      closedTime: 'Closed_Time',
+      /** Set on the alert tasks the service creates (rule:account): those are not activities. */
+      alertKey: 'Alert_Key',
+    }),
     event: section({
       title: 'Event_Title',
       start: 'Start_DateTime',

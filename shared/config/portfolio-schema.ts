@@ -152,11 +152,83 @@ export const healthSchema = z
   });
 export type HealthConfig = z.infer<typeof healthSchema>;
 
+/** What an alert rule watches (shared/portfolio/alerts.ts). */
+export const ALERT_KINDS = [
+  'stale_plan',
+  'key_person_not_contacted',
+  'account_stalled',
+  'premature_large_deal',
+  'decision_maker_never_met',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+const alertRuleSchema = z.strictObject({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an UPPER_SNAKE_CASE code, e.g. STALE_PLAN'),
+  kind: z.enum(ALERT_KINDS),
+  /** The task's subject (before the account name), in both languages; the service writes one. */
+  label: bilingual,
+  /** The rule applies to accounts at this stage or beyond (default: every assessed account). */
+  fromStage: stageRef.optional(),
+  /** key_person_not_contacted: days without a meeting or call. */
+  days: z.number().int().min(1).optional(),
+  /** premature_large_deal: the smallest amount that counts as large (default dealPriority.largeAmount). */
+  minAmount: z.number().positive().optional(),
+});
+export type AlertRule = z.infer<typeof alertRuleSchema>;
+
+/**
+ * Alerts that reach reps as Zoho Tasks: one task per rule and account for the account's owner,
+ * updated while the condition holds and closed when it clears.
+ */
+export const alertsSchema = z
+  .strictObject({
+    enabled: z.boolean().default(false),
+    /** The task's due date: this many days after the alert was raised. */
+    dueInDays: z.number().int().min(0).default(7),
+    /** Task Status values for an open alert and a closed one. */
+    openStatus: text.default('Not Started'),
+    closedStatus: text.default('Completed'),
+    priority: text.default('High'),
+    rules: z.array(alertRuleSchema).default([]),
+  })
+  .prefault({})
+  .superRefine((a, ctx) => {
+    const codes = new Set<string>();
+    a.rules.forEach((r, i) => {
+      if (codes.has(r.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'code'],
+          message: `duplicate alert code "${r.code}"`,
+        });
+      codes.add(r.code);
+      if (r.kind === 'key_person_not_contacted' && r.days == null)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'days'],
+          message: 'key_person_not_contacted needs days',
+        });
+      if (r.days != null && r.kind !== 'key_person_not_contacted')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'days'],
+          message: 'days only applies to key_person_not_contacted',
+        });
+      if (r.minAmount != null && r.kind !== 'premature_large_deal')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'minAmount'],
+          message: 'minAmount only applies to premature_large_deal',
+        });
+    });
+  });
+export type AlertsConfig = z.infer<typeof alertsSchema>;
+
 type Issue = (path: (string | number)[], message: string) => void;
 
 /** Rules that refer to other sections: stage keys exist, codes and roles are listed once. */
 export function checkPortfolioReferences(
-  cfg: { stages: { key: string }[]; team: TeamConfig; guidance: GuidanceConfig },
+  cfg: { stages: { key: string }[]; team: TeamConfig; guidance: GuidanceConfig; alerts: AlertsConfig },
   issue: Issue,
 ): void {
   cfg.stages.forEach((s, i) => {
@@ -181,6 +253,10 @@ export function checkPortfolioReferences(
     if (rule.kind === 'no_executive_touch' || rule.kind === 'deep_without_dedicated_owner')
       check('fromStage', rule.fromStage, false);
     if (rule.kind === 'early_stage_field_owned') check('upToStage', rule.upToStage, true);
+  });
+  cfg.alerts.rules.forEach((rule, i) => {
+    if (rule.fromStage != null && !stages.has(rule.fromStage))
+      issue(['alerts', 'rules', i, 'fromStage'], `unknown stage "${rule.fromStage}"; defined: ${known}`);
   });
   const seen = new Map<string, string>();
   (['fieldSalesRoles', 'insideSalesRoles', 'managerRoles'] as const).forEach((list) =>

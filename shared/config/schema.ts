@@ -17,7 +17,13 @@ import {
   WINDOWED_METRICS,
 } from '../model/keys';
 import { fieldsSchema } from './fields';
-import { checkPortfolioReferences, guidanceSchema, healthSchema, teamSchema } from './portfolio-schema';
+import {
+  alertsSchema,
+  checkPortfolioReferences,
+  guidanceSchema,
+  healthSchema,
+  teamSchema,
+} from './portfolio-schema';
 import { patternProblem } from './patterns';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -259,6 +265,7 @@ const configObjectSchema = z.strictObject({
   team: teamSchema,
   guidance: guidanceSchema,
   health: healthSchema,
+  alerts: alertsSchema,
 });
 
 export type SalesProcessConfig = z.infer<typeof configObjectSchema>;

@@ -60,7 +60,7 @@ export function dealInputFields(f: FieldNames): string[] {
 export function activityInputFields(f: FieldNames, module: 'tasks' | 'events' | 'calls'): string[] {
   const own =
     module === 'tasks'
-      ? [f.task.subject, f.task.status, f.task.dueDate, f.task.closedTime]
+      ? [f.task.subject, f.task.status, f.task.dueDate, f.task.closedTime, f.task.alertKey]
       : module === 'events'
         ? [f.event.title, f.event.start, f.event.end, f.event.participants]
         : [f.call.subject, f.call.callType, f.call.start, f.call.purpose];

@@ -68,7 +68,10 @@ export function normaliseDataset(raw: unknown, config: SalesProcessConfig): Norm
   };
   const f = config.fields;
   const activities = [
-    ...each(m.tasks, (r) => readTask(r, config, offset)),
+    // The service's alert tasks (Alert_Key set) are reminders to reps, not work done with the customer.
+    ...each(m.tasks, (r) => (r.text(f.task.alertKey) ? null : readTask(r, config, offset))).filter(
+      (t): t is Activity => t !== null,
+    ),
     ...each(m.events, (r) => readEvent(r, f)),
     ...each(m.calls, (r) => readCall(r, config)),
   ];
