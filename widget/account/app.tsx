@@ -9,7 +9,7 @@ import type { AsyncState } from '../common/async-state';
 import { useLoad } from '../common/use-load';
 import { rememberLang, type Lang } from '../common/lang';
 import type { AccountView } from './data/account-view';
-import type { BuyerEdit, PlanChange } from './data/writes';
+import type { BuyerEdit, DealEvidenceEdit, PlanChange } from './data/writes';
 import { ActivityPanel } from './panels/activity-panel';
 import { BuyerMapPanel } from './panels/buyer-map-panel';
 import { DealsPanel } from './panels/deals-panel';
@@ -58,6 +58,8 @@ export function App(props: AppProps) {
   const saveBuyer = (id: string, edit: BuyerEdit) =>
     apply((v) => (session as AccountSession).saveBuyer(v, id, edit));
   const savePlan = (change: PlanChange) => apply((v) => (session as AccountSession).savePlan(v, change));
+  const saveDeal = (id: string, edit: DealEvidenceEdit) =>
+    apply((v) => (session as AccountSession).saveDeal(v, id, edit));
   const openSection = (s: PlanSection) => {
     setTab(s === 'potential_map' ? 'potential' : s === 'buyer_map' ? 'buyers' : 'plan');
     setFocus(s);
@@ -97,7 +99,7 @@ export function App(props: AppProps) {
           {tab === 'plan' && <PlanPanel {...common} onSave={savePlan} onOpenTab={setTab} focus={focus} />}
           {tab === 'buyers' && <BuyerMapPanel {...common} onSave={saveBuyer} />}
           {tab === 'potential' && <PotentialMapPanel {...common} onSave={savePlan} />}
-          {tab === 'deals' && <DealsPanel {...common} />}
+          {tab === 'deals' && <DealsPanel {...common} onSave={session ? saveDeal : undefined} />}
           {tab === 'activity' && <ActivityPanel {...common} />}
         </div>
         {state.status === 'ready' && <Issues issues={state.data.insight.issues} />}

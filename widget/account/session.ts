@@ -9,12 +9,20 @@ import type { CrmGateway } from '../zoho/types';
 import { buildAccountView, type AccountView } from './data/account-view';
 import { loadAccountDataset } from './data/load-dataset';
 import { batchedReads, type FallbackMemory } from '../common/reads';
-import { savePlan, saveBuyerEdit, type BuyerEdit, type PlanChange } from './data/writes';
+import {
+  savePlan,
+  saveBuyerEdit,
+  saveDealEvidence,
+  type BuyerEdit,
+  type DealEvidenceEdit,
+  type PlanChange,
+} from './data/writes';
 
 export interface AccountSession {
   load(): Promise<AccountView>;
   saveBuyer(view: AccountView, contactId: string, edit: BuyerEdit): Promise<AccountView>;
   savePlan(view: AccountView, change: PlanChange): Promise<AccountView>;
+  saveDeal(view: AccountView, dealId: string, edit: DealEvidenceEdit): Promise<AccountView>;
 }
 
 export function createSession(
@@ -32,6 +40,9 @@ export function createSession(
     },
     async saveBuyer(current, contactId, edit) {
       return view(await saveBuyerEdit(crm, config, current.raw, contactId, edit));
+    },
+    async saveDeal(current, dealId, edit) {
+      return view(await saveDealEvidence(crm, config, current.raw, dealId, edit));
     },
     async savePlan(current, change) {
       const today = localDateOf(now() as Instant, offsetMinutes(config.utcOffset));
