@@ -309,7 +309,8 @@ export class Mirror {
     row: Pick<Row, 'account_id' | 'parent_id' | 'what_module' | 'what_id' | 'id'>,
   ): string[] {
     const m = this.config.fields.modules;
-    if (module === 'stageHistory') return []; // the service writes it: reading it back must not re-queue the account
+    // the engine reads it (kept stage, deal roles): a history record read re-queues its account
+    if (module === 'stageHistory') return row.account_id ? [row.account_id] : [];
     if (module === 'accounts') {
       const children = this.stmt.childIds.all(m.accounts, row.id).map((r) => r.id);
       return [row.id, ...(row.parent_id ? [row.parent_id] : []), ...children];

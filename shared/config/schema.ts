@@ -139,6 +139,8 @@ const stageSchema = z.strictObject({
   ),
   recommendedRelationshipShare: share,
   dealRole: key,
+  /** Other roles a deal started at this stage may take, chosen by the role's `when` (issue 11). */
+  otherDealRoles: z.array(key).optional(),
   stallDays: days.optional(),
   nextActions: z.array(actionSchema).min(1, 'give at least one next action'),
 });
@@ -182,6 +184,13 @@ const dealRoleSchema = z.strictObject({
   judgeOn: bilingualSchema,
   basePriority: z.number().int().min(1).max(5),
   rationale: bilingualSchema,
+  /** When a stage lists this role under otherDealRoles: the deal evidence that selects it (all must hold). */
+  when: z
+    .strictObject({
+      dealTypes: z.array(text).min(1).optional(),
+      newDepartment: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type DealRoleConfig = z.infer<typeof dealRoleSchema>;
 
@@ -287,6 +296,15 @@ function checkConfigReferences(cfg: SalesProcessConfig, ctx: z.RefinementCtx): v
   cfg.stages.forEach((s, i) => {
     if (!roles.has(s.dealRole))
       issue(['stages', i, 'dealRole'], `unknown deal role "${s.dealRole}"; defined: ${roleList}`);
+    s.otherDealRoles?.forEach((r, j) => {
+      const role = cfg.dealRoles.find((x) => x.key === r);
+      if (!role) issue(['stages', i, 'otherDealRoles', j], `unknown deal role "${r}"; defined: ${roleList}`);
+      else if (!role.when)
+        issue(
+          ['stages', i, 'otherDealRoles', j],
+          `deal role "${r}" has no \`when\`: an alternative role needs the deal evidence that selects it`,
+        );
+    });
   });
   if (!roles.has(cfg.notStarted.dealRole)) {
     issue(['notStarted', 'dealRole'], `unknown deal role "${cfg.notStarted.dealRole}"; defined: ${roleList}`);

@@ -41,21 +41,36 @@ describe('buying stage from the Zoho stage', () => {
 });
 
 describe('strategic role follows the account stage; priority from role × buying stage × amount', () => {
-  it('an account not started: trust building, base priority 3', () => {
-    expect(dealOf({ Deals: [deal({ id: 'd', amount: 100 })] })).toMatchObject({
+  it('an account not started: trust building, base priority 2', () => {
+    expect(
+      dealOf({ Deals: [deal({ id: 'd', amount: 100, created: '2026-11-01T00:00:00+09:00' })] }),
+    ).toMatchObject({
       strategicRole: 'trust_building',
-      priority: 3,
+      priority: 2,
     });
   });
   it('late in the verified buying process and large: +1 each, capped at 5', () => {
-    const late = { stage: 'Proposal/Price Quote', Buying_Evidence: evidenceAt('internal_approval') };
-    expect(dealOf({ Deals: [deal({ id: 'd', ...late, amount: 10_000_000 })] })?.priority).toBe(5);
-    expect(dealOf({ Deals: [deal({ id: 'd', ...late, amount: 9_999_999 })] })?.priority).toBe(4);
+    const late = {
+      stage: 'Proposal/Price Quote',
+      created: '2026-11-01T00:00:00+09:00',
+      Buying_Evidence: evidenceAt('internal_approval'),
+    };
+    expect(dealOf({ Deals: [deal({ id: 'd', ...late, amount: 10_000_000 })] })?.priority).toBe(4);
+    expect(dealOf({ Deals: [deal({ id: 'd', ...late, amount: 9_999_999 })] })?.priority).toBe(3);
   });
   it('a late Zoho stage without buyer evidence does not raise the priority', () => {
     expect(
-      dealOf({ Deals: [deal({ id: 'd', stage: 'Proposal/Price Quote', amount: 9_999_999 })] })?.priority,
-    ).toBe(3);
+      dealOf({
+        Deals: [
+          deal({
+            id: 'd',
+            stage: 'Proposal/Price Quote',
+            amount: 9_999_999,
+            created: '2026-11-01T00:00:00+09:00',
+          }),
+        ],
+      })?.priority,
+    ).toBe(2);
   });
   it('closed deals have no priority and no flags', () => {
     expect(
@@ -223,15 +238,101 @@ describe('support rationale', () => {
     });
     expect(d?.supportRationale.ja).toContain('東邦精機工業');
     expect(d?.supportRationale.ja).toContain('￥12,000,000');
-    expect(d?.supportRationale.ja).toContain('「情報収集」');
-    expect(d?.supportRationale.ja).toContain('解決策の選択肢と概算の効果');
+    expect(d?.supportRationale.ja).toContain(
+      '顧客は「情報収集」段階（未確認）にあり、解決策の選択肢と概算の効果を求めています。',
+    );
     expect(d?.supportRationale.en).toMatch(
-      /Our relationship with 東邦精機工業 is at Not started, so Deal d \(¥12,000,000\) is a trust-building opportunity\. The customer is at Information gathering/,
+      /^Deal d \(¥12,000,000\) started when our relationship with 東邦精機工業 was at Not started: it is a trust-building opportunity\. The customer is at Information gathering \(unverified\) and needs/,
     );
     expect(d?.supportRationale.en).not.toMatch(/\{\w+\}/);
   });
   it('formats amounts per language and says when there is none', () => {
     expect(formatAmount(1234567, 'JPY', 'en')).toBe('¥1,234,567');
     expect(formatAmount(null, 'JPY', 'ja')).toBe('金額未定');
+  });
+});
+
+describe('deal roles keep their history (issue 11)', () => {
+  const history = (id: string, to: string, changedAt: string) => ({
+    id,
+    Account: { id: 'a1', name: 'テスト商事' },
+    From_Stage: null,
+    To_Stage: to,
+    Changed_At: changedAt,
+  });
+  const base = (deals: Record<string, unknown>[], stages: [string, string][]) => ({
+    ...dataset({
+      Accounts: [account({ Relationship_Stage: stages.at(-1)?.[0] })],
+      Contacts: [contact({ id: 'p1', dept: '第一工場' }), contact({ id: 'p2', dept: '第二工場' })],
+      Deals: deals,
+    }),
+    Relationship_Stage_History: stages.map(([to, at], i) => history(`h${i}`, to, at)),
+  });
+  it('a deal started at 接点構築 stays a trust-building deal after the account reached 信頼定着', () => {
+    const data = base(
+      [
+        deal({
+          id: 'first',
+          stage: 'Closed Won',
+          created: '2025-03-01T10:00:00+09:00',
+          closing: '2025-09-01',
+          contact: 'p1',
+          amount: 1_000_000,
+        }),
+      ],
+      [
+        ['接点構築', '2025-01-31T23:00:00+09:00'],
+        ['信頼定着', '2026-06-30T23:00:00+09:00'],
+      ],
+    );
+    const d = insightOf(data).deals[0];
+    expect(d).toMatchObject({ strategicRole: 'trust_building', stageAtCreation: 'contact', priority: null });
+    expect(d?.supportRationale.ja).toBe(
+      '「Deal first」（￥1,000,000）は、テスト商事との関係が「接点構築」段階のときに始まった信頼構築の案件で、受注しました。',
+    );
+    expect(d?.supportRationale.en).toBe(
+      'Deal first (¥1,000,000) was a trust building deal, started when our relationship with テスト商事 was at Building contact; it was won.',
+    );
+  });
+  it('at 信頼定着 a deal into a plant we have not won yet is an expansion base, not value reconfirmation', () => {
+    const stages: [string, string][] = [['信頼定着', '2026-01-31T23:00:00+09:00']];
+    const won = deal({
+      id: 'w',
+      stage: 'Closed Won',
+      created: '2026-02-01T10:00:00+09:00',
+      closing: '2026-05-01',
+      contact: 'p1',
+    });
+    const later = '2026-09-01T10:00:00+09:00';
+    const data = base(
+      [
+        won,
+        deal({ id: 'same', created: later, contact: 'p1', Type: 'Existing Business' }),
+        deal({ id: 'second_plant', created: later, contact: 'p2', Type: 'Existing Business' }),
+      ],
+      stages,
+    );
+    const roles = Object.fromEntries(insightOf(data).deals.map((d) => [d.id, d.strategicRole]));
+    expect(roles).toMatchObject({ same: 'value_reconfirmation', second_plant: 'expansion_base' });
+  });
+  it('lost and unmapped deals get sentences that read correctly in both languages', () => {
+    const data = base(
+      [
+        deal({ id: 'lost', stage: 'Closed Lost', created: '2026-02-01T10:00:00+09:00' }),
+        deal({ id: 'odd', stage: 'Verbal Commit', created: '2026-02-01T10:00:00+09:00' }),
+      ],
+      [['課題共有', '2026-01-31T23:00:00+09:00']],
+    );
+    const [lost, odd] = insightOf(data).deals;
+    expect(lost?.supportRationale.ja).toContain('始まった信頼構築の案件で、失注しました。');
+    expect(lost?.supportRationale.en).toContain('; it was lost.');
+    expect(odd?.supportRationale.ja).toContain(
+      '顧客の購買段階はまだ確認できていません（Zoho の段階「Verbal Commit」',
+    );
+    expect(odd?.supportRationale.en).toContain("The customer's buying stage is not known yet");
+    for (const d of [lost, odd]) {
+      expect(d?.supportRationale.ja).not.toMatch(/Closed|（購買段階が不明）|\{\w+\}/);
+      expect(d?.supportRationale.en).not.toMatch(/\{\w+\}/);
+    }
   });
 });

@@ -3,14 +3,15 @@
  * strategic role (from the account's relationship stage), its priority, forecast-risk flags and a
  * rationale a rep can paste when asking other departments for help.
  */
-import type { Bilingual, StageConfig } from '../config/schema';
+import type { Bilingual, DealRoleConfig, StageConfig } from '../config/schema';
 import type { BuyingStageKey } from '../model/keys';
 import { addDays, inWindow } from '../model/time';
-import type { DataIssue } from '../model/types';
+import type { DataIssue, ZohoId } from '../model/types';
 import { FLAG_LABELS, fillTemplate } from '../i18n/labels';
 import { normaliseText } from './compiled';
 import type { AccountContext, ClassifiedActivity, DealStatus, DealView } from './context';
 import { metricValue } from './metrics';
+import { stageIndexOf } from './stage';
 
 export interface DealFlag {
   code: string;
@@ -33,6 +34,8 @@ export interface DealInsight {
   amount: number | null;
   closingDate: string | null;
   strategicRole: string;
+  /** The account's relationship stage when the deal was created (fixes its role); null = not started. */
+  stageAtCreation: string | null;
   /** 1 (lowest) … 5; null for closed deals. */
   priority: number | null;
   flags: DealFlag[];
@@ -45,9 +48,9 @@ export function analyseDeals(
 ): { deals: DealInsight[]; issues: DataIssue[] } {
   const issues: DataIssue[] = [];
   const config = ctx.cc.config;
-  const roleKey = accountStage?.dealRole ?? config.notStarted.dealRole;
-  const role = config.dealRoles.find((r) => r.key === roleKey) ?? config.dealRoles[0];
   const deals = ctx.deals.map((view): DealInsight => {
+    const startStage = stageWhenCreated(ctx, view, accountStage);
+    const role = roleOf(ctx, view, startStage);
     const { deal, status, buyingStage } = view;
     if (status === 'open' && !(deal.zohoStage && ctx.cc.buyingStageOfZoho.has(deal.zohoStage))) {
       issues.push(
@@ -80,22 +83,87 @@ export function analyseDeals(
       buyingProbability: status === 'won' ? 1 : status === 'lost' ? 0 : (stageConfig?.probability ?? null),
       amount: deal.amount,
       closingDate: deal.closingDate,
-      strategicRole: role?.key ?? roleKey,
-      priority: status === 'open' ? priorityOf(ctx, view, role?.basePriority ?? 3) : null,
+      strategicRole: role.key,
+      stageAtCreation: startStage?.key ?? null,
+      priority: null,
       flags: status === 'open' ? flagsOf(ctx, view) : [],
-      supportRationale: rationaleOf(ctx, view, accountStage, role?.key ?? roleKey),
+      supportRationale: rationaleOf(ctx, view, startStage, role),
     };
   });
+  for (const [i, d] of deals.entries()) {
+    const view = ctx.deals[i];
+    if (view && d.status === 'open')
+      d.priority = priorityOf(
+        ctx,
+        view,
+        roleOf(ctx, view, stageWhenCreated(ctx, view, accountStage)).basePriority,
+        d.flags,
+      );
+  }
   return { deals, issues };
 }
 
-/** basePriority of the role, +1 from `lateStageFrom` on (verified), +1 at or above `largeAmount`; 1..5. */
-function priorityOf(ctx: AccountContext, view: DealView, base: number): number {
+/**
+ * The account's relationship stage when the deal was created: the latest history record up to its
+ * Created_Time (none before it = not started). Without any history, or without a Created_Time, the
+ * account's stage now.
+ */
+function stageWhenCreated(ctx: AccountContext, view: DealView, now: StageConfig | null): StageConfig | null {
+  const history = ctx.bundle.stageHistory;
+  const created = view.deal.createdTime;
+  if (history.length === 0 || created == null) return now;
+  let latest: (typeof history)[number] | undefined;
+  for (const h of history) if (h.changedAt != null && h.changedAt <= created) latest = h;
+  if (!latest) return null;
+  return ctx.cc.config.stages[stageIndexOf(ctx, latest.to)] ?? null;
+}
+
+/** The stage's default role, or the first of its otherDealRoles whose `when` the deal matches. */
+function roleOf(ctx: AccountContext, view: DealView, stage: StageConfig | null): DealRoleConfig {
+  const config = ctx.cc.config;
+  const byKey = (k: string) => config.dealRoles.find((r) => r.key === k);
+  const fallback =
+    byKey(stage?.dealRole ?? config.notStarted.dealRole) ?? (config.dealRoles[0] as DealRoleConfig);
+  for (const k of stage?.otherDealRoles ?? []) {
+    const role = byKey(k);
+    if (role?.when && matches(ctx, view, role.when)) return role;
+  }
+  return fallback;
+}
+
+function matches(ctx: AccountContext, view: DealView, when: NonNullable<DealRoleConfig['when']>): boolean {
+  if (when.dealTypes && !(view.deal.type != null && when.dealTypes.includes(view.deal.type))) return false;
+  if (when.newDepartment !== undefined && isNewDepartment(ctx, view) !== when.newDepartment) return false;
+  return true;
+}
+
+/** The deal's contact is in a department where no deal was won before this one was created. */
+function isNewDepartment(ctx: AccountContext, view: DealView): boolean {
+  const dept = (id: string | null) =>
+    (id ? ctx.contacts.get(id as ZohoId)?.contact.department : null) ?? null;
+  const mine = dept(view.deal.contactId);
+  if (mine == null) return false;
+  const created = view.deal.createdTime ?? ctx.asOf;
+  return !ctx.deals.some(
+    (d) =>
+      d !== view &&
+      d.status === 'won' &&
+      (d.deal.createdTime ?? Infinity) < created &&
+      dept(d.deal.contactId) === mine,
+  );
+}
+
+/**
+ * basePriority of the role, +1 from `lateStageFrom` on (verified by buyer evidence), +1 at or above
+ * `largeAmount`, −1 when stalled; 1..5.
+ */
+function priorityOf(ctx: AccountContext, view: DealView, base: number, flags: DealFlag[]): number {
   const { lateStageFrom, largeAmount } = ctx.cc.config.dealPriority;
   const idx = view.verifiedStage ? (ctx.cc.buyingIndex.get(view.verifiedStage) ?? -1) : -1;
   const late = idx >= (ctx.cc.buyingIndex.get(lateStageFrom) ?? Infinity) ? 1 : 0;
   const large = (view.deal.amount ?? 0) >= largeAmount ? 1 : 0;
-  return Math.min(5, Math.max(1, base + late + large));
+  const stalled = flags.some((f) => f.code === 'STALLED_DEAL') ? 1 : 0;
+  return Math.min(5, Math.max(1, base + late + large - stalled));
 }
 
 function flagsOf(ctx: AccountContext, view: DealView): DealFlag[] {
@@ -162,25 +230,43 @@ function unverified(message: Bilingual): Bilingual {
 function rationaleOf(
   ctx: AccountContext,
   view: DealView,
-  accountStage: StageConfig | null,
-  roleKey: string,
+  startStage: StageConfig | null,
+  role: DealRoleConfig,
 ): Bilingual {
   const config = ctx.cc.config;
-  const role = config.dealRoles.find((r) => r.key === roleKey);
-  if (!role) return { ja: '', en: '' };
-  const stageLabel = accountStage?.label ?? config.notStarted.label;
+  const stageLabel = startStage?.label ?? config.notStarted.label;
+  const account = ctx.bundle.account.name;
+  const amount = (lang: 'ja' | 'en') => formatAmount(view.deal.amount, config.currency, lang);
+  if (view.status !== 'open') {
+    const won = view.status === 'won';
+    return {
+      ja: `「${view.deal.name}」（${amount('ja')}）は、${account}との関係が「${stageLabel.ja}」段階のときに始まった${role.label.ja}の案件で、${won ? '受注しました' : '失注しました'}。`,
+      en: `${view.deal.name} (${amount('en')}) was a ${role.label.en.toLowerCase()} deal, started when our relationship with ${account} was at ${stageLabel.en}; it was ${won ? 'won' : 'lost'}.`,
+    };
+  }
   const buying = config.buyingStages.find((b) => b.key === view.buyingStage);
+  const unverified = view.verifiedStage === null;
+  const customer = (lang: 'ja' | 'en'): string => {
+    if (!buying) {
+      return lang === 'ja'
+        ? `顧客の購買段階はまだ確認できていません（Zoho の段階「${view.deal.zohoStage ?? '—'}」は設定で購買段階に対応付けられていません）。`
+        : `The customer's buying stage is not known yet (the Zoho stage "${view.deal.zohoStage ?? '—'}" is not mapped to a buying stage).`;
+    }
+    return lang === 'ja'
+      ? `顧客は「${buying.label.ja}」段階${unverified ? '（未確認）' : ''}にあり、${buying.customerNeeds.ja}を求めています。`
+      : `The customer is at ${buying.label.en}${unverified ? ' (unverified)' : ''} and needs ${buying.customerNeeds.en}.`;
+  };
   const fill = (lang: 'ja' | 'en') =>
     fillTemplate(role.rationale[lang], {
       deal: view.deal.name,
-      amount: formatAmount(view.deal.amount, config.currency, lang),
-      account: ctx.bundle.account.name,
+      amount: amount(lang),
+      account,
       accountStage: stageLabel[lang],
-      buyingStage: buying?.label[lang] ?? view.deal.zohoStage ?? '—',
+      buyingStage: buying?.label[lang] ?? (lang === 'ja' ? '不明' : 'unknown'),
       role: role.label[lang],
       judgeOn: role.judgeOn[lang],
-      customerNeeds:
-        buying?.customerNeeds[lang] ?? (lang === 'ja' ? '（購買段階が不明）' : '(buying stage unknown)'),
+      customerNeeds: buying?.customerNeeds[lang] ?? (lang === 'ja' ? '（不明）' : '(unknown)'),
+      customer: customer(lang),
     });
   return { ja: fill('ja'), en: fill('en') };
 }

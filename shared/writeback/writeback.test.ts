@@ -92,7 +92,7 @@ describe('projecting a deal', () => {
     expect(projectDeal(d, CONFIG)).toEqual({
       Buying_Stage: '情報収集',
       Strategic_Role: '信頼構築',
-      Deal_Priority: 3,
+      Deal_Priority: 2,
       Forecast_Risk:
         'PREMATURE_QUOTE: 顧客がまだ比較・検討前なのに見積を提出している（購買段階は顧客側の証拠で未確認）',
     });

@@ -4,6 +4,9 @@
  * exactly one data problem.
  */
 import type { SalesProcessConfig } from '../../shared/config/schema';
+import type { AccountInsight } from '../../shared/engine/insight';
+import { insightsFromDataset } from '../../shared/engine/pipeline';
+import type { Instant } from '../../shared/model/types';
 import { normaliseDataset } from '../../shared/normalise/normalise';
 import { DEMO_STORIES } from '../../server/local/datasets/demo/story';
 import { AS_OF, recordById, runDemo, shippedConfig, storyName, type DemoRun } from './demo-fixture';
@@ -310,4 +313,35 @@ describe('the method, faithfully: activity mix, KGIs, targets, the plan (issue 1
     expect(String(plan?.Deployment_Plan)).toContain('工場');
     expect(insight('toho_sales').targets.customer_consultations).toBeDefined();
   });
+});
+
+describe('the method on the demo (issue 11)', () => {
+  const DAY = 86_400_000;
+  it('白鷺重工業 keeps 経営巻き込み 26 and 90 days on (at risk, not demoted), and its deals keep their roles', () => {
+    for (const days of [26, 90]) {
+      const later = insightsAt(days).get('shirasagi');
+      expect(later?.stage?.key).toBe('executive');
+      expect(later?.deals.map((d) => d.strategicRole)).toEqual(
+        insight('shirasagi').deals.map((d) => d.strategicRole),
+      );
+    }
+    expect(insightsAt(90).get('shirasagi')?.stageStatus.atRisk.length).toBeGreaterThan(0);
+  });
+  it('白鷺重工業: the Verbal Commit deal is verified at 意思決定 by the buyer-evidence checklist', () => {
+    const deal = insight('shirasagi').deals.find((d) => d.zohoStage === 'Verbal Commit');
+    expect(deal).toMatchObject({ buyingStage: 'decision', buyingStageVerified: true });
+  });
+  it('open-deal priorities spread over 1–5 instead of saturating at 5', () => {
+    const open = demo.insights.flatMap((i) => i.deals.filter((d) => d.status === 'open'));
+    const fives = open.filter((d) => d.priority === 5).length;
+    expect(new Set(open.map((d) => d.priority)).size).toBeGreaterThanOrEqual(4);
+    expect(fives).toBeLessThanOrEqual(2);
+  });
+
+  function insightsAt(days: number): Map<string, AccountInsight> {
+    const r = insightsFromDataset(demo.dataset, config, (AS_OF + days * DAY) as Instant);
+    if (!r.ok) throw new Error(r.error);
+    const byName = new Map(r.insights.map((i) => [i.accountName, i]));
+    return new Map(DEMO_STORIES.map((s) => [s.key, byName.get(s.name) as AccountInsight]));
+  }
 });

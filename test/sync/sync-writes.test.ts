@@ -25,7 +25,16 @@ afterAll(async () => {
 
 /** The engine over the CRM's records as they are now (what `npm run insight` would print). */
 async function engineView() {
-  const modules = ['Accounts', 'Contacts', 'Deals', 'Tasks', 'Events', 'Calls', 'Account_Plans'];
+  const modules = [
+    'Accounts',
+    'Contacts',
+    'Deals',
+    'Tasks',
+    'Events',
+    'Calls',
+    'Account_Plans',
+    'Relationship_Stage_History',
+  ];
   const dataset = Object.fromEntries(
     await Promise.all(modules.map(async (m) => [m, await crm.records(m)] as const)),
   );
@@ -43,7 +52,7 @@ describe('a full sync of the demo org', () => {
 
   it('reads every module and recomputes every account', () => {
     expect(first).toMatchObject({ kind: 'full', status: 'ok', failed: 0 });
-    expect(first.recordsRead).toMatchObject({ Accounts: 18, Contacts: 96, Deals: 27, Account_Plans: 11 });
+    expect(first.recordsRead).toMatchObject({ Accounts: 18, Contacts: 97, Deals: 27, Account_Plans: 11 });
     expect(first.recomputed).toBeGreaterThanOrEqual(18);
   });
 

@@ -10,7 +10,7 @@ import type { AsyncState } from '../common/async-state';
 import { useLoad } from '../common/use-load';
 import { rememberLang, type Lang } from '../common/lang';
 import type { AccountView } from './data/account-view';
-import type { BuyerEdit, PlanChange } from './data/writes';
+import type { BuyerEdit, DealEvidenceEdit, PlanChange } from './data/writes';
 import { ActivityPanel, type ClassifyActivity } from './panels/activity-panel';
 import { BuyerMapPanel } from './panels/buyer-map-panel';
 import { DealsPanel } from './panels/deals-panel';
@@ -72,6 +72,8 @@ export function App(props: AppProps) {
   const savePlan = (change: PlanChange) => apply((v) => (session as AccountSession).savePlan(v, change));
   const classify: ClassifyActivity = (activity, kind) =>
     apply((v) => (session as AccountSession).classifyActivity(v, activity, kind));
+  const saveDeal = (id: string, edit: DealEvidenceEdit) =>
+    apply((v) => (session as AccountSession).saveDeal(v, id, edit));
   const openSection = (s: PlanSection) => {
     setTab(s === 'potential_map' ? 'potential' : s === 'buyer_map' ? 'buyers' : 'plan');
     setFocus(s);
@@ -135,7 +137,7 @@ export function App(props: AppProps) {
               {tab === 'plan' && <PlanPanel {...common} onSave={savePlan} onOpenTab={setTab} focus={focus} />}
               {tab === 'buyers' && <BuyerMapPanel {...common} onSave={saveBuyer} />}
               {tab === 'potential' && <PotentialMapPanel {...common} onSave={savePlan} />}
-              {tab === 'deals' && <DealsPanel {...common} />}
+              {tab === 'deals' && <DealsPanel {...common} onSave={session ? saveDeal : undefined} />}
               {tab === 'activity' && (
                 <ActivityPanel {...common} onClassify={session ? classify : undefined} />
               )}

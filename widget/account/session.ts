@@ -16,7 +16,15 @@ import type { ActivityKind } from '../../shared/model/keys';
 import type { ActivityModule } from '../../shared/model/types';
 import { recomputeAccount, type RecomputeOptions, type RecomputeOutcome } from './data/recompute';
 import { createActionTask } from './data/tasks';
-import { saveActivityKind, savePlan, saveBuyerEdit, type BuyerEdit, type PlanChange } from './data/writes';
+import {
+  saveActivityKind,
+  savePlan,
+  saveBuyerEdit,
+  saveDealEvidence,
+  type BuyerEdit,
+  type DealEvidenceEdit,
+  type PlanChange,
+} from './data/writes';
 
 export interface AccountSession {
   load(): Promise<AccountView>;
@@ -33,6 +41,7 @@ export interface AccountSession {
   createTask(view: AccountView, action: NextAction, lang: 'ja' | 'en'): Promise<AccountView>;
   /** Open a record of the CRM (a deal, a contact). */
   openRecord(entity: string, id: string): void;
+  saveDeal(view: AccountView, dealId: string, edit: DealEvidenceEdit): Promise<AccountView>;
 }
 
 export function createSession(
@@ -73,6 +82,9 @@ export function createSession(
     },
     async classifyActivity(current, activity, kind) {
       return view(await saveActivityKind(crm, config, current.raw, activity, kind));
+    },
+    async saveDeal(current, dealId, edit) {
+      return view(await saveDealEvidence(crm, config, current.raw, dealId, edit));
     },
     async savePlan(current, change) {
       const today = localDateOf(now() as Instant, offsetMinutes(active.utcOffset));

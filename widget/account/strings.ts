@@ -133,6 +133,23 @@ export const STRINGS = {
   won: s('受注', 'Won'),
   lost: s('失注', 'Lost'),
   unmapped: s('購買段階が未対応', 'Buying stage not mapped'),
+  unverified: s('未確認（Zoho のステージから推定）', 'Unverified (taken from the Zoho stage)'),
+  verified: s('顧客側の証拠で確認済み', 'Verified by buyer evidence'),
+  buyerChecklist: s('購買段階の確認（顧客側の証拠）', "Buying-stage checklist (the buyer's evidence)"),
+  customerNeeds: s('顧客が求めていること', 'What the customer needs'),
+  standardActions: s('標準アクション', 'Standard actions'),
+  quoteRequested: s(
+    '顧客から見積を依頼された（予算取りの概算など）',
+    'The customer asked for the quote (e.g. a rough estimate for budgeting)',
+  ),
+  saveChecklist: s('チェックを保存', 'Save the checklist'),
+  startedAt: s('案件開始時のステージ', 'Stage when the deal started'),
+  atRisk: s('要確認：根拠が古くなっています', 'At risk: evidence has gone stale'),
+  staleCriteria: s('古くなった根拠', 'Stale evidence'),
+  stageKept: s(
+    '到達したステージは維持されます。根拠を新たに記録してください。',
+    'The stage reached is kept; record fresh evidence.',
+  ),
   // activity
   noActivities: s('この取引先には活動がありません', 'This account has no activities'),
   dealActivity: s('案件推進', 'Deal-advancing'),

@@ -39,6 +39,32 @@ export async function saveBuyerEdit(
   };
 }
 
+/** The buyer-evidence checklist of a deal (issue 11): exit-criterion keys ticked, and Quote_Requested. */
+export interface DealEvidenceEdit {
+  evidence: string[];
+  quoteRequested: boolean;
+}
+
+export async function saveDealEvidence(
+  crm: CrmGateway,
+  config: SalesProcessConfig,
+  raw: RawDataset,
+  dealId: string,
+  edit: DealEvidenceEdit,
+): Promise<RawDataset> {
+  const d = config.fields.deal;
+  const fields: CrmRecord = {
+    [d.buyingEvidence]: edit.evidence.length > 0 ? edit.evidence.join('\n') : null,
+    [d.quoteRequested]: edit.quoteRequested,
+  };
+  const module = config.fields.modules.deals;
+  await crm.updateRecord(module, { id: dealId, ...fields });
+  return {
+    ...raw,
+    [module]: (raw[module] ?? []).map((r) => (String(r.id) === dealId ? { ...r, ...fields } : r)),
+  };
+}
+
 /** The plan's text sections, by the config's field keys. */
 export const PLAN_TEXT_FIELDS = [
   'overview',

@@ -63,4 +63,30 @@ describe.each(LANGS)('DealsPanel (%s)', (lang) => {
       lang === 'ja' ? 'この取引先には案件がありません' : 'This account has no deals',
     );
   });
+
+  it('the buyer-evidence checklist: unverified badge, ticks saved as Buying_Evidence with Quote_Requested', async () => {
+    const onSave = jest.fn().mockResolvedValue(undefined);
+    const el = mount(<DealsPanel state={READY()} onSave={onSave} />, lang);
+    const deal = el.querySelector('[data-deal=d1]');
+    expect(text(deal)).toContain(lang === 'ja' ? '未確認' : 'Unverified');
+    const checklist = deal?.querySelector('[data-testid=buyer-checklist]');
+    expect(text(checklist ?? null)).toContain(
+      lang === 'ja' ? '顧客が課題を自社の課題として認めた' : 'acknowledged the problem',
+    );
+    await act(async () => {
+      (checklist?.querySelector('[data-criterion=problem_acknowledged]') as HTMLInputElement).click();
+      (checklist?.querySelector('[data-testid=quote-requested]') as HTMLInputElement).click();
+    });
+    await act(async () => {
+      (checklist?.querySelector('button') as HTMLButtonElement).click();
+      await flush();
+    });
+    expect(onSave).toHaveBeenCalledWith('d1', { evidence: ['problem_acknowledged'], quoteRequested: true });
+  });
+
+  it('without a CRM session the checklist is read-only', () => {
+    const el = mount(<DealsPanel state={READY()} />, lang);
+    const box = el.querySelector('[data-deal=d1] [data-criterion=problem_acknowledged]') as HTMLInputElement;
+    expect(box.disabled).toBe(true);
+  });
 });

@@ -1,8 +1,10 @@
 /**
  * Deals in the account's context (DOMAIN §1, §4): the customer's buying stage on its ladder, the
- * deal's strategic role and priority, premature-action flags, and the support rationale to copy.
+ * deal's strategic role and priority, premature-action flags, the buyer-evidence checklist the rep
+ * ticks (Buying_Evidence), and the support rationale to copy.
  */
 import type { DealInsight } from '../../../shared/engine/deals';
+import type { DealEvidenceEdit } from '../data/writes';
 import { Empty, PanelFrame, type PanelProps } from '../ui/panel-frame';
 import { useUi } from '../ui/ui-context';
 import { DealCard } from './deal-card';
@@ -18,7 +20,9 @@ export function dealOrder(a: DealInsight, b: DealInsight): number {
   );
 }
 
-export function DealsPanel(props: PanelProps) {
+export function DealsPanel(
+  props: PanelProps & { onSave?: ((dealId: string, edit: DealEvidenceEdit) => Promise<void>) | undefined },
+) {
   const { t } = useUi();
   return (
     <PanelFrame id="deals" title={t('tabDeals')} state={props.state} onRetry={props.onRetry}>
@@ -28,7 +32,7 @@ export function DealsPanel(props: PanelProps) {
         ) : (
           <ul class="deals" data-testid="deals">
             {[...view.insight.deals].sort(dealOrder).map((d) => (
-              <DealCard key={d.id} deal={d} />
+              <DealCard key={d.id} deal={d} onSave={props.onSave} />
             ))}
           </ul>
         )

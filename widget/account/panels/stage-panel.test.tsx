@@ -50,4 +50,31 @@ describe.each(LANGS)('StagePanel (%s)', (lang) => {
     (el.querySelector('[data-testid=next-actions] button') as HTMLButtonElement).click();
     expect(open).toHaveBeenCalledWith(sampleView().insight.nextActions[0]?.planSection);
   });
+
+  it("shows every stage's meaning on the ladder", () => {
+    const el = mount(<StagePanel state={READY(sampleView())} onOpenSection={noop} />, lang);
+    const descs = [...el.querySelectorAll('.ladder-desc')].map((d) => text(d));
+    expect(descs).toHaveLength(7);
+    expect(descs[1]).toContain(lang === 'ja' ? '優先課題に合意する' : 'agree on the priority problems');
+  });
+
+  it('marks a kept stage whose evidence went stale as at risk, with the stale criteria', () => {
+    const view = sampleView();
+    const stale = {
+      criterion: 'key_person_meetings≥2/365d',
+      actual: 0,
+      required: 2,
+      label: { ja: 'キーパーソンとの面談 2以上', en: 'Key-person meetings ≥ 2' },
+    };
+    view.insight.stageStatus = {
+      reachedFrom: 'history',
+      regression: null,
+      atRisk: [{ stage: 'contact', label: { ja: '接点構築', en: 'Building contact' }, stale: [stale] }],
+    };
+    const el = mount(<StagePanel state={READY(view)} onOpenSection={noop} />, lang);
+    expect(el.querySelector('[data-stage=contact] [data-testid=at-risk-mark]')).not.toBeNull();
+    expect(text(el.querySelector('[data-testid=stage-at-risk]'))).toContain(
+      lang === 'ja' ? 'キーパーソンとの面談 2以上' : 'Key-person meetings ≥ 2',
+    );
+  });
 });

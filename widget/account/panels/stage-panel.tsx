@@ -1,6 +1,7 @@
 /**
- * Relationship-stage ladder (DOMAIN §2): the configured steps, where the account is, how far to the
- * next step and what is missing, the evidence for the current step, and next actions that open the
+ * Relationship-stage ladder (DOMAIN §2): the configured steps with what each means, where the account
+ * is (kept once reached; marked at risk when its evidence went stale), how far to the next step and
+ * what is missing, the evidence for the current step, and next actions that open the
  * plan section they belong to.
  */
 import type { AccountInsight } from '../../../shared/engine/insight';
@@ -32,6 +33,7 @@ export function StagePanel(props: PanelProps & { onOpenSection: (s: PlanSection)
 function StageLadder(props: { insight: AccountInsight }) {
   const { t, l, config } = useUi();
   const current = props.insight.stage?.index ?? -1;
+  const atRisk = new Set(props.insight.stageStatus.atRisk.map((r) => r.stage));
   return (
     <div>
       <p class="stage-current">
@@ -41,19 +43,66 @@ function StageLadder(props: { insight: AccountInsight }) {
       <ol class="ladder" aria-label={t('tabStage')}>
         {config.stages.map((s, i) => {
           const state = i < current ? 'done' : i === current ? 'current' : 'todo';
+          const risky = atRisk.has(s.key);
           return (
-            <li key={s.key} class={`ladder-step ${state}`} aria-current={i === current ? 'step' : undefined}>
+            <li
+              key={s.key}
+              class={`ladder-step ${state}${risky ? ' at-risk' : ''}`}
+              aria-current={i === current ? 'step' : undefined}
+              data-stage={s.key}
+            >
               <span class="ladder-num" aria-hidden="true">
                 {i + 1}
               </span>
-              <span class="ladder-label">{l(s.label)}</span>
+              <span class="ladder-label">
+                {l(s.label)}
+                {risky && (
+                  <span class="flag" data-testid="at-risk-mark" title={t('atRisk')}>
+                    {' '}
+                    ⚠
+                  </span>
+                )}
+              </span>
+              <span class="ladder-desc small muted">{l(s.description)}</span>
               {state !== 'todo' && (
-                <span class="sr-only">({state === 'done' ? t('stepDone') : t('stepCurrent')})</span>
+                <span class="sr-only">
+                  ({state === 'done' ? t('stepDone') : t('stepCurrent')}
+                  {risky ? `, ${t('atRisk')}` : ''})
+                </span>
               )}
             </li>
           );
         })}
       </ol>
+      <StageStatus insight={props.insight} />
+    </div>
+  );
+}
+
+/** The stage is kept once reached: stale evidence per stage, or the regression rule that dropped it. */
+function StageStatus(props: { insight: AccountInsight }) {
+  const { t, l } = useUi();
+  const { atRisk, regression } = props.insight.stageStatus;
+  if (!regression && atRisk.length === 0) return null;
+  return (
+    <div class="notice warn" data-testid="stage-at-risk">
+      {regression && <p>{l(regression.message)}</p>}
+      {atRisk.length > 0 && (
+        <>
+          <p>
+            <strong>{t('atRisk')}</strong> — {t('stageKept')}
+          </p>
+          <ul class="criteria">
+            {atRisk.map((r) => (
+              <li key={r.stage} class="criterion missing">
+                <span>
+                  {l(r.label)}: {r.stale.map((c) => l(c.label)).join(' / ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

@@ -49,6 +49,7 @@ export const SUIREI: AccountStory = {
       attitude: 'neutral',
       influence: 1,
     }),
+    person('plant2_gm', '第2工場', '工場長', { role: 'user', attitude: 'neutral', influence: 2 }),
     person('rd_gm', '研究開発部', '部長', {
       boss: 'ceo',
       role: 'evaluator',
@@ -97,7 +98,8 @@ export const SUIREI: AccountStory = {
       stage: 'Qualification',
       amount: 10_000_000,
       type: 'Existing Business',
-      contact: 'prod_gm',
+      // the second plant has no won deal yet: at 信頼定着 this is an expansion base (issue 11)
+      contact: 'plant2_gm',
       created: 26,
       close: -150,
       nextStep: '第2工場の現地見学',
