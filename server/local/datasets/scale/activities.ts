@@ -39,7 +39,9 @@ const KIND_WEIGHTS: readonly (readonly [ActivityKind, number])[] = [
   ['referral', 2],
   ['case_study', 1],
   ['social', 3],
-  ['other', 12],
+  ['other', 8],
+  ['admin', 3],
+  ['internal', 1],
 ];
 const DEAL_KINDS = new Set<ActivityKind>([
   'proposal',
