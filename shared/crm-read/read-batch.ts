@@ -13,6 +13,11 @@
 export const READ_BATCH_FUNCTION = 'esm_read_batch';
 /** At most this many reads per call: Deluge's one-minute limit, and a bounded answer. */
 export const READ_BATCH_MAX = 10;
+/**
+ * At most this many rows asked for per call (the sum of the reads' LIMITs; a search page is 200). A
+ * CRM function answers at most 10 MB and runs at most 1 minute, each invokeurl at most 40 s.
+ */
+export const READ_BATCH_MAX_ROWS = 8000;
 
 export type ReadRequest =
   | { coql: string }

@@ -17,7 +17,7 @@ import { loadDatasetFile, loadDatasetObject } from './dataset/load';
 import type { IngestStats } from './dataset/ingest';
 import { FaultRegistry } from './faults';
 import { generateIntoOrg } from '../datasets/scale/into-org';
-import { TokenService } from './http/oauth';
+import { TokenService, type TokenLimit } from './http/oauth';
 import { OrgCatalog } from './metadata/catalog';
 import { Org } from './org';
 import { openDb, removeDbFiles } from './store/db';
@@ -44,6 +44,8 @@ export interface EmulatorOptions {
   creditsPerDay?: number;
   concurrency?: number;
   tokenTtlSeconds?: number;
+  /** Zoho's access-token minting limit (10 per refresh token per 10 minutes); count 0 = none. */
+  tokenLimit?: TokenLimit;
   config?: SalesProcessConfig;
   configPath?: string;
   now?: () => number;
@@ -121,6 +123,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       },
       opts.tokenTtlSeconds ?? 3600,
       now,
+      opts.tokenLimit,
     ),
     log,
     concurrency: opts.concurrency ?? 10,
@@ -138,6 +141,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       ctx.faults.clear();
       ctx.writes.reset();
       ctx.webhooks.clear();
+      ctx.tokens.resetLimit();
       ctx.functions = new Set(EMULATED_FUNCTIONS);
     },
   });
