@@ -46,6 +46,8 @@ export interface EmulatorOptions {
   tokenTtlSeconds?: number;
   /** Zoho's access-token minting limit (10 per refresh token per 10 minutes); count 0 = none. */
   tokenLimit?: TokenLimit;
+  /** A CRM function's answer and run time (Zoho: 10 MB, 1 minute). */
+  functionLimits?: { maxBytes: number; maxMs: number };
   config?: SalesProcessConfig;
   configPath?: string;
   now?: () => number;
@@ -129,6 +131,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     concurrency: opts.concurrency ?? 10,
     apiDomain: () => url,
     functions: new Set(EMULATED_FUNCTIONS),
+    functionLimits: opts.functionLimits ?? { maxBytes: 10 * 1024 * 1024, maxMs: 60_000 },
     held: new Set(),
   };
   const app = createApp(ctx, {
