@@ -80,10 +80,16 @@ export class TokenManager {
         code: str(json.error),
         message: str(json.error_description) ?? str(json.error),
       });
-      const kind = failure.kind === 'temporary' ? 'ZOHO_TEMPORARY' : 'ZOHO_AUTH';
+      const why = `${failure.code}${status ? `, HTTP ${status}` : ''}`;
+      // Zoho mints at most 10 access tokens per refresh token per 10 minutes ("Access Denied").
+      if (failure.kind === 'temporary')
+        throw new AppError(
+          'ZOHO_TEMPORARY',
+          `token refresh refused by Zoho for now (${why}): at most 10 access tokens per 10 minutes; retry later`,
+        );
       throw new AppError(
-        kind,
-        `token refresh refused by Zoho (${failure.code}${status ? `, HTTP ${status}` : ''}): check ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_REFRESH_TOKEN`,
+        'ZOHO_AUTH',
+        `token refresh refused by Zoho (${why}): check ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_REFRESH_TOKEN`,
       );
     }
     // Zoho sends expires_in in seconds (some endpoints add expires_in_sec and then expires_in is ms).

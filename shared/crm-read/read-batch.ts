@@ -13,6 +13,41 @@
 export const READ_BATCH_FUNCTION = 'esm_read_batch';
 /** At most this many reads per call: Deluge's one-minute limit, and a bounded answer. */
 export const READ_BATCH_MAX = 10;
+/**
+ * At most this many rows asked for per call (the sum of the reads' LIMITs; a search page is 200). A
+ * CRM function answers at most 10 MB and runs at most 1 minute, each invokeurl at most 40 s. Measured
+ * at 10,000 accounts (test/portfolio/read-batch-size.ts): the manager page's largest round, 6,729 rows
+ * (2,000 accounts, 2,000 stage history, 2,729 deals), answered 3.0 MB, ≈ 450 bytes a row; two
+ * 2,000-row pages a call keep a call near 2 MB, a fifth of the limit, with room for long multi-line
+ * values, and halve the reads one Deluge run makes in its minute.
+ */
+export const READ_BATCH_MAX_ROWS = 4000;
+
+/** The rows a read asks for: a COQL LIMIT (Zoho's default 200), a search page 200. */
+export function readRows(r: ReadRequest): number {
+  if (!('coql' in r)) return 200;
+  const m = /\slimit\s+(\d+)/i.exec(r.coql);
+  return m ? Number(m[1]) : 200;
+}
+
+/** Requests in calls of at most READ_BATCH_MAX reads and READ_BATCH_MAX_ROWS rows (a larger read alone). */
+export function chunkReads<T extends ReadRequest>(requests: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let rows = 0;
+  for (const r of requests) {
+    const n = readRows(r);
+    if (current.length > 0 && (current.length >= READ_BATCH_MAX || rows + n > READ_BATCH_MAX_ROWS)) {
+      chunks.push(current);
+      current = [];
+      rows = 0;
+    }
+    current.push(r);
+    rows += n;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
 
 export type ReadRequest =
   | { coql: string }

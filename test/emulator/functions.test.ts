@@ -129,3 +129,20 @@ test('without a token the function is refused like any API call', async () => {
   const res = await fetch(`${emu.url}/crm/v6/functions/esm_read_batch/actions/execute`, { method: 'POST' });
   expect(res.status).toBe(401);
 });
+
+test('an answer over the function limit (Zoho: 10 MB) or a run over its time (1 minute) is refused', async () => {
+  const requests: ReadRequest[] = [{ coql: 'select id, Account_Name from Accounts where id is not null' }];
+  const limits = emu.emu.ctx.functionLimits;
+  try {
+    emu.emu.ctx.functionLimits = { maxBytes: 50, maxMs: limits.maxMs };
+    const big = await execute(readBatchArguments(requests));
+    expect(big.status).toBe(400);
+    expect(big.body).toMatchObject({ code: 'LIMIT_EXCEEDED', details: { limit_bytes: 50 } });
+    emu.emu.ctx.functionLimits = { maxBytes: limits.maxBytes, maxMs: -1 };
+    const slow = await execute(readBatchArguments(requests));
+    expect(slow.body).toMatchObject({ code: 'LIMIT_EXCEEDED', details: { limit_ms: -1 } });
+  } finally {
+    emu.emu.ctx.functionLimits = limits;
+  }
+  expect(output((await execute(readBatchArguments(requests))).body).results).toHaveLength(1);
+});

@@ -8,7 +8,7 @@
  */
 import {
   READ_BATCH_FUNCTION,
-  READ_BATCH_MAX,
+  chunkReads,
   parseReadBatchOutput,
   readBatchArguments,
   type ReadRequest,
@@ -88,9 +88,8 @@ export function batchedReads(crm: CrmGateway, memory?: FallbackMemory): BatchedR
   };
   const read: ReadBatch = async (requests) => {
     if (mode === 'direct' || requests.length === 0) return direct(requests);
-    const chunks: ReadRequest[][] = [];
-    for (let i = 0; i < requests.length; i += READ_BATCH_MAX)
-      chunks.push(requests.slice(i, i + READ_BATCH_MAX));
+    // ≤ 10 reads and ≤ READ_BATCH_MAX_ROWS rows a call: Zoho's 10 MB answer and 1-minute run.
+    const chunks = chunkReads(requests);
     const answers = await Promise.all(chunks.map(viaFunction));
     if (answers.some((a) => a === null)) {
       mode = 'direct';

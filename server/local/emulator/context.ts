@@ -23,6 +23,8 @@ export interface EmulatorContext {
   apiDomain(): string;
   /** API names of the CRM functions installed as REST API functions (routes/functions.ts). */
   functions: Set<string>;
+  /** Zoho's limits for a CRM function: answer ≤ 10 MB, run ≤ 1 minute (Deluge limits page). */
+  functionLimits: { maxBytes: number; maxMs: number };
   /** Timers and held requests of timeout faults, released on close. */
   held: Set<() => void>;
 }

@@ -17,7 +17,7 @@ import { loadDatasetFile, loadDatasetObject } from './dataset/load';
 import type { IngestStats } from './dataset/ingest';
 import { FaultRegistry } from './faults';
 import { generateIntoOrg } from '../datasets/scale/into-org';
-import { TokenService } from './http/oauth';
+import { TokenService, type TokenLimit } from './http/oauth';
 import { OrgCatalog } from './metadata/catalog';
 import { Org } from './org';
 import { openDb, removeDbFiles } from './store/db';
@@ -44,6 +44,10 @@ export interface EmulatorOptions {
   creditsPerDay?: number;
   concurrency?: number;
   tokenTtlSeconds?: number;
+  /** Zoho's access-token minting limit (10 per refresh token per 10 minutes); count 0 = none. */
+  tokenLimit?: TokenLimit;
+  /** A CRM function's answer and run time (Zoho: 10 MB, 1 minute). */
+  functionLimits?: { maxBytes: number; maxMs: number };
   config?: SalesProcessConfig;
   configPath?: string;
   now?: () => number;
@@ -113,11 +117,13 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
       },
       opts.tokenTtlSeconds ?? 3600,
       now,
+      opts.tokenLimit,
     ),
     log,
     concurrency: opts.concurrency ?? 10,
     apiDomain: () => url,
     functions: new Set(EMULATED_FUNCTIONS),
+    functionLimits: opts.functionLimits ?? { maxBytes: 10 * 1024 * 1024, maxMs: 60_000 },
     held: new Set(),
   };
   const app = createApp(ctx, {
@@ -130,6 +136,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
       ctx.faults.clear();
       ctx.writes.reset();
       ctx.webhooks.clear();
+      ctx.tokens.resetLimit();
       ctx.functions = new Set(EMULATED_FUNCTIONS);
     },
   });

@@ -122,6 +122,12 @@ export function adminRouter(ctx: EmulatorContext, hooks: AdminHooks): Router {
     res.json(ctx.writes.snapshot());
   });
   r.post('/tokens/expire', (_req, res) => void res.json({ expired: ctx.tokens.expireAll() }));
+  // Zoho's minting limit: tokens issued in the window, refusals so far.
+  r.get(
+    '/tokens',
+    (_req, res) =>
+      void res.json({ ...ctx.tokens.usage(), issuedTotal: ctx.tokens.issued, refused: ctx.tokens.refused }),
+  );
 
   /** The full stored state of a module, rendered like GET one record (all fields). */
   r.get('/records/:module', (req, res) => {

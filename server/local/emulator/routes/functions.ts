@@ -44,12 +44,27 @@ export function mountFunctions(router: Router, ctx: EmulatorContext): void {
         const parsed = parseReadBatch(args.requests, Object.values(ctx.org.config.fields.modules));
         if (!parsed.ok) throw errors.invalidParam('arguments', { reason: `requests: ${parsed.message}` });
         const results: ReadResult[] = [];
+        const started = performance.now();
         // Deluge runs statement by statement: one read after the other.
         for (const r of parsed.requests) results.push(await invokeRead(ctx, req, r));
+        const output = JSON.stringify({ results });
+        // Zoho's Deluge limits for CRM functions: "Execution Time … 1 minute", "Response Limit … 10 MB".
+        // How Zoho answers a function over them is not documented: here 400 with the limit named.
+        const { maxBytes, maxMs } = ctx.functionLimits;
+        if (Buffer.byteLength(output) > maxBytes)
+          throw new ZohoError(400, 'LIMIT_EXCEEDED', 'the function answer is larger than 10 MB', {
+            api_name: name,
+            limit_bytes: maxBytes,
+          });
+        if (performance.now() - started > maxMs)
+          throw new ZohoError(400, 'LIMIT_EXCEEDED', 'the function ran longer than 1 minute', {
+            api_name: name,
+            limit_ms: maxMs,
+          });
         res.json({
           code: 'success',
           details: {
-            output: JSON.stringify({ results }),
+            output,
             output_type: 'string',
             id: ctx.org.users.current()?.id ?? null,
           },
