@@ -229,6 +229,7 @@ describe('over HTTP', () => {
   let svc: SyncService;
   let server: http.Server;
   let port: number;
+  let runner: SyncRunner;
   const { stream, capture } = captureLogs();
 
   beforeAll(async () => {
@@ -236,7 +237,7 @@ describe('over HTTP', () => {
     svc = await openService(crm);
     expect((await svc.sync({ full: true, trigger: 'test' })).status).toBe('ok');
     const log = createLogger({ level: 'warn', destination: stream });
-    const runner = new SyncRunner(svc, log, { debounceMs: 60_000, maxWaitMs: 60_000 });
+    runner = new SyncRunner(svc, log, { debounceMs: 60_000, maxWaitMs: 60_000 });
     server = createHttpServer(
       createApp({
         service: svc,
@@ -253,6 +254,7 @@ describe('over HTTP', () => {
   }, 120_000);
 
   afterAll(async () => {
+    await runner?.stop(); // its webhook-queued run must not fire after the database is closed
     server?.closeAllConnections();
     await new Promise((r) => server?.close(r));
     svc?.close();
