@@ -70,7 +70,7 @@ export function openStateDb(stateDir: string, file = 'service.sqlite'): Db {
       throw new AppError(
         'BAD_INPUT',
         `the state database ${full} is damaged (${(e as Error).message}). Move it (and its -wal, -shm files) ` +
-          'aside to start over: the next sync is a full one, and stage history in flight is recovered from the CRM',
+          'aside to start over: the next sync is a full one (a stage-history record that was in flight is not rebuilt)',
         { cause: e },
       );
     throw e;

@@ -53,7 +53,8 @@ export async function readChanges(
       result.touchedAccounts += deps.state.markDirty(touched, `${module} changed`);
       count += rows.length;
       for (const r of rows)
-        if (typeof r.Modified_Time === 'string')
+        // An unparseable Modified_Time cannot move the cursor; the normaliser reports the record.
+        if (typeof r.Modified_Time === 'string' && !Number.isNaN(Date.parse(r.Modified_Time)))
           newest = later(newest, { time: toUtc(r.Modified_Time), id: r.id });
       o.progress?.(module, count);
     };
@@ -100,7 +101,14 @@ async function readByCoql(
     const page = await gateway.coql(module, keysetQuery(module, fields, after, limit), limit);
     take(page.data);
     const last = page.data[page.data.length - 1];
-    if (!last || !page.more || page.data.length < limit || typeof last.Modified_Time !== 'string') return;
+    if (
+      !last ||
+      !page.more ||
+      page.data.length < limit ||
+      typeof last.Modified_Time !== 'string' ||
+      Number.isNaN(Date.parse(last.Modified_Time))
+    )
+      return;
     after = { time: toUtc(last.Modified_Time), id: last.id };
     limit = 2000;
   }

@@ -61,12 +61,25 @@ function gettersToPlain(o: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) {
     if (k === 'keyModified') continue;
-    out[k] = typeof v === 'bigint' ? v.toString() : v instanceof Date ? v.toISOString() : v;
+    out[k] =
+      typeof v === 'bigint'
+        ? v.toString()
+        : v instanceof Date
+          ? Number.isNaN(v.getTime())
+            ? UNPARSEABLE_DATE
+            : v.toISOString()
+          : v;
   }
   return out;
 }
 
+/** What an unparseable date-time from the CRM becomes: the normaliser reports it as a data issue. */
+export const UNPARSEABLE_DATE = 'unparseable date';
+
 function formatDate(d: Date, type: string | undefined): string {
+  // The SDK turns a value it cannot parse into an Invalid Date; one such record must not fail the
+  // whole read (toISOString would throw for the page).
+  if (Number.isNaN(d.getTime())) return UNPARSEABLE_DATE;
   return type === 'date' ? d.toISOString().slice(0, 10) : `${d.toISOString().slice(0, 19)}+00:00`;
 }
 
