@@ -13,7 +13,7 @@ import type { PreviewServer } from '../../server/local/widget-host/dev-server';
 import { startPreviewServer } from '../../server/local/widget-host/dev-server';
 import { DEFAULT_CONFIG_PATH } from '../../server/config/load-config';
 import { launchChromium, type LaunchedBrowser } from './browser';
-import { dumpDataset, emulatorRecord, runInsightCli } from './harness';
+import { ARTIFACTS, dumpDataset, emulatorRecord, runInsightCli } from './harness';
 import { nextActionCodes, openAccount, openTab, textOf } from './widget-page';
 import { until } from '../support/until';
 import { STRINGS } from '../../widget/account/strings';
@@ -217,4 +217,33 @@ test('a next action becomes a Zoho task linked to the account in one click; its 
     entity: 'Tasks',
     id: String(task.id),
   });
+});
+
+test('the printable plan: stage, KPIs, six sections, buyer and potential maps, deals — in both languages', async () => {
+  const rich = all.find((i) => i.deals.length >= 3 && i.stage) ?? (all[0] as AccountInsight);
+  for (const lang of ['ja', 'en'] as const) {
+    const frame = await openAccount(page, server.previewUrl, rich.accountId);
+    if ((await frame.getAttribute('.app', 'lang')) !== lang) await frame.click('.header-tools button[lang]');
+    await frame.evaluate('window.print = () => { window.__printed = (window.__printed || 0) + 1; }');
+    await frame.click('[data-testid=print-toggle]');
+    await frame.waitForSelector('[data-testid=print-plan]');
+    await until(
+      async () => (await frame.evaluate('window.__printed || 0')) === 1,
+      5000,
+      'print was not asked',
+    );
+    expect(await frame.$$eval('.print-section', (s) => s.map((e) => e.getAttribute('data-section')))).toEqual(
+      ['overview', 'strategy', 'group', 'potential_map', 'buyer_map', 'action_plan'],
+    );
+    for (const panel of ['stage', 'kpi', 'potential', 'buyers', 'deals'])
+      expect(
+        await frame.$(`[data-testid=print-plan] [data-panel=${panel}][data-state=ready]`),
+      ).not.toBeNull();
+    await page.emulateMedia({ media: 'print' });
+    expect(await frame.$eval('.page-tools', (e) => getComputedStyle(e).display)).toBe('none');
+    await (await frame.$('.app'))?.screenshot({ path: path.join(ARTIFACTS, `widget-print-${lang}.png`) });
+    await page.emulateMedia({ media: 'screen' });
+    await frame.click('[data-testid=print-toggle]');
+    await frame.waitForSelector('[role=tablist]');
+  }
 });

@@ -16,6 +16,7 @@ import { BuyerMapPanel } from './panels/buyer-map-panel';
 import { DealsPanel } from './panels/deals-panel';
 import { KpiPanel } from './panels/kpi-panel';
 import { PlanPanel } from './panels/plan-panel';
+import { PrintPlan } from './panels/print-plan';
 import { PotentialMapPanel } from './panels/potential-map-panel';
 import { StagePanel } from './panels/stage-panel';
 import type { AccountSession } from './session';
@@ -46,6 +47,13 @@ export function App(props: AppProps) {
   const [lang, setLang] = useState<Lang>(props.initialLang);
   const [tab, setTab] = useState<TabKey>('stage');
   const [focus, setFocus] = useState<PlanSection | null>(null);
+  const [printing, setPrinting] = useState(false);
+  // The print view: all sections on one page, then the browser's print dialog (paper or PDF).
+  useEffect(() => {
+    if (!printing) return;
+    const id = setTimeout(() => window.print(), 50);
+    return () => clearTimeout(id);
+  }, [printing]);
   const { session } = props;
 
   const { state, setState, load } = useLoad(session, props.initialState);
@@ -122,26 +130,46 @@ export function App(props: AppProps) {
                 }}
               />
             )}
-            <Tabs
-              tabs={tabs}
-              active={tab}
-              label={ui.t('tabsLabel')}
-              onSelect={(k) => {
-                setTab(k);
-                setFocus(null);
-              }}
-            />
-            <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} class="tabpanel">
-              {tab === 'stage' && <StagePanel {...common} onOpenSection={openSection} />}
-              {tab === 'kpi' && <KpiPanel {...common} />}
-              {tab === 'plan' && <PlanPanel {...common} onSave={savePlan} onOpenTab={setTab} focus={focus} />}
-              {tab === 'buyers' && <BuyerMapPanel {...common} onSave={saveBuyer} />}
-              {tab === 'potential' && <PotentialMapPanel {...common} onSave={savePlan} />}
-              {tab === 'deals' && <DealsPanel {...common} onSave={session ? saveDeal : undefined} />}
-              {tab === 'activity' && (
-                <ActivityPanel {...common} onClassify={session ? classify : undefined} />
-              )}
-            </div>
+            {state.status === 'ready' && (
+              <div class="page-tools">
+                <button
+                  type="button"
+                  class="btn small"
+                  data-testid="print-toggle"
+                  onClick={() => setPrinting((p) => !p)}
+                >
+                  {printing ? ui.t('printClose') : ui.t('printPlan')}
+                </button>
+              </div>
+            )}
+            {printing && state.status === 'ready' ? (
+              <PrintPlan state={state} />
+            ) : (
+              <>
+                <Tabs
+                  tabs={tabs}
+                  active={tab}
+                  label={ui.t('tabsLabel')}
+                  onSelect={(k) => {
+                    setTab(k);
+                    setFocus(null);
+                  }}
+                />
+                <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} class="tabpanel">
+                  {tab === 'stage' && <StagePanel {...common} onOpenSection={openSection} />}
+                  {tab === 'kpi' && <KpiPanel {...common} />}
+                  {tab === 'plan' && (
+                    <PlanPanel {...common} onSave={savePlan} onOpenTab={setTab} focus={focus} />
+                  )}
+                  {tab === 'buyers' && <BuyerMapPanel {...common} onSave={saveBuyer} />}
+                  {tab === 'potential' && <PotentialMapPanel {...common} onSave={savePlan} />}
+                  {tab === 'deals' && <DealsPanel {...common} onSave={session ? saveDeal : undefined} />}
+                  {tab === 'activity' && (
+                    <ActivityPanel {...common} onClassify={session ? classify : undefined} />
+                  )}
+                </div>
+              </>
+            )}
             {state.status === 'ready' && <Issues issues={state.data.insight.issues} />}
           </div>
         </ActionTasksProvider>

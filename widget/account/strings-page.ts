@@ -71,4 +71,7 @@ export const PAGE_STRINGS = {
   createTask: s('Zoho タスクを作成', 'Create a Zoho task'),
   taskOpen: s('タスク: {status}（期日 {due}）', 'Task: {status} (due {due})'),
   taskDone: s('タスク完了: {status}', 'Task done: {status}'),
+  // printable plan
+  printPlan: s('印刷・PDF 用の表示', 'Print / PDF view'),
+  printClose: s('印刷用の表示を閉じる', 'Close the print view'),
 } as const satisfies Record<string, Bilingual>;
