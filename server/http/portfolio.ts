@@ -22,6 +22,8 @@ export function portfolioFromMirror(mirror: Mirror, config: SalesProcessConfig):
       [m.accounts]: [...mirror.all('accounts')],
       [m.deals]: [...mirror.all('deals')],
       [m.stageHistory]: [...mirror.all('stageHistory')],
+      // the service's alert tasks (Alert_Key set): the open alerts per rep
+      [m.tasks]: [...mirror.all('tasks')].filter((t) => typeof t[config.fields.task.alertKey] === 'string'),
       [USERS_KEY]: mirror.users()?.users ?? [],
     },
     config,

@@ -80,8 +80,18 @@ export interface PortfolioStageChange {
   at: Instant;
 }
 
+/** An open alert task the service keeps for a rule and an account (Tasks with Alert_Key). */
+export interface PortfolioAlert {
+  id: string;
+  /** The rule's code (the part of Alert_Key before the account id). */
+  code: string;
+  accountId: string;
+}
+
 export interface Portfolio {
   accounts: PortfolioAccount[];
+  /** Open alert tasks (absent when the reader did not read Tasks). */
+  alerts?: PortfolioAlert[];
   deals: PortfolioDeal[];
   /** Sorted by time (then id). */
   history: PortfolioStageChange[];

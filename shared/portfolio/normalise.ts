@@ -11,10 +11,12 @@ import { KPI_KEYS, RATIO_KPIS, kgiFieldName, kpiFieldName, type BuyingStageKey }
 import { offsetMinutes } from '../model/time';
 import type { DataIssue } from '../model/types';
 import { RecordReader } from '../normalise/reader';
+import { parseAlertStamp } from './alerts';
 import {
   NOT_STARTED,
   type Portfolio,
   type PortfolioAccount,
+  type PortfolioAlert,
   type PortfolioDeal,
   type PortfolioStageChange,
   type PortfolioUser,
@@ -50,8 +52,22 @@ export function normalisePortfolio(raw: Record<string, unknown>, config: SalesPr
     deals: each(m.deals, (r) => readDeal(r, config, issues)),
     history,
     users: each(USERS_KEY, (r) => readUser(r, config)),
+    alerts: each(m.tasks, (r) => readAlert(r, config)),
     issues,
   };
+}
+
+/** An open alert task: Alert_Key `CODE:accountId#fingerprint`, a status that is not closed. */
+function readAlert(r: RecordReader, config: SalesProcessConfig): PortfolioAlert | null {
+  const stamp = r.text(config.fields.task.alertKey);
+  const status = r.text(config.fields.task.status);
+  if (!stamp || status == null) return null;
+  if (status === config.alerts.closedStatus || config.values.taskCompletedStatuses.includes(status))
+    return null;
+  const { key } = parseAlertStamp(stamp);
+  const at = key.indexOf(':');
+  if (at <= 0) return null;
+  return { id: r.id, code: key.slice(0, at), accountId: key.slice(at + 1) };
 }
 
 /** Numeric ids compare as numbers (Zoho ids are 19 digits), others as text. */

@@ -6,6 +6,7 @@
 import type { Bilingual, SalesProcessConfig } from '../config/schema';
 import type { DataIssue, Instant, LocalDate } from '../model/types';
 import { accountRows, type AccountRow } from './accounts';
+import { alertRollup, type AlertRollup } from './alert-rollup';
 import { activityBalance, type ActivityBalance } from './activity';
 import { stageDistribution, type StageDistribution } from './distribution';
 import { applyFilters } from './filter';
@@ -38,6 +39,8 @@ export interface PortfolioReport {
   activity: { team: ActivityBalance; perRep: (ActivityBalance & { ownerId: string | null })[] };
   forecast: Forecast;
   guidance: GuidanceItem[];
+  /** Open alert tasks of the accounts in view, per rep and account. */
+  alerts: AlertRollup;
   accounts: AccountRow[];
   /** Data problems found reading the records (at most 50; `issueCount` has them all). */
   issues: DataIssue[];
@@ -87,6 +90,7 @@ export function computePortfolio(
     activity,
     forecast: forecastByQuarter(view, config, asOf),
     guidance,
+    alerts: alertRollup(view, portfolio.alerts ?? [], config),
     accounts: accountRows(view, config, asOf, guidance),
     issues: portfolio.issues.slice(0, 50),
     issueCount: portfolio.issues.length,

@@ -139,11 +139,12 @@ export const TEAM = [
 ];
 
 export function portfolioOf(
-  o: { accounts?: Rec[]; deals?: Rec[]; history?: Rec[]; users?: Rec[] },
+  o: { accounts?: Rec[]; deals?: Rec[]; history?: Rec[]; users?: Rec[]; tasks?: Rec[] },
   config: SalesProcessConfig = CONFIG,
 ): Portfolio {
   return normalisePortfolio(
     {
+      Tasks: o.tasks ?? [],
       Accounts: o.accounts ?? [],
       Deals: o.deals ?? [],
       Relationship_Stage_History: o.history ?? [],

@@ -123,6 +123,29 @@ test('the account table sorts and downloads as CSV', async () => {
   expect(csv).toContain('北斗ホールディングス株式会社');
 });
 
+test('drill-down: a stalled account opens its account page (Record.open → the account widget)', async () => {
+  const frame = await openPortfolio(page, server.previewUrl);
+  await openTab(frame, 'movement');
+  const link = await frame.waitForSelector('[data-testid=stalled-table] a.record-link[data-record=Accounts]');
+  const id = await link.getAttribute('data-id');
+  const name = ((await link.textContent()) ?? '').trim();
+  expect(id).toMatch(/^\d+$/);
+  await Promise.all([page.waitForURL((u) => u.searchParams.get('account') === id), link.click()]);
+  const widget = page.frameLocator('#widget-frame');
+  await widget.locator('.account-name').first().waitFor({ timeout: 30_000 });
+  expect((await widget.locator('.account-name').first().textContent())?.trim()).toBe(name);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'portfolio-drilldown-account.png'), fullPage: true });
+});
+
+test('the search box finds an account by its reading', async () => {
+  const frame = await openPortfolio(page, server.previewUrl);
+  await frame.fill('[data-testid=account-search]', 'ほくとほーる');
+  await frame.waitForSelector('[data-testid=search-results] li');
+  const found = await frame.$$eval('[data-testid=search-results] li a', (as) => as.map((a) => a.textContent));
+  expect(found).toEqual(['北斗ホールディングス株式会社']);
+  await (await frame.$('.app'))?.screenshot({ path: path.join(ARTIFACTS, 'portfolio-search-ja.png') });
+});
+
 test('screenshots of every panel in Japanese and English', async () => {
   for (const lang of ['ja', 'en'] as const) {
     const frame = await openPortfolio(page, server.previewUrl);

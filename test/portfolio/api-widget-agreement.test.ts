@@ -114,6 +114,9 @@ describe('GET /api/portfolio and the web tab agree on the demo data', () => {
       expect.arrayContaining(['CS_FOCUS', 'INSIDE_SALES_COVERAGE', 'DEDICATED_OWNER']),
     );
     expect(r.forecast.total.gap).toBeGreaterThan(0);
+    // the sync's alert tasks, read back by both paths (the cases above compare them)
+    expect(r.alerts.total).toBeGreaterThan(0);
+    expect(r.alerts.codes).toContain('STALE_PLAN');
     expect(r.forecast.gapDeals.some((d) => d.reason === 'premature')).toBe(true);
     expect(r.options.owners.map((o) => o.kind).sort()).toEqual([
       'field',
@@ -125,7 +128,8 @@ describe('GET /api/portfolio and the web tab agree on the demo data', () => {
   });
 
   it('the web tab read the CRM in a handful of calls', () => {
-    expect(widgetCalls.sort()).toEqual(['coql', 'coql', 'coql', 'coql', 'getAllUsers']);
+    // accounts, history, open alert tasks, open deals, won deals; users
+    expect(widgetCalls.sort()).toEqual(['coql', 'coql', 'coql', 'coql', 'coql', 'getAllUsers']);
   });
 });
 

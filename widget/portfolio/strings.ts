@@ -168,6 +168,11 @@ export const PORTFOLIO_STRINGS = {
   kpisMet: s('KPI達成', 'KPIs met'),
   pipeline: s('加重見込（顧客）', 'Weighted (customer)'),
   yes: s('はい', 'yes'),
+  alertsTitle: s(
+    '未対応のアラート（{n} 件、担当者の Zoho タスク）',
+    'Open alerts ({n}, as Zoho Tasks of the owners)',
+  ),
+  noAlerts: s('この範囲に未対応のアラートはありません', 'No open alerts in this view'),
   health: s('健全性', 'Health'),
   healthWhy: s('スコアの内訳を表示', 'Show what makes up the score'),
   openAccount: s('取引先を CRM で開く', 'Open the account in the CRM'),

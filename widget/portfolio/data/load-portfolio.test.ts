@@ -95,7 +95,8 @@ describe('loadPortfolioDataset', () => {
     expect(raw.Deals).toHaveLength(2001);
     expect(calls.filter((c) => c.includes('from Accounts'))).toHaveLength(3);
     expect(calls.filter((c) => c.startsWith('users'))).toEqual(['users 1', 'users 2']);
-    expect(calls.length).toBe(3 + 1 + 2 + 2 + 2);
+    expect(calls.filter((c) => c.includes('from Tasks where (Alert_Key is not null'))).toHaveLength(1);
+    expect(calls.length).toBe(3 + 1 + 1 + 2 + 2 + 2); // accounts, history, open alerts, 2 deal streams, users
   });
 
   it('through the read-batch function, ≤ 4,000 rows a call, the streams advancing together', async () => {
@@ -113,9 +114,9 @@ describe('loadPortfolioDataset', () => {
     const raw = await loadPortfolioDataset(crm, batchedReads(crm).read, CONFIG, AS_OF);
     expect(raw.Accounts).toHaveLength(4500);
     expect(raw.Deals).toHaveLength(2001);
-    // rounds: 4 streams, then accounts + both deal streams, then accounts alone; at most two
-    // 2,000-row pages a function call (READ_BATCH_MAX_ROWS: Zoho's 10 MB answer, 1-minute run)
-    expect(functionCalls).toEqual([2, 2, 2, 1, 1]);
+    // rounds: 5 streams (with the open alert tasks), then accounts + both deal streams, then accounts
+    // alone; at most two 2,000-row pages a function call (READ_BATCH_MAX_ROWS: Zoho's 10 MB answer)
+    expect(functionCalls).toEqual([2, 2, 1, 2, 1, 1]);
     expect(calls.filter((c) => c.startsWith('users'))).toHaveLength(2);
   });
 

@@ -32,15 +32,21 @@ export async function loadPortfolioDataset(
   const m = config.fields.modules;
   // Won deals count in the forecast from its first quarter on (the config has at least one).
   const wonSince = (forecastQuarters(config, asOf)[0] as FiscalQuarter).start;
-  const streams: Stream[] = ['accounts', 'history', ...dealStreams(config)];
-  const [[accounts = [], history = [], ...deals], users] = await Promise.all([
+  const streams: Stream[] = [
+    'accounts',
+    'history',
+    ...(config.alerts.enabled ? (['alerts'] as const) : []),
+    ...dealStreams(config),
+  ];
+  const [[accounts = [], history = [], ...rest], users] = await Promise.all([
     readStreams(reads, streams, (stream, after) => streamQuery(config, stream, after, wonSince)),
     readUsers(crm),
   ]);
   return {
     [m.accounts]: accounts,
     [m.stageHistory]: history,
-    [m.deals]: dedupeById(deals.flat()),
+    [m.deals]: dedupeById((config.alerts.enabled ? rest.slice(1) : rest).flat()),
+    ...(config.alerts.enabled ? { [m.tasks]: rest[0] ?? [] } : {}),
     [USERS_KEY]: users,
   };
 }

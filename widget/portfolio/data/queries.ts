@@ -14,7 +14,7 @@ type Fields = SalesProcessConfig['fields'];
 /** Rows per COQL call: Zoho's maximum (v6), 3 credits. */
 export const PAGE_ROWS = 2000;
 
-export type Stream = 'accounts' | 'history' | 'openDeals' | 'wonDeals' | 'allDeals';
+export type Stream = 'accounts' | 'history' | 'openDeals' | 'wonDeals' | 'allDeals' | 'alerts';
 
 function select(fields: string[], from: string, where: string[], afterId: string | null): string {
   const clauses = [...where, ...(afterId === null ? [] : [`id > ${coqlId(afterId)}`])];
@@ -84,6 +84,15 @@ export function streamQuery(
     case 'history': {
       const h = f.stageHistory;
       return select([h.account, h.from, h.to, h.changedAt], f.modules.stageHistory, [], afterId);
+    }
+    case 'alerts': {
+      // the service's open alert tasks (server/sync/alerts.ts): who has what to act on
+      const t = f.task;
+      const closed = [config.alerts.closedStatus, ...config.values.taskCompletedStatuses].map(literal);
+      const where = [`${t.alertKey} is not null`];
+      if (closed.every((c) => c !== null))
+        where.push(`${t.status} not in (${[...new Set(closed)].join(', ')})`);
+      return select([t.alertKey, t.status, f.activity.what], f.modules.tasks, where, afterId);
     }
     case 'allDeals':
       return select(dealFields(f), f.modules.deals, [], afterId);

@@ -16,6 +16,21 @@ describe.each(LANGS)('OverviewPanel (%s)', (lang) => {
     expect(retry).toHaveBeenCalled();
   });
 
+  it('open alerts per rep, with the accounts behind them as links', () => {
+    const open = jest.fn();
+    const el = mount(<OverviewPanel state={READY()} />, lang, { open });
+    const head = [...el.querySelectorAll('[data-testid=alerts-per-rep] thead th[data-alert]')].map(text);
+    expect(head).toEqual(
+      lang === 'ja'
+        ? ['アカウントプランを更新してください', 'ステージが停滞しています']
+        : ['Update the account plan', 'The account has stalled at its stage'],
+    );
+    expect(el.querySelectorAll('[data-testid=alerts-per-rep] tbody tr')).toHaveLength(1);
+    expect(text(el.querySelector('[data-testid=alerts-per-rep] tbody tr td'))).toBe('2');
+    (el.querySelector('[data-testid=alert-accounts] [data-account=a3] a.record-link') as HTMLElement).click();
+    expect(open).toHaveBeenCalledWith('Accounts', 'a3');
+  });
+
   it('ready: guidance in the language, the distribution as a picture and numbers, per rep', () => {
     const el = mount(<OverviewPanel state={READY()} />, lang);
     const codes = [...el.querySelectorAll('[data-code]')].map((g) => g.getAttribute('data-code'));
@@ -50,8 +65,12 @@ describe.each(LANGS)('OverviewPanel (%s)', (lang) => {
     expect(el.querySelector('[data-testid=distribution-table]')).toBeNull();
     expect([...el.querySelectorAll('.empty')].map(text)).toEqual(
       lang === 'ja'
-        ? ['この範囲で注意すべき点はありません', 'この条件に合う取引先はありません']
-        : ['Nothing to flag in this view', 'No accounts match these filters'],
+        ? [
+            'この範囲で注意すべき点はありません',
+            'この範囲に未対応のアラートはありません',
+            'この条件に合う取引先はありません',
+          ]
+        : ['Nothing to flag in this view', 'No open alerts in this view', 'No accounts match these filters'],
     );
   });
 });

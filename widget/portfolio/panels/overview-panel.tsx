@@ -8,6 +8,7 @@ import { RepStacks } from '../charts/rep-stacks';
 import { StageBars } from '../charts/stage-bars';
 import { Empty, PanelFrame, Sub, type PanelProps } from '../ui/panel-frame';
 import { usePortfolioUi } from '../ui/ui-context';
+import { AlertsList } from './alerts-list';
 import { GuidanceList } from './guidance-list';
 import { RepLink } from '../ui/links';
 
@@ -18,6 +19,7 @@ export function OverviewPanel(props: PanelProps) {
       {(r) => (
         <>
           <GuidanceList report={r} />
+          <AlertsList report={r} />
           {r.totals.accounts === 0 ? <Empty>{t('noAccounts')}</Empty> : <Distribution report={r} />}
         </>
       )}

@@ -119,6 +119,11 @@ export function sampleData(): PortfolioData {
       change({ id: 'h2', account: 'a4', from: '課題共有', to: '接点構築', at: '2026-09-30' }),
     ],
     users: TEAM,
+    tasks: [
+      { id: 't1', Alert_Key: 'STALE_PLAN:a3#0000abcd', Status: 'Not Started', What_Id: { id: 'a3' } },
+      { id: 't2', Alert_Key: 'ACCOUNT_STALLED:a3#0000abcd', Status: 'Not Started', What_Id: { id: 'a3' } },
+      { id: 't3', Alert_Key: 'STALE_PLAN:a1#0000abcd', Status: 'Completed', What_Id: { id: 'a1' } },
+    ],
   });
   return { asOf: P_AS_OF, portfolio };
 }
