@@ -100,8 +100,8 @@ export const guidanceSchema = z
 export type GuidanceConfig = z.infer<typeof guidanceSchema>;
 
 /** The parts of the account health score (shared/portfolio/health.ts). */
-export const HEALTH_PARTS = ['stage', 'evidence', 'plan', 'keyPeople', 'dealRisk'] as const;
-export type HealthPart = (typeof HEALTH_PARTS)[number];
+// The parts live in the zod-free keys module so the web tab can name them without bundling zod.
+export { HEALTH_PARTS, type HealthPart } from '../model/keys';
 
 const weight = z.number().min(0, 'a weight is 0 or more');
 const dayCount = z.number().int().min(1, 'must be at least 1 day');

@@ -152,3 +152,7 @@ export function kgiFieldName(key: KgiKey, account: FieldNames['account']): strin
       return account.kgiExpansionRevenue;
   }
 }
+
+/** The parts of an account's health score (config `health.weights`, shared/portfolio/health.ts). */
+export const HEALTH_PARTS = ['stage', 'evidence', 'plan', 'keyPeople', 'dealRisk'] as const;
+export type HealthPart = (typeof HEALTH_PARTS)[number];

@@ -14,7 +14,7 @@
  * from the config's `health:` section. Pure.
  */
 import type { Bilingual, SalesProcessConfig } from '../config/schema';
-import { HEALTH_PARTS, type HealthPart } from '../config/portfolio-schema';
+import { HEALTH_PARTS, type HealthPart } from '../model/keys';
 import { localDateOf, offsetMinutes } from '../model/time';
 import type { Instant } from '../model/types';
 import type { AccountSignals } from './signals';
