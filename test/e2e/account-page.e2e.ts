@@ -192,6 +192,9 @@ test('no raw codes, and no words of the other language, in either language of th
       });
     }
   }
+  // the language choice is remembered: leave the page in Japanese for the tests that follow
+  const frame = await openAccount(page, server.previewUrl, target.accountId);
+  if ((await frame.getAttribute('.app', 'lang')) !== 'ja') await frame.click('.header-tools button[lang]');
 });
 
 test('a next action becomes a Zoho task linked to the account in one click; its status shows after a reload', async () => {
