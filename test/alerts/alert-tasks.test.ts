@@ -35,6 +35,10 @@ const writes = async () => (await crm.admin('GET', '/writes')).body as Writes;
 const idOf = (v: unknown) => String((v as { id: string }).id);
 
 async function put(module: string, data: Rec) {
+  // A change in the same CRM second as the last record read is outside If-Modified-Since; the service
+  // looks back a second only while that second is recent by the wall clock, and this CRM's clock runs
+  // weeks behind it (AS_OF). Start the change in the next second, as any edit by a person would.
+  await new Promise((r) => setTimeout(r, 1100));
   const res = await fetch(`${crm.url}/crm/v6/${module}`, {
     method: 'PUT',
     headers: {

@@ -117,6 +117,8 @@ describe('a full sync of the demo org', () => {
       unknown
     >;
     const accountId = String((target.What_Id as { id: string }).id);
+    // the edit lands in a later CRM second than the last record read (see test/alerts/alert-tasks.test.ts)
+    await new Promise((r) => setTimeout(r, 1100));
     const res = await fetch(`${crm.url}/crm/v6/Tasks`, {
       method: 'PUT',
       headers: {
