@@ -113,9 +113,19 @@ function stageWhenCreated(ctx: AccountContext, view: DealView, now: StageConfig 
   const created = view.deal.createdTime;
   if (history.length === 0 || created == null) return now;
   let latest: (typeof history)[number] | undefined;
-  for (const h of history) if (h.changedAt != null && h.changedAt <= created) latest = h;
-  if (!latest) return null;
-  return ctx.cc.config.stages[stageIndexOf(ctx, latest.to)] ?? null;
+  let earliest: (typeof history)[number] | undefined;
+  for (const h of history) {
+    if (h.changedAt == null) continue;
+    if (h.changedAt <= created && (!latest || (latest.changedAt ?? 0) <= h.changedAt)) latest = h;
+    if (!earliest || h.changedAt < (earliest.changedAt ?? Infinity)) earliest = h;
+  }
+  if (latest) return ctx.cc.config.stages[stageIndexOf(ctx, latest.to)] ?? null;
+  // Created before the first recorded change: the stage that change left, when it names one. A first
+  // record without a `from` (the service's first write for an account, made when it first computed the
+  // stage) says nothing about earlier days, so the deal is judged like one on an account without
+  // history — by the stage now — and a second run gives the same role as the first.
+  const before = earliest?.from ? ctx.cc.config.stages[stageIndexOf(ctx, earliest.from)] : undefined;
+  return before ?? (earliest?.from ? null : now);
 }
 
 /** The stage's default role, or the first of its otherDealRoles whose `when` the deal matches. */
