@@ -5,7 +5,7 @@ import { DEFAULT_FILTERS } from './model';
 const ACCOUNTS = [
   acct({ id: 'a3', owner: 'u2', stage: '課題共有', industry: 'Retail' }),
   acct({ id: 'a1', owner: 'u1', stage: '接点構築', industry: 'Manufacturing' }),
-  acct({ id: 'a2', owner: 'u1', stage: '信頼定着', industry: 'Retail' }),
+  acct({ id: 'a2', owner: 'u1', stage: '信頼定着', industry: 'Retail', Is_Target_Account: false }),
   acct({ id: 'a4', owner: 'x9', stage: null }),
   acct({ id: 'a5', owner: null, stage: '未着手' }),
 ];
@@ -23,6 +23,8 @@ describe('applyFilters', () => {
     ['stages incl. not started', { stages: ['not_started', 'contact'] }, ['a1', 'a5']],
     ['an industry', { industries: ['Retail'] }, ['a2', 'a3']],
     ['industry and stage', { industries: ['Retail'], stages: ['shared_issues'] }, ['a3']],
+    ['strategic targets (no field counts as one)', { target: 'yes' as const }, ['a1', 'a3', 'a4', 'a5']],
+    ['non-targets only', { target: 'no' as const }, ['a2']],
   ])('%s', (_what, filters, ids) => {
     expect(viewOf({ accounts: ACCOUNTS }, filters).accounts.map((a) => a.id)).toEqual(ids);
   });

@@ -1,6 +1,6 @@
 /**
  * Filters → the accounts in view, with their deals and stage history. Filters choose accounts by
- * their *current* owner, stage and industry; every roll-up then describes those accounts.
+ * their *current* owner, stage, industry and whether they are strategic targets; every roll-up then describes those accounts.
  */
 import { compareIds } from './normalise';
 import type {
@@ -51,7 +51,8 @@ export function applyFilters(p: Portfolio, f: PortfolioFilters): PortfolioView {
         (!owners || (a.ownerId != null && owners.has(a.ownerId))) &&
         (!team || (a.ownerId != null && team.has(a.ownerId))) &&
         (!stages || (a.stage != null && stages.has(a.stage))) &&
-        (!industries || (a.industry != null && industries.has(a.industry))),
+        (!industries || (a.industry != null && industries.has(a.industry))) &&
+        (f.target == null || (f.target === 'yes') === (a.isTarget !== false)), // no field = a target
     )
     .sort((a, b) => compareIds(a.id, b.id));
   const ids = new Set(accounts.map((a) => a.id));

@@ -111,6 +111,8 @@ export interface PortfolioFilters {
   stages: StageSlot[];
   /** Industry values; empty = all. */
   industries: string[];
+  /** Strategic targets only (`yes`), non-targets only (`no`), or all (null). Accounts.Is_Target_Account. */
+  target: 'yes' | 'no' | null;
   period: PeriodKey;
 }
 
@@ -119,6 +121,7 @@ export const DEFAULT_FILTERS: PortfolioFilters = {
   team: null,
   stages: [],
   industries: [],
+  target: null,
   period: 'quarter',
 };
 

@@ -5,7 +5,7 @@ describe('parsePortfolioQuery', () => {
   it('no parameters: everything, this quarter, now', () => {
     expect(parsePortfolioQuery({}, CONFIG)).toEqual({
       ok: true,
-      filters: { owners: [], team: null, stages: [], industries: [], period: 'quarter' },
+      filters: { owners: [], team: null, stages: [], industries: [], target: null, period: 'quarter' },
       asOf: null,
     });
   });
@@ -17,6 +17,7 @@ describe('parsePortfolioQuery', () => {
         team: '900',
         stage: 'not_started,trust',
         industry: ['Retail', 'Food & Beverage, Tokyo'],
+        target: 'no',
         period: 'trailing_90d',
         asOf: '2026-11-26T09:00:00+09:00',
       },
@@ -29,6 +30,7 @@ describe('parsePortfolioQuery', () => {
         team: '900',
         stages: ['not_started', 'trust'],
         industries: ['Retail', 'Food & Beverage, Tokyo'],
+        target: 'no',
         period: 'trailing_90d',
       },
       asOf: Date.parse('2026-11-26T00:00:00Z'),
@@ -58,6 +60,8 @@ describe('parsePortfolioQuery', () => {
     ['a bad asOf', { asOf: 'yesterday' }, /asOf must be an ISO 8601 datetime/],
     ['a nested value', { owner: { a: 1 } }, /owner must be text/],
     ['a long industry', { industry: 'x'.repeat(200) }, /at most 120 characters/],
+    ['a target that is not yes or no', { target: 'maybe' }, /target must be yes or no; got "maybe"/],
+    ['two targets', { target: ['yes', 'no'] }, /one target/],
   ])('%s → a clear message', (_what, query, message) => {
     const r = parsePortfolioQuery(query as Record<string, unknown>, CONFIG);
     expect(r.ok ? 'accepted' : r.message).toMatch(message);

@@ -3,7 +3,8 @@
  * (the route answers 400 with it); an unknown parameter is a problem too, so a typo never silently
  * widens the portfolio.
  *   owner=ID[,ID…]  team=MANAGER_ID  stage=KEY[,KEY…] (not_started or a stage key)
- *   industry=VALUE (repeat for several)  period=quarter|fiscal_year|trailing_90d  asOf=ISO 8601
+ *   industry=VALUE (repeat for several)  target=yes|no (Is_Target_Account)
+ *   period=quarter|fiscal_year|trailing_90d  asOf=ISO 8601
  */
 import type { SalesProcessConfig } from '../config/schema';
 import { parseInstant } from '../model/time';
@@ -14,7 +15,7 @@ import { stageSlots } from './reps';
 export type PortfolioQuery =
   { ok: true; filters: PortfolioFilters; asOf: Instant | null } | { ok: false; message: string };
 
-const KNOWN = ['owner', 'team', 'stage', 'industry', 'period', 'asOf'] as const;
+const KNOWN = ['owner', 'team', 'stage', 'industry', 'target', 'period', 'asOf'] as const;
 const ID = /^[A-Za-z0-9_-]{1,40}$/;
 
 export function parsePortfolioQuery(
@@ -55,6 +56,12 @@ export function parsePortfolioQuery(
   if (typeof industries === 'string') return fail(industries);
   if (industries.some((v) => v.length > 120)) return fail('industry must be at most 120 characters');
 
+  const target = values('target', false);
+  if (typeof target === 'string') return fail(target);
+  if (target.length > 1) return fail('give one target');
+  if (target[0] !== undefined && target[0] !== 'yes' && target[0] !== 'no')
+    return fail(`target must be yes or no; got "${target[0].slice(0, 40)}"`);
+
   const period = values('period', false);
   if (typeof period === 'string') return fail(period);
   if (period.length > 1) return fail('give one period');
@@ -78,6 +85,7 @@ export function parsePortfolioQuery(
       team: team[0] ?? null,
       stages: [...new Set(stages)],
       industries: [...new Set(industries)],
+      target: (target[0] as 'yes' | 'no' | undefined) ?? null,
       period: p as PeriodKey,
     },
     asOf,

@@ -1,4 +1,4 @@
-/** The filters: owner, a manager's team, stage, industry and period; all applied in the browser. */
+/** The filters: owner, a manager's team, stage, industry, strategic target and period; all applied in the browser. */
 import { PERIOD_LABELS, USER_KIND_LABELS } from '../../../shared/portfolio/labels';
 import {
   DEFAULT_FILTERS,
@@ -56,6 +56,17 @@ export function FiltersBar(props: {
         disabled={disabled}
         onChange={(v) => set({ industries: one(v) })}
         options={(report?.options.industries ?? []).map((i) => [i, i])}
+      />
+      <Select
+        id="filter-target"
+        label={t('filterTarget')}
+        value={filters.target ?? ''}
+        disabled={disabled}
+        onChange={(v) => set({ target: v === 'yes' || v === 'no' ? v : null })}
+        options={[
+          ['yes', t('targetsOnly')],
+          ['no', t('nonTargetsOnly')],
+        ]}
       />
       <label class="filter">
         <span>{t('filterPeriod')}</span>
