@@ -8,7 +8,7 @@ import type { StalledAccount, StageMove } from '../../../shared/portfolio/moveme
 import { formatCount, formatDay, formatLocalDate, formatShare } from '../../common/format';
 import { MovementChart } from '../charts/movement-chart';
 import { Empty, PanelFrame, Sub, type PanelProps } from '../ui/panel-frame';
-import { SortableTable } from '../ui/sortable-table';
+import { SortableTable, type Column } from '../ui/sortable-table';
 import { usePortfolioUi } from '../ui/ui-context';
 import { offsetMinutes } from '../../../shared/model/time';
 import { AccountLink, RepLink } from '../ui/links';
@@ -26,6 +26,7 @@ function Movement(props: { report: PortfolioReport }) {
   const { t, stage, lang, config, gap } = usePortfolioUi();
   const m = props.report.movement;
   const names = new Map(props.report.reps.map((r) => [r.id, r.name]));
+  const accountAndOwner = accountAndOwnerColumns(t('account'), t('owner'), names);
   const offset = offsetMinutes(config.utcOffset);
   return (
     <>
@@ -69,18 +70,7 @@ function Movement(props: { report: PortfolioReport }) {
               value: (x) => x.at,
               render: (x) => formatDay(Date.parse(x.at), offset),
             },
-            {
-              key: 'account',
-              label: t('account'),
-              value: (x) => x.accountName,
-              render: (x) => <AccountLink id={x.accountId} name={x.accountName} />,
-            },
-            {
-              key: 'owner',
-              label: t('owner'),
-              value: (x) => names.get(x.ownerId) ?? '',
-              render: (x) => <RepLink id={x.ownerId} name={names.get(x.ownerId) ?? ''} />,
-            },
+            ...accountAndOwner,
             { key: 'from', label: t('from'), value: (x) => stage(x.from) },
             {
               key: 'to',
@@ -136,18 +126,7 @@ function Movement(props: { report: PortfolioReport }) {
           rowKey={(x) => x.accountId}
           pageSize={50}
           columns={[
-            {
-              key: 'account',
-              label: t('account'),
-              value: (x) => x.accountName,
-              render: (x) => <AccountLink id={x.accountId} name={x.accountName} />,
-            },
-            {
-              key: 'owner',
-              label: t('owner'),
-              value: (x) => names.get(x.ownerId) ?? '',
-              render: (x) => <RepLink id={x.ownerId} name={names.get(x.ownerId) ?? ''} />,
-            },
+            ...accountAndOwner,
             { key: 'stage', label: t('stage'), value: (x) => stage(x.stage) },
             {
               key: 'since',
@@ -186,4 +165,26 @@ function Movement(props: { report: PortfolioReport }) {
       )}
     </>
   );
+}
+
+/** The account and its owner, as links: the first columns of both the moves and the stalled tables. */
+function accountAndOwnerColumns<R extends { accountId: string; accountName: string; ownerId: string | null }>(
+  accountLabel: string,
+  ownerLabel: string,
+  names: Map<string | null, string>,
+): Column<R>[] {
+  return [
+    {
+      key: 'account',
+      label: accountLabel,
+      value: (x) => x.accountName,
+      render: (x) => <AccountLink id={x.accountId} name={x.accountName} />,
+    },
+    {
+      key: 'owner',
+      label: ownerLabel,
+      value: (x) => names.get(x.ownerId) ?? '',
+      render: (x) => <RepLink id={x.ownerId} name={names.get(x.ownerId) ?? ''} />,
+    },
+  ];
 }
