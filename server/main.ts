@@ -92,6 +92,8 @@ runCli(async () => {
       budgetShare: config.current.sync.budgetShare,
     });
     opened.push(() => service.close());
+    // The local org gets the product's fields through the API, by setup:crm's code, on every start.
+    if (local) await local.prepare(service.gateway);
     config.onChange((c) => service.setConfig(c));
     config.onChange((c) => void publishConfig(service.gateway, c, log));
 

@@ -1,7 +1,7 @@
 /**
- * The org's metadata as the emulator keeps it: modules, their fields and related lists. Rendered to
- * Zoho's JSON by `field-json.ts`; persisted as JSON in the store so fields created through the API
- * survive a restart.
+ * The field model of the product's schema (what `setup:crm` creates in an org): Zoho's data types and
+ * a field as the product wants it. The local emulator keeps its own model of an org
+ * (server/local/emulator/metadata/types.ts): the product never imports it, nor it the product.
  */
 
 /** Zoho `data_type` values the emulator knows (zoho-platform.md §4). */
@@ -58,34 +58,3 @@ export interface FieldDef {
 }
 
 export type GeneratedType = 'default' | 'custom' | 'subform';
-
-export interface RelatedListDef {
-  id: string;
-  apiName: string;
-  label: string;
-  /** The module whose records the list shows. */
-  module: string;
-  /** The lookup field on `module` that points at the parent record. */
-  field: string;
-}
-
-export interface ModuleDef {
-  id: string;
-  apiName: string;
-  singular: string;
-  plural: string;
-  generatedType: GeneratedType;
-  /** Subform modules: the module that holds the subform. */
-  parentModule?: string;
-  apiSupported: boolean;
-  /** The field whose value names a record in lookups (`{ id, name }`). */
-  displayField: string;
-  fields: FieldDef[];
-  relatedLists: RelatedListDef[];
-  modifiedMs?: number;
-}
-
-export interface Catalog {
-  modules: ModuleDef[];
-  nextMetaId: number;
-}

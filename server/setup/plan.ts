@@ -125,6 +125,61 @@ export function fieldJson(f: FieldSpec): Record<string, unknown> {
   };
 }
 
+/** Zoho counts a custom module's creation as 500 credits. */
+export const MODULE_CREDITS = 500;
+
+/**
+ * The settings call that does a step through the API (v6 Create Custom Module: `singular_label`,
+ * `plural_label` and `profiles` mandatory; Create Custom Fields: see fieldJson), or null for a step a
+ * person does. `profileIds`: who may see a new module (the administrator's profile).
+ */
+export function setupRequest(
+  s: SetupStep,
+  profileIds: string[],
+): { label: string; path: string; body: object; credits: number } | null {
+  if (s.kind === 'create_module')
+    return {
+      label: `create module ${s.module.apiName}`,
+      path: 'modules',
+      body: {
+        modules: [
+          {
+            api_name: s.module.apiName,
+            singular_label: s.module.singular,
+            plural_label: s.module.plural,
+            profiles: profileIds.map((id) => ({ id })),
+          },
+        ],
+      },
+      credits: MODULE_CREDITS,
+    };
+  if (s.kind === 'create_field')
+    return {
+      label: `create field ${s.module}.${s.field.apiName}`,
+      path: `fields?module=${encodeURIComponent(s.module)}`,
+      body: { fields: [fieldJson(s.field)] },
+      credits: 1,
+    };
+  return null;
+}
+
+/**
+ * A subform step as data: the module, the subform field (label, API name) and its missing columns as
+ * create-field JSON — what the person adds in the layout editor (the local CRM takes exactly this at
+ * `POST /__emulator/subforms`).
+ */
+export function subformByHand(s: Extract<SetupStep, { kind: 'add_subform_by_hand' }>): {
+  module: string;
+  subform: { field_label: string; api_name: string };
+  columns: Record<string, unknown>[];
+} {
+  return {
+    module: s.module.apiName,
+    subform: { field_label: s.label, api_name: s.subform.apiName },
+    columns: s.columns.map(fieldJson),
+  };
+}
+
 export function describeStep(s: SetupStep): string {
   switch (s.kind) {
     case 'create_module':

@@ -5,6 +5,7 @@
  * time counts (wall-clock accounts/s varies ×2 between runs on a shared 2-core machine).
  */
 import { generateScaleData, generateUsers } from '../../server/local/datasets/scale/generate';
+import { scaleVocabulary } from '../../server/local/plugins/scale-vocabulary';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { computeAccountInsight } from '../../shared/engine/insight';
 import type { Instant } from '../../shared/model/types';
@@ -34,9 +35,10 @@ export function benchEngine(o: {
   config: SalesProcessConfig;
 }): EngineBench {
   const dataset: Record<string, unknown[]> = {};
+  const vocabulary = scaleVocabulary(o.config);
   generateScaleData(
-    { accounts: o.accounts, seed: o.seed, asOfMs: o.asOfMs, config: o.config },
-    generateUsers(o.seed),
+    { accounts: o.accounts, seed: o.seed, asOfMs: o.asOfMs, vocabulary },
+    generateUsers(o.seed, vocabulary),
     (module, record) => (dataset[module] ??= []).push(record),
   );
   const records = Object.values(dataset).reduce((s, rows) => s + rows.length, 0);

@@ -10,10 +10,12 @@ import { DatasetWriter } from '../../server/local/emulator/dataset/writer';
 import { loadDatasetFile } from '../../server/local/emulator/dataset/load';
 import { generateScaleData, generateUsers } from '../../server/local/datasets/scale/generate';
 import { Rng } from '../../server/local/datasets/scale/rng';
-import { kindByKeywords, SubjectPicker } from '../../server/local/datasets/scale/subjects';
+import { kindByKeywords, scaleVocabulary } from '../../server/local/plugins/scale-vocabulary';
 import { DEAL_STAGE_NAMES } from '../../server/local/emulator/metadata/deal-stages';
 import { Org } from '../../server/local/emulator/org';
 import { openDb } from '../../server/local/emulator/store/db';
+import { orgSettings } from '../../server/local/plugins/local-crm';
+import { provisionProductSchema } from '../../server/local/plugins/product-schema';
 import { defaultConfig } from './harness';
 
 type Rec = Record<string, unknown>;
@@ -21,9 +23,10 @@ const AS_OF = Date.parse('2025-06-01T00:00:00+09:00');
 
 function generate(accounts: number, seed: string): Map<string, Rec[]> {
   const out = new Map<string, Rec[]>();
+  const vocabulary = scaleVocabulary(defaultConfig());
   generateScaleData(
-    { accounts, seed, asOfMs: AS_OF, config: defaultConfig() },
-    generateUsers(seed),
+    { accounts, seed, asOfMs: AS_OF, vocabulary },
+    generateUsers(seed, vocabulary),
     (m, r) => {
       const list = out.get(m) ?? [];
       list.push(r);
@@ -99,11 +102,11 @@ test('deals span all 10 stages; activities: completed and open tasks, meetings w
 
 test('subjects carry the config keywords of the kind they were made for', () => {
   const config = defaultConfig();
-  const picker = new SubjectPicker(config);
+  const subjects = scaleVocabulary(config).activities.subjects;
   const rng = new Rng('subjects');
   for (const kind of ACTIVITY_KINDS)
     for (let i = 0; i < 20; i += 1)
-      expect([kind, kindByKeywords(config, picker.subject(rng, kind))]).toEqual([kind, kind]);
+      expect([kind, kindByKeywords(config, rng.pick(subjects.get(kind) ?? []))]).toEqual([kind, kind]);
   const byKeyword = new Set(
     activities.map((a) => kindByKeywords(config, String(a.Subject ?? a.Event_Title))),
   );
@@ -123,9 +126,10 @@ test('a dataset file is valid JSON (one record per line) and loads back record f
     'Calls',
     'Account_Plans',
   ]);
-  const users = generateUsers('file');
+  const vocabulary = scaleVocabulary(defaultConfig());
+  const users = generateUsers('file', vocabulary);
   writer.setUsers(users);
-  generateScaleData({ accounts: 12, seed: 'file', asOfMs: AS_OF, config: defaultConfig() }, users, (m, r) =>
+  generateScaleData({ accounts: 12, seed: 'file', asOfMs: AS_OF, vocabulary }, users, (m, r) =>
     writer.add(m, r),
   );
   const counts = writer.close();
@@ -140,7 +144,8 @@ test('a dataset file is valid JSON (one record per line) and loads back record f
   expect(fs.readdirSync(dir)).toEqual(['scale.json']);
 
   const db = openDb(':memory:');
-  const org = new Org(db, defaultConfig(), () => AS_OF, { bare: false });
+  const org = new Org(db, () => AS_OF, orgSettings(defaultConfig()));
+  provisionProductSchema(org, defaultConfig());
   const stats = await loadDatasetFile(org, file);
   expect(stats.loaded).toEqual(counts);
   expect(org.users.all()).toHaveLength(20);

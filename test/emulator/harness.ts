@@ -6,11 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../../server/config/load-config';
-import {
-  startEmulator,
-  type EmulatorOptions,
-  type RunningEmulator,
-} from '../../server/local/emulator/emulator';
+import type { RunningEmulator } from '../../server/local/emulator/emulator';
+import { startLocalCrm, type LocalCrmOptions } from '../../server/local/plugins/local-crm';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 
 jest.setTimeout(30_000);
@@ -52,10 +49,10 @@ export class TestEmulator {
     private readonly time: { now: number },
   ) {}
 
-  static async start(opts: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
+  static async start(opts: Partial<LocalCrmOptions> = {}): Promise<TestEmulator> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-test-'));
     const time = { now: T0 };
-    const emu = await startEmulator({
+    const emu = await startLocalCrm({
       port: 0,
       stateDir: dir,
       config: defaultConfig(),

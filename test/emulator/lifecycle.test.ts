@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../server/config/load-config';
-import { startEmulator } from '../../server/local/emulator/emulator';
+import { startLocalCrm } from '../../server/local/plugins/local-crm';
 import { defaultConfig } from './harness';
 
 let dir: string;
@@ -18,8 +18,8 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const start = (opts: Partial<Parameters<typeof startEmulator>[0]> = {}) =>
-  startEmulator({ port: 0, stateDir: dir, config: defaultConfig(), ...opts });
+const start = (opts: Partial<Parameters<typeof startLocalCrm>[0]> = {}) =>
+  startLocalCrm({ port: 0, stateDir: dir, config: defaultConfig(), ...opts });
 
 async function token(url: string): Promise<string> {
   const res = await fetch(

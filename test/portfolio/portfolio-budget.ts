@@ -16,7 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../../server/config/load-config';
-import { startEmulator, type RunningEmulator } from '../../server/local/emulator/emulator';
+import type { RunningEmulator } from '../../server/local/emulator/emulator';
+import { startLocalCrm } from '../../server/local/plugins/local-crm';
 import { createPreviewRouter } from '../../server/local/widget-host/router';
 import { createLogger } from '../../server/runtime/logger';
 import { PortfolioCache, portfolioReport } from '../../server/http/portfolio';
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   try {
     if (!crmUrl) {
       const t0 = performance.now();
-      emulator = await startEmulator({
+      emulator = await startLocalCrm({
         port: 0,
         stateDir: path.join(dir, 'crm'),
         reset: true,

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../../server/config/load-config';
-import { startEmulator } from '../../server/local/emulator/emulator';
+import { startLocalCrm } from '../../server/local/plugins/local-crm';
 import { createHostCrm } from '../../server/local/widget-host/host-crm';
 import { restForSdkCall } from '../../server/local/widget-host/sdk-rest';
 import { createLogger } from '../../server/runtime/logger';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   if (!loaded.ok) throw new Error('the shipped config is invalid');
   const config = loaded.config;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'es-read-batch-size-'));
-  const emulator = await startEmulator({
+  const emulator = await startLocalCrm({
     port: 0,
     stateDir: path.join(dir, 'crm'),
     reset: true,

@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
-import { startEmulator, type RunningEmulator } from '../../server/local/emulator/emulator';
+import type { RunningEmulator } from '../../server/local/emulator/emulator';
+import { startLocalCrm } from '../../server/local/plugins/local-crm';
 import { createPreviewRouter } from '../../server/local/widget-host/router';
 
 const ACCOUNT = '4876876000000900001';
@@ -27,7 +28,7 @@ beforeAll(async () => {
     '<html><head><script src="https://live.zwidgets.com/js-sdk/1.2/ZohoEmbededAppSDK.min.js"></script></head><body></body></html>',
   );
   writeFileSync(path.join(app, 'assets', 'a.js'), 'console.log(1)');
-  emulator = await startEmulator({
+  emulator = await startLocalCrm({
     port: 0,
     stateDir: path.join(dir, 'state'),
     reset: true,

@@ -10,7 +10,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writ
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { startEmulator } from '../../server/local/emulator/emulator';
+import { startLocalCrm } from '../../server/local/plugins/local-crm';
 import { openStateDb } from '../../server/state/db';
 import { privateDir, writePrivateFileAtomic } from '../../server/runtime/files';
 import {
@@ -133,7 +133,7 @@ describe('permissions', () => {
 
   it('the local CRM’s folder is 0700 and its database file 0600, tightened again on the next start', async () => {
     const dir = fresh('sec-crm-');
-    const start = () => startEmulator({ port: 0, stateDir: dir, config: shippedConfig(), bare: true });
+    const start = () => startLocalCrm({ port: 0, stateDir: dir, config: shippedConfig(), bare: true });
     await (await start()).close();
     const db = path.join(dir, 'emulator', 'crm.sqlite');
     expect([mode(path.dirname(db)), mode(db)]).toEqual(['700', '600']);

@@ -9,11 +9,8 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../../server/config/load-config';
 import type { CreditSnapshot } from '../../server/local/emulator/credits';
-import {
-  startEmulator,
-  type EmulatorOptions,
-  type RunningEmulator,
-} from '../../server/local/emulator/emulator';
+import type { RunningEmulator } from '../../server/local/emulator/emulator';
+import { startLocalCrm, type LocalCrmOptions } from '../../server/local/plugins/local-crm';
 import { createLogger } from '../../server/runtime/logger';
 import { SyncService, type SyncServiceOptions } from '../../server/sync/sync-service';
 import type { SalesProcessConfig } from '../../shared/config/schema';
@@ -44,13 +41,13 @@ export interface Crm {
   stop(): Promise<void>;
 }
 
-export async function startCrm(o: Partial<EmulatorOptions> = {}): Promise<Crm> {
+export async function startCrm(o: Partial<LocalCrmOptions> = {}): Promise<Crm> {
   const dir = tempDir('crm-');
   // The CRM's clock runs from an hour before AS_OF, so what it stamps (Modified_Time, Closed_Time) is
   // in the past of the runs, which compute as of AS_OF.
   const started = Date.now();
   const now = () => AS_OF - 3600_000 + (Date.now() - started);
-  const emu = await startEmulator({
+  const emu = await startLocalCrm({
     port: 0,
     stateDir: dir,
     config: shippedConfig(),
@@ -88,7 +85,7 @@ export async function startCrm(o: Partial<EmulatorOptions> = {}): Promise<Crm> {
  * A CRM with data generated as of AS_OF whose clock starts a second after it, so what the runs write
  * (as of RUN_AS_OF) is newer than anything generated and comes back on the next read, as in Zoho.
  */
-export function startCrmAfterData(o: Omit<Partial<EmulatorOptions>, 'asOfMs' | 'now'> = {}): Promise<Crm> {
+export function startCrmAfterData(o: Omit<Partial<LocalCrmOptions>, 'asOfMs' | 'now'> = {}): Promise<Crm> {
   const started = Date.now();
   return startCrm({ ...o, asOfMs: AS_OF, now: () => AS_OF + 1000 + (Date.now() - started) });
 }

@@ -4,8 +4,9 @@
  */
 import fs from 'node:fs';
 import pino from 'pino';
-import { parseEmulatorArgs, USAGE, UsageError } from '../emulator/cli-args';
-import { DEFAULT_CREDITS_PER_DAY, startEmulator } from '../emulator/emulator';
+import { parseEmulatorArgs, USAGE, UsageError } from './emulator-args';
+import { DEFAULT_CREDITS_PER_DAY } from '../emulator/emulator';
+import { startLocalCrm } from '../plugins/local-crm';
 import { readEnv } from '../../env';
 
 async function main(): Promise<void> {
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
     throw new UsageError(`--data: no such file ${opts.dataFile}`);
   const env = readEnv();
   const started = Date.now();
-  const emulator = await startEmulator({
+  const emulator = await startLocalCrm({
     ...opts,
     port: opts.port ?? env.emulatorPort,
     stateDir: opts.stateDir ?? env.stateDir,

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { loadConfigFile, resolveConfigPath } from '../../config/load-config';
 import { DatasetWriter } from '../emulator/dataset/writer';
 import { generateScaleData, generateUsers } from '../datasets/scale/generate';
+import { scaleVocabulary } from '../plugins/scale-vocabulary';
 
 const USAGE = 'usage: npm run generate -- --accounts N [--seed S] [--as-of ISO] --out FILE [--config FILE]';
 
@@ -55,14 +56,15 @@ function main(): void {
     m.accountPlans,
     m.stageHistory,
   ]);
-  const users = generateUsers(seed);
+  const vocabulary = scaleVocabulary(config);
+  const users = generateUsers(seed, vocabulary);
   writer.setUsers(users);
   generateScaleData(
     {
       accounts: Number(values.accounts),
       seed,
       asOfMs,
-      config,
+      vocabulary,
       onProgress: (done, total) =>
         process.stderr.write(
           `generated ${done}/${total} accounts (${((Date.now() - started) / 1000).toFixed(1)}s)\n`,

@@ -6,6 +6,7 @@ import type { CreditMeter } from './credits';
 import type { FaultRegistry } from './faults';
 import type { TokenService } from './http/oauth';
 import type { Org } from './org';
+import type { CrmFunction } from './plugins';
 import type { WebhookService } from './webhooks';
 import type { WriteLog } from './write-log';
 
@@ -23,6 +24,8 @@ export interface EmulatorContext {
   apiDomain(): string;
   /** API names of the CRM functions installed as REST API functions (routes/functions.ts). */
   functions: Set<string>;
+  /** What each function the plug-ins brought does; only installed ones answer. */
+  functionImpls: ReadonlyMap<string, CrmFunction>;
   /** Zoho's limits for a CRM function: answer ≤ 10 MB, run ≤ 1 minute (Deluge limits page). */
   functionLimits: { maxBytes: number; maxMs: number };
   /** Timers and held requests of timeout faults, released on close. */

@@ -1,25 +1,23 @@
 /**
- * Starting and stopping the emulator in-process (`startEmulator`), used by `npm run emulator`, tests
- * (port 0, a temp state dir) and `npm start`. State lives in SQLite under `<stateDir>/emulator/`
- * (the caller's `STATE_DIR`, see `server/env.ts`) and survives restarts unless `reset`.
+ * Starting and stopping the emulator in-process (`startEmulator`). A fresh store is a bare Zoho org
+ * (standard modules and fields only); what a product adds comes in as plug-ins (plugins.ts). State
+ * lives in SQLite under `<stateDir>/emulator/` and survives restarts unless `reset`. Callers with
+ * our product: server/local/plugins/local-crm.ts (`npm run emulator`, `npm start`, the tests).
  */
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
-import type { SalesProcessConfig } from '../../../shared/config/schema';
-import { loadConfigFile, resolveConfigPath } from '../../config/load-config';
 import { createApp } from './app';
-import { EMULATED_FUNCTIONS } from './routes/functions';
 import type { EmulatorContext } from './context';
 import { CreditMeter } from './credits';
 import { loadDatasetFile, loadDatasetObject } from './dataset/load';
 import type { IngestStats } from './dataset/ingest';
 import { FaultRegistry } from './faults';
-import { generateIntoOrg } from '../datasets/scale/into-org';
 import { TokenService, type TokenLimit } from './http/oauth';
 import { OrgCatalog } from './metadata/catalog';
 import { Org } from './org';
+import type { CrmFunction, EmulatorPlugin, OrgSettings } from './plugins';
 import { openDb, removeDbFiles } from './store/db';
 import { WebhookService } from './webhooks';
 import { WriteLog } from './write-log';
@@ -30,14 +28,12 @@ export interface EmulatorOptions {
   /** The database is `<stateDir>/emulator/crm.sqlite`; callers pass the product's one default (`server/env.ts`). */
   stateDir: string;
   reset?: boolean;
-  /** A fresh org without our custom fields and modules. Applies when the store is created. */
-  bare?: boolean;
+  /** What the org is customised with (settings, functions, workflow, an admin's set-up). */
+  plugins?: readonly EmulatorPlugin[];
+  org?: Partial<OrgSettings>;
+  /** A dataset (DESIGN §3) loaded at start, after the plug-ins prepared the org. */
   dataFile?: string;
   dataset?: unknown;
-  /** Generate scale data for this many accounts (replacing the records). */
-  accounts?: number;
-  seed?: string;
-  asOfMs?: number;
   clientId?: string;
   clientSecret?: string;
   refreshToken?: string;
@@ -48,11 +44,8 @@ export interface EmulatorOptions {
   tokenLimit?: TokenLimit;
   /** A CRM function's answer and run time (Zoho: 10 MB, 1 minute). */
   functionLimits?: { maxBytes: number; maxMs: number };
-  config?: SalesProcessConfig;
-  configPath?: string;
   now?: () => number;
   logger?: Logger;
-  onProgress?: (message: string) => void;
 }
 
 export interface RunningEmulator {
@@ -70,33 +63,24 @@ export interface RunningEmulator {
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_CREDITS_PER_DAY = 5_000_000;
 
-function loadConfig(opts: EmulatorOptions): SalesProcessConfig {
-  if (opts.config) return opts.config;
-  const result = loadConfigFile(resolveConfigPath(opts.configPath));
-  if (result.ok) return result.config;
-  const p = result.problems[0];
-  throw new Error(`config ${p?.file}:${p?.line}:${p?.column} ${p?.path}: ${p?.message}`);
-}
-
 export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
   const now = opts.now ?? Date.now;
   const log = opts.logger ?? pino({ level: 'silent' });
-  const config = loadConfig(opts);
+  const plugins = opts.plugins ?? [];
   const dbFile = path.join(path.resolve(opts.stateDir), 'emulator', 'crm.sqlite');
   if (opts.reset) removeDbFiles(dbFile);
   const db = openDb(dbFile);
-  const org = new Org(db, config, now, { bare: opts.bare ?? false });
+  const org = new Org(db, now, opts.org);
+  const prepare = () => {
+    for (const p of plugins) p.prepare?.(org);
+  };
+  prepare();
+  const functionImpls = new Map<string, CrmFunction>(
+    plugins.flatMap((p) => Object.entries(p.functions ?? {})),
+  );
 
   let loaded: IngestStats | undefined;
-  if (opts.accounts !== undefined) {
-    loaded = generateIntoOrg(org, {
-      accounts: opts.accounts,
-      seed: opts.seed ?? 'scale',
-      asOfMs: opts.asOfMs ?? now(),
-      config,
-      onProgress: (done, total) => opts.onProgress?.(`generated ${done}/${total} accounts`),
-    });
-  } else if (opts.dataFile) {
+  if (opts.dataFile) {
     loaded = await loadDatasetFile(org, opts.dataFile);
   } else if (opts.dataset !== undefined) {
     loaded = loadDatasetObject(org, opts.dataset);
@@ -107,7 +91,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     org,
     credits: new CreditMeter(opts.creditsPerDay ?? DEFAULT_CREDITS_PER_DAY, now),
     faults: new FaultRegistry(),
-    webhooks: new WebhookService(org, log),
+    webhooks: new WebhookService(
+      org,
+      log,
+      plugins.flatMap((p) => (p.workflow ? [p.workflow] : [])),
+    ),
     writes: new WriteLog(),
     tokens: new TokenService(
       {
@@ -122,7 +110,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     log,
     concurrency: opts.concurrency ?? 10,
     apiDomain: () => url,
-    functions: new Set(EMULATED_FUNCTIONS),
+    functions: new Set(functionImpls.keys()),
+    functionImpls,
     functionLimits: opts.functionLimits ?? { maxBytes: 10 * 1024 * 1024, maxMs: 60_000 },
     held: new Set(),
   };
@@ -130,14 +119,15 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     reset() {
       org.store.clear();
       org.setUsers([]);
-      org.catalog = OrgCatalog.create(config, opts.bare ?? false, now());
+      org.catalog = OrgCatalog.create(now());
       org.saveCatalog();
+      prepare();
       ctx.credits.reset();
       ctx.faults.clear();
       ctx.writes.reset();
       ctx.webhooks.clear();
       ctx.tokens.resetLimit();
-      ctx.functions = new Set(EMULATED_FUNCTIONS);
+      ctx.functions = new Set(functionImpls.keys());
     },
   });
   const server = http.createServer(app);

@@ -1,9 +1,9 @@
 /**
  * One emulated Zoho org: its metadata, records, users, clock and time zone, shared by every route.
  */
-import type { SalesProcessConfig } from '../../../shared/config/schema';
 import { OrgCatalog } from './metadata/catalog';
 import type { Catalog } from './metadata/types';
+import { DEFAULT_ORG_SETTINGS, type OrgSettings } from './plugins';
 import { ensureLinkIndexes, type Db } from './store/db';
 import { RecordStore } from './store/record-store';
 import { UserDirectory } from './store/users';
@@ -17,20 +17,20 @@ export class Org {
   catalog: OrgCatalog;
   users: UserDirectory;
   readonly tz: OffsetMinutes;
+  readonly settings: OrgSettings;
   private nextId: bigint;
 
+  /** A store without a saved catalog becomes a fresh org: Zoho's standard modules and fields only. */
   constructor(
     db: Db,
-    readonly config: SalesProcessConfig,
     readonly now: () => number,
-    opts: { bare: boolean },
+    settings: Partial<OrgSettings> = {},
   ) {
     this.store = new RecordStore(db);
-    this.tz = parseOffset(config.utcOffset);
+    this.settings = { ...DEFAULT_ORG_SETTINGS, ...settings };
+    this.tz = parseOffset(this.settings.utcOffset);
     const saved = this.store.getMeta(CATALOG_KEY);
-    this.catalog = saved
-      ? new OrgCatalog(JSON.parse(saved) as Catalog)
-      : OrgCatalog.create(config, opts.bare, now());
+    this.catalog = saved ? new OrgCatalog(JSON.parse(saved) as Catalog) : OrgCatalog.create(now());
     if (!saved) this.saveCatalog();
     this.users = new UserDirectory(this.store.users());
     this.nextId = RECORD_ID_FLOOR;

@@ -22,7 +22,8 @@ import {
 import { createApp } from '../../http/app';
 import { SyncRunner } from '../../schedule/runner';
 import { generateDemoDataset } from '../datasets/demo/generate';
-import { startEmulator, type RunningEmulator } from '../emulator/emulator';
+import type { RunningEmulator } from '../emulator/emulator';
+import { startLocalCrm } from '../plugins/local-crm';
 import { createLogger } from '../../runtime/logger';
 import { SyncService } from '../../sync/sync-service';
 import type { ServiceHook } from './recompute';
@@ -64,7 +65,7 @@ export interface PreviewServer {
 
 export async function startPreviewServer(opts: PreviewServerOptions = {}): Promise<PreviewServer> {
   const temp = opts.stateDir ? null : mkdtempSync(path.join(os.tmpdir(), 'es-preview-'));
-  const emulator = await startEmulator({
+  const emulator = await startLocalCrm({
     port: opts.emulatorPort ?? 0,
     stateDir: opts.stateDir ?? (temp as string),
     reset: true,

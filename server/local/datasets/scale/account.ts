@@ -4,29 +4,11 @@
  * reporting lines and buyer-map fields on some, ≈3 deals over all of Zoho's default stages, and ≈1
  * account plan with potential-map and plan-update rows. Activities come from `activities.ts`.
  */
-import { DEAL_STAGE_NAMES, dealStageOptions } from '../../emulator/metadata/deal-stages';
 import type { RecordData } from '../../emulator/store/record-store';
 import type { UserRef } from '../../emulator/store/users';
 import { companyName } from './company';
 import { generateActivities, type ContactInfo, type DealInfo } from './activities';
 import { DAY_MS, type Emit, type GenContext } from './context';
-import {
-  CITIES,
-  DEPARTMENTS,
-  EXECUTIVE_RANK_MAX,
-  FAMILY_NAMES,
-  GIVEN_NAMES,
-  OFFERINGS,
-  ROMAJI,
-  TITLES,
-  TOPICS,
-} from './vocab';
-
-const STAGE_WEIGHTS: readonly (readonly [string, number])[] = DEAL_STAGE_NAMES.map((s) => [
-  s,
-  s === 'Closed Won' ? 20 : s.startsWith('Closed') ? 7 : s === 'Perception Analysis' ? 5 : 10,
-]);
-const PROBABILITY = new Map(dealStageOptions().map((o) => [o.display, o.probability ?? 0]));
 
 function contacts(
   ctx: GenContext,
@@ -36,20 +18,20 @@ function contacts(
   emit: Emit,
   createdMs: number,
 ): ContactInfo[] {
-  const { rng, config } = ctx;
-  const f = config.fields.contact;
+  const { rng, vocab } = ctx;
+  const w = vocab.words;
+  const f = vocab.fields.contact;
   const count = rng.around(5, 3, 2, 9);
   const people = Array.from({ length: count }, (_, i) => {
     const [title, rank] =
       i === 0
-        ? rng.pick(TITLES.filter(([, r]) => r <= 4))
-        : rng.weighted(TITLES.map((t) => [t, t[2]] as const));
-    const department =
-      rank <= 2 ? rng.pick(['経営企画部', '営業本部', '情報システム部']) : rng.pick(DEPARTMENTS);
+        ? rng.pick(w.titles.filter(([, r]) => r <= 4))
+        : rng.weighted(w.titles.map((t) => [t, t[2]] as const));
+    const department = rank <= 2 ? rng.pick(w.topDepartments) : rng.pick(w.departments);
     return {
       id: ctx.nextId(),
-      family: rng.pick(FAMILY_NAMES),
-      given: rng.pick(GIVEN_NAMES),
+      family: rng.pick(w.familyNames),
+      given: rng.pick(w.givenNames),
       title,
       rank,
       department,
@@ -70,7 +52,7 @@ function contacts(
       Account_Name: accountRef,
       Department: p.department,
       Title: p.title,
-      Email: `${rng.pick(ROMAJI)}.${i + 1}@c${index + 1}.example.co.jp`,
+      Email: `${rng.pick(w.romaji)}.${i + 1}@c${index + 1}.example.co.jp`,
       Phone: `0${rng.int(3, 9)}-${rng.int(1000, 9999)}-${rng.int(1000, 9999)}`,
       Lead_Source: rng.pick([
         'Trade Show',
@@ -84,37 +66,13 @@ function contacts(
     };
     if (boss) record.Reporting_To = { id: boss.id, name: `${boss.family} ${boss.given}` };
     if (rng.chance(0.55)) {
-      const role =
-        p.rank <= 2
-          ? rng.weighted([
-              ['decision_maker', 6],
-              ['influencer', 2],
-            ] as const)
-          : p.rank <= 4
-            ? rng.weighted([
-                ['champion', 3],
-                ['influencer', 3],
-                ['evaluator', 2],
-                ['decision_maker', 1],
-              ] as const)
-            : rng.weighted([
-                ['user', 4],
-                ['evaluator', 3],
-                ['gatekeeper', 2],
-                ['champion', 1],
-              ] as const);
-      record[f.buyingRole] = role;
-      record[f.attitude] = rng.weighted([
-        ['advocate', 2],
-        ['supporter', 4],
-        ['neutral', 4],
-        ['skeptic', 2],
-        ['opponent', 1],
-      ] as const);
+      const [top, middle, staff] = vocab.buyers.rolesByRank;
+      record[f.buyingRole] = rng.weighted(p.rank <= 2 ? top : p.rank <= 4 ? middle : staff);
+      record[f.attitude] = rng.weighted(vocab.buyers.attitudes);
       record[f.influence] = Math.max(1, Math.min(5, 6 - Math.ceil(p.rank / 1.5) + rng.int(-1, 1)));
     }
-    if (p.rank <= EXECUTIVE_RANK_MAX && rng.chance(0.6)) record[f.isExecutive] = true;
-    emit(config.fields.modules.contacts, record);
+    if (p.rank <= w.executiveRankMax && rng.chance(0.6)) record[f.isExecutive] = true;
+    emit(vocab.modules.contacts, record);
     return { id: p.id, name: fullName, rank: p.rank, email: String(record.Email) };
   });
 }
@@ -126,20 +84,21 @@ function deals(
   owner: UserRef,
   emit: Emit,
 ): DealInfo[] {
-  const { rng, asOfMs, windowStartMs } = ctx;
+  const { rng, asOfMs, windowStartMs, vocab } = ctx;
+  const stageWeights = vocab.dealStages.map((s) => [s.name, s.weight] as const);
   const count = rng.around(3, 2, 0, 6);
   return Array.from({ length: count }, () => {
-    const stage = rng.weighted(STAGE_WEIGHTS);
+    const stage = rng.weighted(stageWeights);
     const closed = stage.startsWith('Closed');
     const closingMs = closed ? ctx.between(windowStartMs, asOfMs) : asOfMs + rng.int(0, 180) * DAY_MS;
     const createdMs = Math.min(closingMs - rng.int(30, 300) * DAY_MS, asOfMs - rng.int(1, 30) * DAY_MS);
     const amount =
       Math.round(Math.exp(Math.log(1e6) + rng.next() * (Math.log(2e8) - Math.log(1e6))) / 10_000) * 10_000;
-    const probability = PROBABILITY.get(stage) ?? 0;
+    const probability = vocab.dealStages.find((s) => s.name === stage)?.probability ?? 0;
     const contact = rng.pick(people);
     const record: RecordData = {
       id: ctx.nextId(),
-      Deal_Name: `${rng.pick(TOPICS)} ${rng.pick(['導入', '刷新', '更新', '拡張', '追加導入'])}`,
+      Deal_Name: `${rng.pick(vocab.words.topics)} ${rng.pick(['導入', '刷新', '更新', '拡張', '追加導入'])}`,
       Account_Name: accountRef,
       Contact_Name: { id: contact.id, name: contact.name },
       Stage: stage,
@@ -157,7 +116,7 @@ function deals(
       ]),
       ...ctx.stamps(createdMs, closed ? closingMs : ctx.between(createdMs, asOfMs), owner),
     };
-    emit(ctx.config.fields.modules.deals, record);
+    emit(vocab.modules.deals, record);
     return { id: String(record.id), name: String(record.Deal_Name), open: !closed };
   });
 }
@@ -169,8 +128,9 @@ function accountPlan(
   grouped: boolean,
   emit: Emit,
 ): void {
-  const { rng, config, asOfMs, windowStartMs } = ctx;
-  const p = config.fields.plan;
+  const { rng, vocab, asOfMs, windowStartMs } = ctx;
+  const { topics, departments, offerings } = vocab.words;
+  const p = vocab.fields.plan;
   const createdMs = ctx.between(windowStartMs, asOfMs - 30 * DAY_MS);
   const updates = Array.from({ length: rng.int(0, 6) }, () => ctx.between(createdMs, asOfMs)).sort(
     (a, b) => a - b,
@@ -182,8 +142,8 @@ function accountPlan(
     [p.potentialMap]: Array.from({ length: rng.int(2, 5) }, () => {
       const potential = rng.int(10, 500) * 1_000_000;
       return {
-        [p.segment]: rng.pick(DEPARTMENTS),
-        [p.offering]: rng.pick(OFFERINGS),
+        [p.segment]: rng.pick(departments),
+        [p.offering]: rng.pick(offerings),
         [p.potentialAmount]: potential,
         [p.currentAmount]: rng.chance(0.4) ? Math.round((potential * rng.int(0, 60)) / 100) : 0,
       };
@@ -206,22 +166,22 @@ function accountPlan(
   text(
     p.overview,
     0.8,
-    `${accountRef.name}は${rng.pick(['国内大手', '業界中堅', '地域有力'])}の企業。${rng.pick(TOPICS)}に注力している。`,
+    `${accountRef.name}は${rng.pick(['国内大手', '業界中堅', '地域有力'])}の企業。${rng.pick(topics)}に注力している。`,
   );
-  text(p.strategy, 0.6, `中期経営計画で${rng.pick(TOPICS)}を重点施策に掲げている。`);
+  text(p.strategy, 0.6, `中期経営計画で${rng.pick(topics)}を重点施策に掲げている。`);
   text(
     p.issues,
     0.5,
-    `${rng.pick(DEPARTMENTS)}で${rng.pick(['属人化', 'データ分断', '人手不足', 'コスト増'])}が課題と推測。`,
+    `${rng.pick(departments)}で${rng.pick(['属人化', 'データ分断', '人手不足', 'コスト増'])}が課題と推測。`,
   );
   text(p.group, grouped ? 0.9 : 0.2, 'グループ各社との取引状況を整理中。');
-  text(p.longTermActions, 0.5, `${rng.pick(OFFERINGS)}を全社展開する。`);
+  text(p.longTermActions, 0.5, `${rng.pick(offerings)}を全社展開する。`);
   text(
     p.shortTermActions,
     0.5,
     `${rng.pick(['勉強会の開催', 'キーパーソンとの面談', 'PoC の提案'])}を進める。`,
   );
-  emit(config.fields.modules.accountPlans, record);
+  emit(vocab.modules.accountPlans, record);
 }
 
 export function generateAccount(ctx: GenContext, index: number, emit: Emit): void {
@@ -234,7 +194,8 @@ export function generateAccount(ctx: GenContext, index: number, emit: Emit): voi
   const owner = ctx.user();
   const id = ctx.nextId();
   const createdMs = asOfMs - rng.int(180, 1100) * DAY_MS;
-  const [state, city] = rng.pick(CITIES);
+  const { vocab } = ctx;
+  const [state, city] = rng.pick(vocab.words.cities);
   const account: RecordData = {
     id,
     Account_Name: company.name,
@@ -251,16 +212,16 @@ export function generateAccount(ctx: GenContext, index: number, emit: Emit): voi
   };
   if (parent) account.Parent_Account = { id: parent.id, name: parent.name };
   // Four in five accounts are strategic targets (from the index, so the random sequence is unchanged).
-  account[ctx.config.fields.account.isTargetAccount] = index % 5 !== 4;
+  account[vocab.fields.account.isTargetAccount] = index % 5 !== 4;
   if (rng.chance(0.4))
-    account[ctx.config.fields.account.customerSatisfaction] = rng.weighted([
+    account[vocab.fields.account.customerSatisfaction] = rng.weighted([
       [5, 2],
       [4, 4],
       [3, 3],
       [2, 1],
       [1, 0.5],
     ] as const);
-  emit(ctx.config.fields.modules.accounts, account);
+  emit(vocab.modules.accounts, account);
   if (!parent) ctx.accounts.push({ id, name: company.name, core: company.core, trade: company.trade });
 
   const ref = { id, name: company.name };

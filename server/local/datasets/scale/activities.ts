@@ -4,11 +4,9 @@
  * activity-kind keywords; some activities set Activity_Kind (and a few Activity_Purpose) explicitly.
  * Linked to the account or one of its deals through What_Id/$se_module, and to a contact through Who_Id.
  */
-import type { ActivityKind } from '../../../../shared/model/keys';
 import type { RecordData } from '../../emulator/store/record-store';
 import type { UserRef } from '../../emulator/store/users';
 import { DAY_MS, type Emit, type GenContext } from './context';
-import { CALL_PURPOSES, CALL_RESULTS, VENUES } from './vocab';
 
 export interface ContactInfo {
   id: string;
@@ -23,34 +21,6 @@ export interface DealInfo {
   open: boolean;
 }
 
-const KIND_WEIGHTS: readonly (readonly [ActivityKind, number])[] = [
-  ['proposal', 8],
-  ['quote', 5],
-  ['poc', 3],
-  ['demo', 4],
-  ['negotiation', 3],
-  ['contract_draft', 2],
-  ['info_sharing', 8],
-  ['exec_meeting', 4],
-  ['study_session', 5],
-  ['seminar', 4],
-  ['consultation', 8],
-  ['satisfaction_review', 4],
-  ['referral', 2],
-  ['case_study', 1],
-  ['social', 3],
-  ['other', 8],
-  ['admin', 3],
-  ['internal', 1],
-];
-const DEAL_KINDS = new Set<ActivityKind>([
-  'proposal',
-  'quote',
-  'poc',
-  'demo',
-  'negotiation',
-  'contract_draft',
-]);
 const COMPLETED = 'Completed';
 
 function pad2(n: number): string {
@@ -65,9 +35,10 @@ export function generateActivities(
   owner: UserRef,
   emit: Emit,
 ): void {
-  const { rng, config, asOfMs, windowStartMs } = ctx;
-  const m = config.fields.modules;
-  const a = config.fields.activity;
+  const { rng, vocab, asOfMs, windowStartMs } = ctx;
+  const m = vocab.modules;
+  const a = vocab.fields.activity;
+  const kinds = vocab.activities;
   const count = rng.around(30, 12, 10, 50);
   for (let i = 0; i < count; i += 1) {
     const module = rng.weighted([
@@ -76,18 +47,12 @@ export function generateActivities(
       [m.calls, 30],
     ] as const);
     const inbound = module === m.calls && rng.chance(0.3);
-    let kind: ActivityKind = inbound
-      ? rng.weighted([
-          ['consultation', 6],
-          ['other', 2],
-          ['referral', 1],
-        ] as const)
-      : rng.weighted(KIND_WEIGHTS);
-    if (kind === 'social' && module === m.calls) kind = 'info_sharing';
+    let kind = inbound ? rng.weighted(kinds.inbound) : rng.weighted(kinds.kinds);
+    if (module === m.calls && Object.hasOwn(kinds.byCall, kind)) kind = kinds.byCall[kind] ?? kind;
     const future = rng.chance(0.05);
     const whenMs = future ? asOfMs + rng.int(1, 45) * DAY_MS : ctx.between(windowStartMs, asOfMs);
     const at = ctx.workingHour(whenMs);
-    const toDeal = deals.length > 0 && (DEAL_KINDS.has(kind) ? rng.chance(0.7) : rng.chance(0.25));
+    const toDeal = deals.length > 0 && (kinds.dealKinds.has(kind) ? rng.chance(0.7) : rng.chance(0.25));
     const what = toDeal ? rng.pick(deals) : account;
     const contact =
       kind === 'exec_meeting'
@@ -96,8 +61,7 @@ export function generateActivities(
           ? rng.pick(people)
           : undefined;
     const explicit = rng.chance(0.15);
-    const subject =
-      explicit && rng.chance(0.5) ? ctx.subjects.subject(rng, 'other') : ctx.subjects.subject(rng, kind);
+    const subject = explicit && rng.chance(0.5) ? ctx.subject('other') : ctx.subject(kind);
     const createdMs = Math.min(at - rng.int(0, 14) * DAY_MS, asOfMs - rng.int(0, 3) * 3_600_000);
     const record: RecordData = {
       id: ctx.nextId(),
@@ -106,7 +70,7 @@ export function generateActivities(
     };
     if (contact) record.Who_Id = { id: contact.id, name: contact.name };
     if (explicit) record[a.kind] = kind;
-    if (rng.chance(0.05)) record[a.purpose] = rng.pick(['deal', 'relationship']);
+    if (rng.chance(0.05)) record[a.purpose] = rng.pick(kinds.purposes);
     let modifiedMs = at <= asOfMs ? at + rng.int(0, 72) * 3_600_000 : createdMs;
 
     if (module === m.tasks) {
@@ -136,7 +100,7 @@ export function generateActivities(
       record.Start_DateTime = ctx.dateTime(at);
       record.End_DateTime = ctx.dateTime(at + rng.pick([30, 60, 60, 90, 120]) * 60_000);
       record.All_day = false;
-      record.Venue = rng.pick(VENUES);
+      record.Venue = rng.pick(vocab.words.venues);
       record.Participants = attendees.map((p) => ({
         name: p.name,
         Email: p.email,
@@ -153,11 +117,11 @@ export function generateActivities(
       record.Subject = subject;
       record.Call_Type = type;
       record.Call_Start_Time = ctx.dateTime(at);
-      record.Call_Purpose = rng.pick(CALL_PURPOSES);
+      record.Call_Purpose = rng.pick(vocab.words.callPurposes);
       if (at <= asOfMs) {
         record.Call_Duration = `${pad2(Math.floor(seconds / 60))}:${pad2(seconds % 60)}`;
         record.Call_Duration_in_seconds = seconds;
-        if (type === 'Outbound') record.Call_Result = rng.pick(CALL_RESULTS);
+        if (type === 'Outbound') record.Call_Result = rng.pick(vocab.words.callResults);
       }
     }
     Object.assign(record, ctx.stamps(createdMs, modifiedMs, owner));

@@ -3,25 +3,25 @@
  * name core (東邦精機株式会社 → 東邦精機ロジスティクス株式会社).
  */
 import type { GenContext } from './context';
-import { COMPANY_CORES, COMPANY_TRADES, LEGAL_FORMS, SUBSIDIARY_SUFFIXES } from './vocab';
 
 export function companyName(
   ctx: GenContext,
   parent: { core: string; trade: string } | undefined,
 ): { name: string; core: string; trade: string; industry: string } {
   const { rng } = ctx;
+  const w = ctx.vocab.words;
   for (let attempt = 0; ; attempt += 1) {
     let core: string;
     let trade: readonly [string, string];
     let name: string;
     if (parent) {
       core = parent.core;
-      trade = COMPANY_TRADES.find(([t]) => t === parent.trade) ?? rng.pick(COMPANY_TRADES);
-      name = `${core}${rng.pick(SUBSIDIARY_SUFFIXES)}株式会社`;
+      trade = w.companyTrades.find(([t]) => t === parent.trade) ?? rng.pick(w.companyTrades);
+      name = `${core}${rng.pick(w.subsidiarySuffixes)}株式会社`;
     } else {
-      core = rng.pick(COMPANY_CORES);
-      trade = rng.pick(COMPANY_TRADES);
-      const form = rng.pick(LEGAL_FORMS);
+      core = rng.pick(w.companyCores);
+      trade = rng.pick(w.companyTrades);
+      const form = rng.pick(w.legalForms);
       name = rng.chance(0.5) ? `${form}${core}${trade[0]}` : `${core}${trade[0]}${form}`;
     }
     if (attempt > 3)

@@ -2,12 +2,11 @@
  * State shared while generating scale data: the seeded RNG, the reference date, users, ids and the
  * accounts generated so far (for Parent_Account groups and unique names).
  */
-import type { SalesProcessConfig } from '../../../../shared/config/schema';
 import type { RecordData } from '../../emulator/store/record-store';
 import type { UserRef } from '../../emulator/store/users';
 import { formatDate, formatDateTime, type OffsetMinutes } from '../../emulator/time';
 import { Rng } from './rng';
-import { SubjectPicker } from './subjects';
+import type { ScaleVocabulary } from './vocabulary';
 
 export const DAY_MS = 86_400_000;
 /** The window of generated activity: the 18 months before `asOf`. */
@@ -25,20 +24,24 @@ export interface GeneratedAccount {
 
 export class GenContext {
   readonly rng: Rng;
-  readonly subjects: SubjectPicker;
   readonly accounts: GeneratedAccount[] = [];
   readonly names = new Set<string>();
   private seq = 0n;
 
   constructor(
-    readonly config: SalesProcessConfig,
+    readonly vocab: ScaleVocabulary,
     seed: string,
     readonly asOfMs: number,
     readonly tz: OffsetMinutes,
     readonly users: UserRef[],
   ) {
     this.rng = new Rng(seed);
-    this.subjects = new SubjectPicker(config);
+  }
+
+  /** A subject for an activity of this kind (one the product's rules classify as that kind). */
+  subject(kind: string): string {
+    const a = this.vocab.activities;
+    return this.rng.pick(a.subjects.get(kind) ?? [a.fallbackSubject]);
   }
 
   get windowStartMs(): number {

@@ -4,20 +4,20 @@
  * seed. Records are handed to `emit` one at a time (the emulator inserts them in batches; the CLI
  * streams them to a file), so nothing holds the whole dataset.
  */
-import type { SalesProcessConfig } from '../../../../shared/config/schema';
 import type { RecordData } from '../../emulator/store/record-store';
 import type { UserRef } from '../../emulator/store/users';
 import { parseOffset } from '../../emulator/time';
 import { generateAccount } from './account';
 import { GenContext, type Emit } from './context';
 import { Rng } from './rng';
-import { FAMILY_NAMES, GIVEN_NAMES } from './vocab';
+import type { ScaleVocabulary } from './vocabulary';
 
 export interface GenerateOptions {
   accounts: number;
   seed: string;
   asOfMs: number;
-  config: SalesProcessConfig;
+  /** Names, words and kinds to write with (a plug-in: server/local/plugins/scale-vocabulary.ts). */
+  vocabulary: ScaleVocabulary;
   /** Called every `progressEvery` accounts (default 1,000). */
   onProgress?: (done: number, total: number) => void;
   progressEvery?: number;
@@ -38,11 +38,11 @@ const ROMAJI_USERS = [
 ];
 
 /** The org's users: an administrator and 19 sales reps (dataset `users`, as GET users returns them). */
-export function generateUsers(seed: string): RecordData[] {
+export function generateUsers(seed: string, vocabulary: ScaleVocabulary): RecordData[] {
   const rng = new Rng(`${seed}:users`);
   return Array.from({ length: USER_COUNT }, (_, i) => {
-    const last = rng.pick(FAMILY_NAMES);
-    const first = rng.pick(GIVEN_NAMES);
+    const last = rng.pick(vocabulary.words.familyNames);
+    const first = rng.pick(vocabulary.words.givenNames);
     const admin = i === 0;
     return {
       id: (3652397000000186017n + BigInt(i * 1000)).toString(),
@@ -76,10 +76,10 @@ export function userRefs(users: RecordData[]): UserRef[] {
 
 export function generateScaleData(opts: GenerateOptions, users: RecordData[], emit: Emit): void {
   const ctx = new GenContext(
-    opts.config,
+    opts.vocabulary,
     opts.seed,
     opts.asOfMs,
-    parseOffset(opts.config.utcOffset),
+    parseOffset(opts.vocabulary.utcOffset),
     userRefs(users).slice(1),
   );
   const every = opts.progressEvery ?? 1000;

@@ -8,7 +8,7 @@ import { generateScaleData, generateUsers, type GenerateOptions } from './genera
 
 export function generateIntoOrg(org: Org, opts: GenerateOptions): IngestStats {
   org.store.clear();
-  const users = generateUsers(opts.seed);
+  const users = generateUsers(opts.seed, opts.vocabulary);
   org.setUsers(users);
   const ingester = new Ingester(org, { bulk: true });
   generateScaleData(opts, users, (module, record) => ingester.add(module, record));

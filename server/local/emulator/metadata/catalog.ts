@@ -5,9 +5,7 @@
  */
 import { lookup, type FieldSpec } from './builders';
 import { NON_API_MODULES, STANDARD_MODULES, type ModuleSpec } from './standard-modules';
-import { productCustomizations } from '../../../crm-schema/product-fields';
 import type { Catalog, FieldDef, ModuleDef, RelatedListDef } from './types';
-import type { SalesProcessConfig } from '../../../../shared/config/schema';
 
 const META_ID_BASE = 3652397000000000000n;
 /** Modules a task, meeting or call may be related to through What_Id. */
@@ -21,17 +19,13 @@ export class OrgCatalog {
     this.reindex();
   }
 
-  /** A fresh org: the standard modules, plus our customisations unless `bare`. */
-  static create(config: SalesProcessConfig, bare: boolean, nowMs: number): OrgCatalog {
+  /**
+   * A fresh org: Zoho's standard modules and fields only. Custom fields and modules are added as in
+   * Zoho, through the settings API (or, for subforms, the layout editor: `/__emulator/subforms`).
+   */
+  static create(nowMs: number): OrgCatalog {
     const catalog = new OrgCatalog({ modules: [], nextMetaId: 2000 });
     for (const spec of [...NON_API_MODULES, ...STANDARD_MODULES]) catalog.addModule(spec, nowMs);
-    if (!bare) {
-      const product = productCustomizations(config);
-      for (const spec of product.modules) catalog.addModule(spec, nowMs);
-      for (const [module, fields] of Object.entries(product.fields)) {
-        for (const spec of fields) catalog.addField(module, spec, nowMs);
-      }
-    }
     catalog.rebuildRelatedLists();
     return catalog;
   }

@@ -278,8 +278,9 @@ export function createModule(catalog: OrgCatalog, entry: unknown, i: number, now
 }
 
 /**
- * What an admin does in the layout editor: add a subform field to a module and its columns (the
- * manual step `setup:crm` prints). Same checks as the API, plus the subforms-per-module cap.
+ * What an admin does in the layout editor: add a subform field to a module and its columns, or add
+ * columns to a subform the module has (the manual step `setup:crm` prints). Same checks as the API,
+ * plus the subforms-per-module cap.
  */
 export function addSubformByHand(
   catalog: OrgCatalog,
@@ -288,6 +289,11 @@ export function addSubformByHand(
   columns: unknown[],
   nowMs: number,
 ): EntryResult[] {
+  const existing = module.fields.find(
+    (f) => f.dataType === 'subform' && typeof subform.api_name === 'string' && f.apiName === subform.api_name,
+  );
+  const existingModule = existing?.subform ? catalog.module(existing.subform) : undefined;
+  if (existingModule) return columns.map((c, i) => createField(catalog, existingModule, c, i, nowMs, true));
   const made = createField(catalog, module, { ...subform, data_type: 'subform' }, 0, nowMs, true);
   if (!made.ok) return [made];
   const id = (made.body as { details: { id: string } }).details.id;

@@ -49,7 +49,7 @@ function derive(
       break;
     }
     case 'Tasks': {
-      const completed = (status: unknown) => org.config.values.taskCompletedStatuses.includes(String(status));
+      const completed = (status: unknown) => org.settings.closedTaskStatuses.includes(String(status));
       if (!completed(data.Status)) delete data.Closed_Time;
       else if (!(before && completed(before.Status) && before.Closed_Time)) data.Closed_Time = nowText;
       break;

@@ -4,7 +4,6 @@
  * (stored as `{ name, id }`). A bad value yields Zoho's per-record INVALID_DATA with `api_name`,
  * `json_path` and, for type errors, `expected_data_type`.
  */
-import { lookupId } from '../../../../shared/crm-read/records';
 import type { FieldDef } from '../metadata/types';
 import type { Org } from '../org';
 import { isValidDate, normaliseDateTime } from '../time';
@@ -53,6 +52,17 @@ const typeError = (f: FieldDef, path: string): Checked => ({
   error: invalid(f.apiName, path, { expected_data_type: EXPECTED[f.dataType] }),
 });
 const ok = (value: unknown): Checked => ({ ok: true, value });
+
+/** The id a lookup value names: `"id"`, a number, or `{ id }` (Zoho takes all three on writes). */
+function lookupId(v: unknown): string | null {
+  if (typeof v === 'string') return v === '' ? null : v;
+  if (typeof v === 'number') return String(v);
+  if (v != null && typeof v === 'object' && !Array.isArray(v) && 'id' in v) {
+    const id = (v as { id: unknown }).id;
+    if (typeof id === 'string' || typeof id === 'number') return String(id);
+  }
+  return null;
+}
 
 function checkText(f: FieldDef, raw: unknown, path: string): Checked {
   if (typeof raw !== 'string') return typeError(f, path);

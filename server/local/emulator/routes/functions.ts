@@ -1,28 +1,21 @@
 /**
- * `POST /crm/v6/functions/{name}/actions/execute` — CRM functions enabled as REST API functions, here
- * the one the product installs: `esm_read_batch` (config/deluge/esm_read_batch.deluge). It does what
- * that Deluge does: check the `requests` argument (shared/crm-read/read-batch.ts), then make each read
- * as an `invokeurl` to the CRM API — here a loopback HTTP call to this emulator, so every read passes
- * the same gates, faults and credit meter as a direct one — and return the pages as a JSON string in
- * Zoho's function envelope `{ code: "success", details: { output, output_type, id }, message }`.
+ * `POST /crm/v6/functions/{name}/actions/execute` — CRM functions enabled as REST API functions. The
+ * functions themselves come from plug-ins (`EmulatorPlugin.functions`; ours: the product's
+ * `esm_read_batch`, server/local/plugins/read-batch.ts). A function's reads are `invokeurl` calls to
+ * the CRM API — here loopback HTTP calls to this emulator with the caller's authorisation, so every
+ * read passes the same gates, faults and credit meter as a direct one. The answer is Zoho's function
+ * envelope `{ code: "success", details: { output, output_type, id }, message }`.
  *
  * The execution itself is charged 1 credit (an assumption: Zoho meters REST API function calls as API
  * calls); the reads inside are charged as themselves. Functions can be uninstalled through
- * `/__emulator/functions` to test a widget in an org without them.
+ * `/__emulator/functions` to test a client in an org without them.
  */
 import type { Request, Router } from 'express';
-import {
-  READ_BATCH_FUNCTION,
-  parseReadBatch,
-  type ReadRequest,
-  type ReadResult,
-} from '../../../../shared/crm-read/read-batch';
 import type { EmulatorContext } from '../context';
 import { charge, jsonBody, queryString, route } from '../http/api';
 import { parseFormBody } from '../http/form';
 import { ZohoError, errors } from '../http/zoho-error';
-
-export const EMULATED_FUNCTIONS = [READ_BATCH_FUNCTION] as const;
+import { FunctionArgumentError, type InvokeUrl } from '../plugins';
 
 export function mountFunctions(router: Router, ctx: EmulatorContext): void {
   router
@@ -30,7 +23,8 @@ export function mountFunctions(router: Router, ctx: EmulatorContext): void {
     .post(
       route('POST /crm/v6/functions/{name}/actions/execute', 'read', async (req, res) => {
         const name = String(req.params.name);
-        if (!ctx.functions.has(name))
+        const fn = ctx.functionImpls.get(name);
+        if (!ctx.functions.has(name) || !fn)
           throw new ZohoError(
             400,
             'INVALID_DATA',
@@ -41,13 +35,15 @@ export function mountFunctions(router: Router, ctx: EmulatorContext): void {
           );
         charge(ctx, res, 1);
         const args = functionArguments(req);
-        const parsed = parseReadBatch(args.requests, Object.values(ctx.org.config.fields.modules));
-        if (!parsed.ok) throw errors.invalidParam('arguments', { reason: `requests: ${parsed.message}` });
-        const results: ReadResult[] = [];
         const started = performance.now();
-        // Deluge runs statement by statement: one read after the other.
-        for (const r of parsed.requests) results.push(await invokeRead(ctx, req, r));
-        const output = JSON.stringify({ results });
+        let output: string;
+        try {
+          output = await fn.run(args, invokeUrl(ctx, req));
+        } catch (e) {
+          if (e instanceof FunctionArgumentError)
+            throw errors.invalidParam('arguments', { reason: e.message });
+          throw e;
+        }
         // Zoho's Deluge limits for CRM functions: "Execution Time … 1 minute", "Response Limit … 10 MB".
         // How Zoho answers a function over them is not documented: here 400 with the limit named.
         const { maxBytes, maxMs } = ctx.functionLimits;
@@ -100,37 +96,23 @@ function functionArguments(req: Request): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** One read as the Deluge `invokeurl` makes it: over HTTP, with the caller's authorisation. */
-async function invokeRead(ctx: EmulatorContext, req: Request, r: ReadRequest): Promise<ReadResult> {
-  const base = ctx.apiDomain();
+/** `invokeurl` to this org's API with the caller's authorisation, over HTTP. */
+function invokeUrl(ctx: EmulatorContext, req: Request): InvokeUrl {
   const auth = req.get('authorization') ?? '';
-  const reply =
-    'coql' in r
-      ? await fetch(`${base}/crm/v6/coql`, {
-          method: 'POST',
-          headers: { authorization: auth, 'content-type': 'application/json' },
-          body: JSON.stringify({ select_query: r.coql }),
-        })
-      : await fetch(
-          `${base}/crm/v6/${r.module}/search?${new URLSearchParams({
-            criteria: r.criteria,
-            page: String(r.page),
-            per_page: '200',
-          }).toString()}`,
-          { headers: { authorization: auth } },
-        );
-  if (reply.status === 204) return { data: [], more: false };
-  const body = (await reply.json().catch(() => ({}))) as Record<string, unknown>;
-  if (reply.status === 200) {
-    const data = Array.isArray(body.data) ? (body.data as Record<string, unknown>[]) : [];
-    const info = (body.info ?? {}) as { more_records?: unknown };
-    return { data, more: info.more_records === true };
-  }
-  const err = (Array.isArray(body.data) ? body.data[0] : body) as Record<string, unknown> | undefined;
-  return {
-    error: {
-      code: typeof err?.code === 'string' ? err.code : `HTTP_${reply.status}`,
-      message: typeof err?.message === 'string' ? err.message : '',
-    },
+  return async (method, pathAndQuery, body) => {
+    const reply = await fetch(`${ctx.apiDomain()}${pathAndQuery}`, {
+      method,
+      headers: {
+        authorization: auth,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await reply.text();
+    try {
+      return { status: reply.status, json: text === '' ? null : (JSON.parse(text) as unknown) };
+    } catch {
+      return { status: reply.status, json: null };
+    }
   };
 }

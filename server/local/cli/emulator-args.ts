@@ -2,7 +2,7 @@
  * Arguments of `npm run emulator`: parsed strictly, with one readable line for anything wrong.
  */
 import { parseArgs } from 'node:util';
-import type { EmulatorOptions } from './emulator';
+import type { LocalCrmOptions } from '../plugins/local-crm';
 
 export class UsageError extends Error {}
 
@@ -19,7 +19,7 @@ function positiveInt(name: string, raw: string | undefined, min = 1): number | u
 }
 
 /** The emulator's options as given on the command line; `stateDir` falls back to the env's. */
-export type EmulatorArgs = Omit<EmulatorOptions, 'stateDir'> & { stateDir?: string; help?: boolean };
+export type EmulatorArgs = Omit<LocalCrmOptions, 'stateDir'> & { stateDir?: string; help?: boolean };
 
 export function parseEmulatorArgs(argv: string[]): EmulatorArgs {
   let values;

@@ -1,6 +1,6 @@
 /**
- * Japanese-looking vocabulary for scale data: company names, people, departments, titles, topics.
- * All fictional.
+ * Japanese-looking vocabulary for scale data (a plug-in of the generator, scale-vocabulary.ts):
+ * company names, people, departments, titles, topics. All fictional.
  */
 
 export const COMPANY_CORES = [
