@@ -58,6 +58,35 @@ export default tseslint.config(
               message:
                 'The product must not import the local Zoho toolkit (server/local/); only server/main.ts may.',
             },
+            {
+              // The generic emulator knows Zoho only: what the product adds comes in as plug-ins
+              // (server/local/plugins/), handed to startEmulator by whoever starts it.
+              target: './server/local/emulator',
+              from: ['./shared', './widget', './config'],
+              message:
+                'The generic emulator (server/local/emulator/) knows Zoho only: no shared/ or product code; pass it in as a plug-in.',
+            },
+            {
+              target: './server/local/emulator',
+              from: './server',
+              except: ['./local/emulator'],
+              message:
+                'The generic emulator (server/local/emulator/) knows Zoho only: no shared/ or product code; pass it in as a plug-in.',
+            },
+            {
+              // The scale generator writes with a vocabulary plug-in, not the engine or the config.
+              target: './server/local/datasets/scale',
+              from: './shared',
+              message:
+                'The scale generator (server/local/datasets/scale/) takes its vocabulary from a plug-in (ScaleVocabulary), not from shared/.',
+            },
+            {
+              target: './server/local/datasets/scale',
+              from: './server',
+              except: ['./local/datasets/scale', './local/emulator'],
+              message:
+                'The scale generator (server/local/datasets/scale/) takes its vocabulary from a plug-in (ScaleVocabulary), not from the product.',
+            },
           ],
         },
       ],

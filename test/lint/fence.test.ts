@@ -45,6 +45,48 @@ const forbidden: [string, string, string, RegExp][] = [
     /local Zoho toolkit/,
   ],
   [
+    'the generic emulator imports shared/ (the read-batch function)',
+    'server/local/emulator/routes/probe.ts',
+    "import { parseReadBatch } from '../../../../shared/crm-read/read-batch';",
+    /generic emulator .* knows Zoho only/,
+  ],
+  [
+    'the generic emulator imports the product schema',
+    'server/local/emulator/metadata/probe.ts',
+    "import { productCustomizations } from '../../../crm-schema/product-fields';",
+    /generic emulator .* knows Zoho only/,
+  ],
+  [
+    'the generic emulator imports product config loading',
+    'server/local/emulator/probe.ts',
+    "import { loadConfigFile } from '../../config/load-config';",
+    /generic emulator .* knows Zoho only/,
+  ],
+  [
+    'the generic emulator imports a plug-in instead of being handed it',
+    'server/local/emulator/probe.ts',
+    "import { readBatchFunction } from '../plugins/read-batch';",
+    /generic emulator .* knows Zoho only/,
+  ],
+  [
+    'the generic emulator imports a dataset',
+    'server/local/emulator/probe.ts',
+    "import { generateIntoOrg } from '../datasets/scale/into-org';",
+    /generic emulator .* knows Zoho only/,
+  ],
+  [
+    'the scale generator imports the engine',
+    'server/local/datasets/scale/probe.ts',
+    "import { compileConfig } from '../../../../shared/engine/compiled';",
+    /scale generator .* vocabulary from a plug-in/,
+  ],
+  [
+    'the scale generator imports the product config',
+    'server/local/datasets/scale/probe.ts',
+    "import { loadConfigFile } from '../../../config/load-config';",
+    /scale generator .* vocabulary from a plug-in/,
+  ],
+  [
     'shared imports the server',
     'shared/engine/probe.ts',
     "import { AppError } from '../../server/errors';",
@@ -94,4 +136,21 @@ it('lets the toolkit use the product (the fence is one-way)', () => {
     "import { emulatorConnection } from '../zoho/env';\nexport const probe = emulatorConnection;\n",
   );
   expect(messages.filter((m) => m.startsWith('import-x/no-restricted-paths'))).toEqual([]);
+});
+
+it('lets the generic emulator import itself, and plug-ins import the emulator and the product', () => {
+  const allowed: [string, string][] = [
+    ['server/local/emulator/metadata/probe.ts', "import { OrgCatalog } from './catalog';"],
+    ['server/local/emulator/probe.ts', "import { Org } from './org';"],
+    ['server/local/datasets/scale/probe.ts', "import type { Org } from '../../emulator/org';"],
+    ['server/local/plugins/probe.ts', "import { compileConfig } from '../../../shared/engine/compiled';"],
+    ['server/local/plugins/probe.ts', "import { startEmulator } from '../emulator/emulator';"],
+  ];
+  for (const [file, line] of allowed)
+    expect([
+      file,
+      messagesFor(file, `${line}\nexport const probe = 1;\n`).filter((m) =>
+        m.startsWith('import-x/no-restricted-paths'),
+      ),
+    ]).toEqual([file, []]);
 });
