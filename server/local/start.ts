@@ -9,13 +9,10 @@
 import type express from 'express';
 import type { Logger } from 'pino';
 import type { SalesProcessConfig } from '../../shared/config/schema';
-import { productCustomizations } from '../crm-schema/product-fields';
-import { applySteps, planOrgSetup, type SettingsApi } from '../setup/apply';
-import { describeStep, subformByHand } from '../setup/plan';
+import type { SettingsApi } from '../setup/apply';
 import { emulatorConnection, type ZohoConnection } from '../zoho/env';
-import { generateDemoDataset } from './datasets/demo/generate';
-import { loadDatasetObject } from './emulator/dataset/load';
 import { startLocalCrm } from './plugins/local-crm';
+import { prepareLocalOrg } from './prepare-org';
 import { previewRouters } from './widget-host/mount';
 import type { ServiceHook } from './widget-host/recompute';
 
@@ -26,10 +23,8 @@ export interface LocalToolkit {
   /** The widget preview (`/preview/`), empty when the widget could not be built. */
   routers: express.Router[];
   /**
-   * Set the org up as `npm run setup:crm -- --apply` does, through `api` (the service's gateway):
-   * create the custom fields and modules the org lacks, then do the manual step (the subforms, in
-   * the emulator's layout editor `/__emulator/subforms`); then load the demo companies into an
-   * empty org. A kept org finds nothing to create.
+   * Set the org up as `npm run setup:crm -- --apply` does, through `api` (the service's gateway),
+   * and load the demo companies into an empty org (prepare-org.ts).
    */
   prepare(api: SettingsApi): Promise<void>;
   /** Point the local CRM's workflow webhook at the service. */
@@ -48,44 +43,11 @@ export async function startLocalToolkit(o: {
   const connection = emulatorConnection(emulator.url);
   const serviceHook: ServiceHook = { target: null };
 
-  async function prepare(api: SettingsApi): Promise<void> {
-    const steps = await planOrgSetup(api, productCustomizations(o.config));
-    const failed = await applySteps(api, steps);
-    if (failed.length > 0) throw new Error(`setting up the local CRM failed: ${failed.join('; ')}`);
-    let byHand = 0;
-    for (const s of steps) {
-      if (s.kind === 'add_subform_by_hand') {
-        // The manual step of setup:crm, done by "the admin" of the local org.
-        const res = await fetch(`${emulator.url}/__emulator/subforms`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(subformByHand(s)),
-        });
-        if (res.status !== 201)
-          throw new Error(
-            `setting up the local CRM: ${describeStep(s)}: HTTP ${res.status} ${await res.text()}`,
-          );
-        byHand += 1;
-      } else if (s.kind === 'type_conflict' || s.kind === 'missing_picklist_values')
-        o.log.warn({ step: describeStep(s) }, 'local CRM differs from the product schema');
-    }
-    if (steps.length > 0)
-      o.log.info(
-        { created: steps.length - byHand, subforms: byHand },
-        'local CRM set up through the API as npm run setup:crm does (subforms by the layout-editor step)',
-      );
-    const accounts = emulator.summary()[o.config.fields.modules.accounts] ?? 0;
-    if (accounts === 0) {
-      const stats = loadDatasetObject(emulator.org, generateDemoDataset({ asOf: new Date() }));
-      o.log.info({ records: stats }, 'local CRM was empty: loaded the demo companies');
-    }
-  }
-
   return {
     url: emulator.url,
     connection,
     routers: previewRouters({ connection, log: o.log, config: o.config, serviceHook }),
-    prepare,
+    prepare: async (api) => void (await prepareLocalOrg({ emulator, api, config: o.config, log: o.log })),
     registerWebhook: (url, secret) => {
       emulator.ctx.webhooks.register({ url, secret });
       serviceHook.target = { url, secret }; // the preview's esm_recompute_now signs to the same hook
