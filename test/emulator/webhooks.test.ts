@@ -1,6 +1,6 @@
 /**
  * Workflow webhooks: a write with `"trigger": []` fires nothing; one without `trigger` fires exactly one
- * signed delivery per record with the contract body (see server/local/emulator/webhooks.ts).
+ * signed delivery per record with the contract body (contract: server/local/plugins/workflow.ts).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
