@@ -4,13 +4,11 @@
  * Records are kept exactly as Zoho returned them (JSON) plus the columns needed to find an
  * account's records without scanning.
  */
-import { lookupId } from '../../shared/crm-read/records';
+import { lookupId, type ZohoRecord } from '../../shared/crm-read/records';
 import { createHash } from 'node:crypto';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { KGI_KEYS, KPI_KEYS, kgiFieldName, kpiFieldName } from '../../shared/model/keys';
 import { metaGet, metaSet, type Db } from './db';
-
-export type ZohoRecord = Record<string, unknown> & { id: string };
 
 export type MirrorModule = keyof SalesProcessConfig['fields']['modules'];
 

@@ -15,7 +15,8 @@ import { lookupId } from '../../shared/crm-read/records';
 import { addDays, localDateOf, offsetMinutes } from '../../shared/model/time';
 import type { Instant } from '../../shared/model/types';
 import { alertStamp, parseAlertStamp, type AlertFinding } from '../../shared/portfolio/alerts';
-import type { Mirror, ZohoRecord } from '../state/mirror';
+import type { ZohoRecord } from '../../shared/crm-read/records';
+import type { Mirror } from '../state/mirror';
 import type { ZohoGateway } from '../zoho/gateway';
 
 export interface AlertInsert {
