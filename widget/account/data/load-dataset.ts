@@ -12,6 +12,7 @@
 import type { ZohoRecord } from '../../../shared/crm-read/records';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
 import { publishedConfigQuery } from '../../../shared/config/published';
+import { withParentModule } from '../../../shared/crm-read/links';
 import { dedupeById, lookupId } from '../../../shared/crm-read/records';
 import { widgetError } from '../../common/errors';
 import {
@@ -71,7 +72,9 @@ export async function loadAccountDataset(
   const tasks = activityRows.slice(0, idChunks.length).flat();
   const calls = activityRows.slice(idChunks.length, 2 * idChunks.length).flat();
   const events = dedupeById(activityRows.slice(2 * idChunks.length).flat());
-  const link = (r: ZohoRecord) => withSeModule(r, f.activity.what, dealIds, m.deals, m.accounts);
+  // COQL gives What_Id without `$se_module`; we asked by the account and deal ids, so we know it.
+  const link = (r: ZohoRecord) =>
+    withParentModule(r, f.activity.what, (id) => (dealIds.has(id) ? m.deals : m.accounts));
   return {
     [m.accounts]: accounts,
     [m.contacts]: contacts,
@@ -140,18 +143,4 @@ export function accountsFromGroupRows(
     });
   }
   return out;
-}
-
-/** COQL gives What_Id without `$se_module`; we asked by the account and deal ids, so we know it. */
-function withSeModule(
-  r: ZohoRecord,
-  whatField: string,
-  dealIds: Set<string>,
-  dealsModule: string,
-  accountsModule: string,
-): ZohoRecord {
-  if (typeof r.$se_module === 'string') return r;
-  const what = lookupId(r[whatField]);
-  if (!what) return r;
-  return { ...r, $se_module: dealIds.has(what) ? dealsModule : accountsModule };
 }
