@@ -1,4 +1,8 @@
 /** Jest: TypeScript through SWC (no type-checking here; `npm run typecheck` does that). */
+
+// Tests run in UTC, as every entry point does (server/runtime/utc.ts: the Zoho SDK needs it). Set here,
+// before the workers start, so they inherit it; the e2e and fault configs load this file too.
+process.env.TZ = 'UTC';
 const swc = [
   '@swc/jest',
   {

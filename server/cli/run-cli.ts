@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppError, toAppError } from '../errors';
+import { useUtc } from '../runtime/utc';
 
 export function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(
   options: T,
@@ -22,6 +23,8 @@ export function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(
 }
 
 export function runCli(main: () => Promise<number | void> | number | void): void {
+  // Every command runs in UTC: the Zoho SDK needs it (runtime/utc.ts).
+  useUtc();
   Promise.resolve()
     .then(main)
     .then(

@@ -4,13 +4,12 @@
  * Records are kept exactly as Zoho returned them (JSON) plus the columns needed to find an
  * account's records without scanning.
  */
-import { lookupId } from '../../shared/crm-read/records';
+import { activityAccount, isActivityModule, recordLink } from '../../shared/crm-read/links';
+import { lookupId, type ZohoRecord } from '../../shared/crm-read/records';
 import { createHash } from 'node:crypto';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { KGI_KEYS, KPI_KEYS, kgiFieldName, kpiFieldName } from '../../shared/model/keys';
 import { metaGet, metaSet, type Db } from './db';
-
-export type ZohoRecord = Record<string, unknown> & { id: string };
 
 export type MirrorModule = keyof SalesProcessConfig['fields']['modules'];
 
@@ -262,45 +261,20 @@ export class Mirror {
   }
 
   private toRow(module: MirrorModule, rec: ZohoRecord): Row {
-    const f = this.config.fields;
-    const base = {
+    // COQL may not return $se_module; Zoho ids are unique across modules, so the mirror can tell.
+    const link = recordLink(module, rec, this.config.fields, (id) => this.moduleOfId(id));
+    if (link.what?.module && rec.$se_module !== link.what.module)
+      rec = { ...rec, $se_module: link.what.module };
+    return {
       module: this.moduleName(module),
       id: rec.id,
-      account_id: null as string | null,
-      parent_id: null as string | null,
-      what_module: null as string | null,
-      what_id: null as string | null,
+      account_id: link.accountId,
+      parent_id: link.parentId,
+      what_module: link.what?.module ?? null,
+      what_id: link.what?.id ?? null,
+      input_hash: this.inputHash(module, rec),
+      json: JSON.stringify(rec),
     };
-    switch (module) {
-      case 'accounts':
-        base.account_id = rec.id;
-        base.parent_id = lookupId(rec[f.account.parent]);
-        break;
-      case 'contacts':
-        base.account_id = lookupId(rec[f.contact.account]);
-        break;
-      case 'deals':
-        base.account_id = lookupId(rec[f.deal.account]);
-        break;
-      case 'tasks':
-      case 'events':
-      case 'calls': {
-        base.what_id = lookupId(rec[f.activity.what]);
-        // COQL may not return $se_module; Zoho ids are unique across modules, so the mirror can tell.
-        const seModule = typeof rec.$se_module === 'string' ? rec.$se_module : this.moduleOfId(base.what_id);
-        if (seModule && rec.$se_module !== seModule) rec = { ...rec, $se_module: seModule };
-        base.what_module = seModule;
-        if (seModule === f.modules.accounts) base.account_id = base.what_id;
-        break;
-      }
-      case 'accountPlans':
-        base.account_id = lookupId(rec[f.plan.account]);
-        break;
-      case 'stageHistory':
-        base.account_id = lookupId(rec[f.stageHistory.account]);
-        break;
-    }
-    return { ...base, input_hash: this.inputHash(module, rec), json: JSON.stringify(rec) };
   }
 
   /** The accounts a stored row bears on (an activity on a deal → that deal's account; an account → itself and its group). */
@@ -315,13 +289,13 @@ export class Mirror {
       const children = this.stmt.childIds.all(m.accounts, row.id).map((r) => r.id);
       return [row.id, ...(row.parent_id ? [row.parent_id] : []), ...children];
     }
-    if (
-      (module === 'tasks' || module === 'events' || module === 'calls') &&
-      row.what_module === m.deals &&
-      row.what_id
-    ) {
+    if (isActivityModule(module)) {
       // The deal's account_id column is its account lookup (toRow): no need to parse the deal.
-      const accountId = this.stmt.accountOf.get(m.deals, row.what_id)?.account_id ?? null;
+      const accountId = activityAccount(
+        { module: row.what_module, id: row.what_id },
+        m,
+        (deal) => this.stmt.accountOf.get(m.deals, deal)?.account_id ?? null,
+      );
       return accountId ? [accountId] : [];
     }
     return row.account_id ? [row.account_id] : [];

@@ -2,7 +2,7 @@ import type { Instant } from '../../shared/model/types';
 import { accountAlerts, alertStamp } from '../../shared/portfolio/alerts';
 import type { AccountSignals } from '../../shared/portfolio/signals';
 import { CONFIG } from '../../shared/testing/engine-harness';
-import type { ZohoRecord } from '../state/mirror';
+import type { ZohoRecord } from '../../shared/crm-read/records';
 import { planAlerts } from './alerts';
 
 const AS_OF = Date.parse('2026-11-26T12:00:00+09:00') as Instant;

@@ -15,8 +15,10 @@ import { lookupId } from '../../shared/crm-read/records';
 import { addDays, localDateOf, offsetMinutes } from '../../shared/model/time';
 import type { Instant } from '../../shared/model/types';
 import { alertStamp, parseAlertStamp, type AlertFinding } from '../../shared/portfolio/alerts';
-import type { Mirror, ZohoRecord } from '../state/mirror';
+import type { ZohoRecord } from '../../shared/crm-read/records';
+import type { Mirror } from '../state/mirror';
 import type { ZohoGateway } from '../zoho/gateway';
+import type { RecordFailure, RecordResult } from '../zoho/map-error';
 
 export interface AlertInsert {
   accountId: string;
@@ -117,7 +119,7 @@ export function planAlerts(
 export interface AlertWriteOutcome {
   created: number;
   updated: number;
-  failed: { accountId: string; code: string; message: string }[];
+  failed: RecordFailure[];
 }
 
 /** Insert and update the planned alert tasks; the mirror keeps what was written. */
@@ -127,8 +129,10 @@ export async function writeAlerts(
 ): Promise<AlertWriteOutcome> {
   const out: AlertWriteOutcome = { created: 0, updated: 0, failed: [] };
   const module = deps.config.fields.modules.tasks;
-  const fail = (accountId: string, r: { code?: string; message?: string }) => {
-    out.failed.push({ accountId, code: r.code ?? 'UNKNOWN', message: r.message ?? '' });
+  const fail = (accountId: string, r: Partial<RecordResult>) => {
+    // A success without the new id is a broken answer too.
+    const code = r.code === 'SUCCESS' ? 'MALFORMED_RESPONSE' : (r.code ?? 'UNKNOWN');
+    out.failed.push({ accountId, code, message: r.message ?? '' });
     deps.log.warn({ accountId, code: r.code }, 'alert task write failed; will retry next run');
   };
   for (const chunk of chunks(plan.inserts, 100)) {

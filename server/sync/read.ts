@@ -4,7 +4,8 @@
  * saved: the run saves them only after the writes they cover.
  */
 import type { Logger } from 'pino';
-import type { ZohoGateway, ZohoJson } from '../zoho/gateway';
+import type { ZohoRecord } from '../../shared/crm-read/records';
+import type { ZohoGateway } from '../zoho/gateway';
 import type { Mirror } from '../state/mirror';
 import type { Cursor, SyncState } from '../state/sync-state';
 import { keysetQuery, type SyncStream } from './streams';
@@ -48,7 +49,7 @@ export async function readChanges(
     const cursor = o.full ? null : deps.state.cursor(module);
     let count = 0;
     let newest: Cursor | null = cursor;
-    const take = (rows: ZohoJson[]) => {
+    const take = (rows: ZohoRecord[]) => {
       const touched = deps.mirror.upsert(read.module, rows, o.runId);
       result.touchedAccounts += deps.state.markDirty(touched, `${module} changed`);
       count += rows.length;
@@ -93,7 +94,7 @@ async function readByCoql(
   fields: string[],
   start: Cursor,
   first: number,
-  take: (rows: ZohoJson[]) => void,
+  take: (rows: ZohoRecord[]) => void,
 ): Promise<void> {
   let after: Cursor = start;
   let limit = first;
@@ -128,7 +129,7 @@ export async function readByList(
   module: string,
   fields: string[],
   modifiedSince: Date | null,
-  take: (rows: ZohoJson[]) => void,
+  take: (rows: ZohoRecord[]) => void,
   reach = PAGE_TOKEN_REACH,
 ): Promise<void> {
   let since = modifiedSince;

@@ -16,6 +16,7 @@ import { readChanges } from './read';
 import { emptyPlan, mergePlans, recomputeBatch, type BatchPlan } from './recompute';
 import { readUsers, usersDue } from './users';
 import { completeInterruptedHistory, writeBatch } from './write';
+import type { RecordFailure } from '../zoho/map-error';
 
 export interface SyncDeps {
   gateway: ZohoGateway;
@@ -55,7 +56,7 @@ export interface RunSummary {
   calls: number;
   retries: number;
   durationMs: number;
-  failures: { accountId: string; code: string; message: string }[];
+  failures: RecordFailure[];
   error?: { code: string; message: string };
 }
 

@@ -5,7 +5,8 @@
  * nothing on them. Only the fields the view reads are kept.
  */
 import type { Logger } from 'pino';
-import type { Mirror, ZohoRecord } from '../state/mirror';
+import type { ZohoRecord } from '../../shared/crm-read/records';
+import type { Mirror } from '../state/mirror';
 import type { ZohoGateway } from '../zoho/gateway';
 
 export const USERS_MAX_AGE_MS = 24 * 3600_000;

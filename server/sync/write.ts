@@ -10,8 +10,9 @@ import type { SalesProcessConfig } from '../../shared/config/schema';
 import { lookupId } from '../../shared/crm-read/records';
 import type { RecordUpdate } from '../../shared/writeback/plan';
 import type { ZohoGateway } from '../zoho/gateway';
-import type { RecordResult } from '../zoho/map-error';
-import type { Mirror, ZohoRecord } from '../state/mirror';
+import type { RecordFailure, RecordFailureCode, RecordResult } from '../zoho/map-error';
+import type { ZohoRecord } from '../../shared/crm-read/records';
+import type { Mirror } from '../state/mirror';
 import type { StageIntent, SyncState } from '../state/sync-state';
 import { writeAlerts } from './alerts';
 import type { BatchPlan, StageChangePlan } from './recompute';
@@ -20,7 +21,7 @@ export interface WriteOutcome {
   accountsWritten: number;
   dealsWritten: number;
   historyInserted: number;
-  failed: { accountId: string; code: string; message: string }[];
+  failed: RecordFailure[];
   /** Alert tasks created, and updated (changed, reopened or closed). */
   alertsCreated: number;
   alertsUpdated: number;
@@ -48,7 +49,10 @@ export async function writeBatch(deps: Deps, plan: BatchPlan): Promise<WriteOutc
   };
   const modules = deps.config.fields.modules;
   const failedAccounts = new Set<string>();
-  const fail = (accountId: string, r: { code: string; message: string; field?: string | undefined }) => {
+  const fail = (
+    accountId: string,
+    r: { code: RecordFailureCode; message: string; field?: string | undefined },
+  ) => {
     failedAccounts.add(accountId);
     const message = r.field ? `${r.message} (${r.field})` : r.message;
     out.failed.push({ accountId, code: r.code, message });

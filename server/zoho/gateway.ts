@@ -4,13 +4,12 @@
  */
 import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-6.0';
 import type { Logger } from 'pino';
+import type { ZohoRecord } from '../../shared/crm-read/records';
 import { AppError } from '../errors';
 import type { CallPath, Outcome } from './call-path';
 import { mapRecordResult, mapZohoError, type RecordResult, type ZohoFailure } from './map-error';
 import { rawJsonOf } from './sdk-raw';
 import { normaliseRawRecord, toPlainRecord, toSdkValue, type FieldTypes } from './sdk-values';
-
-export type ZohoJson = Record<string, unknown> & { id: string };
 
 export interface FieldMeta {
   api_name: string;
@@ -23,7 +22,7 @@ export interface FieldMeta {
 }
 
 export interface ListPage {
-  data: ZohoJson[];
+  data: ZohoRecord[];
   more: boolean;
   nextPageToken: string | null;
   /** If-Modified-Since answered 304: nothing changed. */
@@ -52,7 +51,7 @@ export class ZohoGateway {
   ) {}
 
   /** One COQL page. `limit` decides the credits (see coqlCredits). Rows as Zoho's JSON (sdk-raw.ts). */
-  async coql(module: string, query: string, limit: number): Promise<{ data: ZohoJson[]; more: boolean }> {
+  async coql(module: string, query: string, limit: number): Promise<{ data: ZohoRecord[]; more: boolean }> {
     const types = await this.fieldTypes(module);
     return this.calls.run({ label: `coql ${module}`, kind: 'read', credits: coqlCredits(limit) }, async () =>
       capture(async () => {
@@ -112,7 +111,7 @@ export class ZohoGateway {
   async listUsers(
     type: 'ActiveUsers' | 'AllUsers',
     page: number,
-  ): Promise<{ data: ZohoJson[]; more: boolean }> {
+  ): Promise<{ data: ZohoRecord[]; more: boolean }> {
     return this.calls.run({ label: 'users', kind: 'read', credits: 1 }, async () =>
       capture(async () => {
         const params = new ZOHOCRMSDK.ParameterMap();
@@ -380,7 +379,7 @@ function rawPage(
   return {
     ok: true,
     value: {
-      data: data as ZohoJson[],
+      data: data as ZohoRecord[],
       more: info.more_records === true,
       nextPageToken: typeof info.next_page_token === 'string' ? info.next_page_token : null,
       notModified: false,

@@ -67,6 +67,13 @@ describe('per-record results inside a 2xx', () => {
       field: 'KPI_Contacts_Reached',
     });
   });
+  it.each([
+    [{ status: 'error', code: 'RECORD_LOCKED', message: 'locked' }, 'RECORD_LOCKED', 'locked'],
+    [{ status: 'error', code: 'SOMETHING_NEW', message: 'new to us' }, 'UNKNOWN', 'SOMETHING_NEW: new to us'],
+    [{ status: 'error' }, 'UNKNOWN', 'UNKNOWN'],
+  ])('a per-record failure %j has a closed code: %s (%s)', (item, code, message) => {
+    expect(mapRecordResult(item, '7')).toEqual({ id: '7', ok: false, code, message });
+  });
   it('a missing element is a failure of that record, not a crash', () => {
     expect(mapRecordResult(undefined, '9')).toMatchObject({ id: '9', ok: false, code: 'MALFORMED_RESPONSE' });
   });

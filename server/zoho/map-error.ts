@@ -70,14 +70,48 @@ export function mapZohoError(e: ZohoErrorInput): ZohoFailure {
   return at('rejected');
 }
 
+/**
+ * The per-record codes a write can answer with: those Zoho's v6 insert/update documentation lists
+ * for a record inside a 2xx, and ours (MALFORMED_RESPONSE: no element for the record; UNKNOWN: a
+ * code not in this list, kept in the message). Closed, so a typo is a type error.
+ */
+export const RECORD_FAILURE_CODES = [
+  'INVALID_DATA',
+  'INVALID_VALUE',
+  'MANDATORY_NOT_FOUND',
+  'DUPLICATE_DATA',
+  'LIMIT_EXCEEDED',
+  'EXPIRED_VALUE',
+  'RECORD_LOCKED',
+  'RECORD_IN_BLUEPRINT',
+  'NOT_APPROVED',
+  'NO_PERMISSION',
+  'CANNOT_PERFORM_ACTION',
+  'DEPENDENT_FIELD_MISSING',
+  'AMBIGUITY_DURING_PROCESSING',
+  'MULTIPLE_OR_MULTI_ERRORS',
+  'ID_ALREADY_CONVERTED',
+  'INVALID_MODULE',
+  'MALFORMED_RESPONSE',
+  'UNKNOWN',
+] as const;
+export type RecordFailureCode = (typeof RECORD_FAILURE_CODES)[number];
+
+/** A record the sync could not write, reported in the run summary and retried next run. */
+export interface RecordFailure {
+  accountId: string;
+  code: RecordFailureCode;
+  message: string;
+}
+
+const FAILURE_CODES: ReadonlySet<string> = new Set(RECORD_FAILURE_CODES);
+
 /** One element of a write's `data[]`: success, or an error for that record only. */
-export interface RecordResult {
+export type RecordResult = {
   id: string | null;
-  ok: boolean;
-  code: string;
   message: string;
   field?: string | undefined;
-}
+} & ({ ok: true; code: 'SUCCESS' } | { ok: false; code: RecordFailureCode });
 
 export function mapRecordResult(item: unknown, fallbackId: string | null): RecordResult {
   if (item == null || typeof item !== 'object')
@@ -95,13 +129,18 @@ export function mapRecordResult(item: unknown, fallbackId: string | null): Recor
   };
   const details = o.details ?? {};
   const id = typeof details.id === 'string' ? details.id : fallbackId;
-  const code = typeof o.code === 'string' ? o.code : 'UNKNOWN';
-  const ok = o.status === 'success' || code === 'SUCCESS';
+  const zohoCode = typeof o.code === 'string' ? o.code : null;
+  const message = typeof o.message === 'string' ? o.message : (zohoCode ?? 'UNKNOWN');
+  const field = typeof details.api_name === 'string' ? { field: details.api_name } : {};
+  if (o.status === 'success' || zohoCode === 'SUCCESS')
+    return { id, ok: true, code: 'SUCCESS', message, ...field };
+  if (zohoCode && FAILURE_CODES.has(zohoCode))
+    return { id, ok: false, code: zohoCode as RecordFailureCode, message, ...field };
   return {
     id,
-    ok,
-    code,
-    message: typeof o.message === 'string' ? o.message : code,
-    ...(typeof details.api_name === 'string' ? { field: details.api_name } : {}),
+    ok: false,
+    code: 'UNKNOWN',
+    message: zohoCode ? `${zohoCode}: ${message}` : message,
+    ...field,
   };
 }

@@ -8,6 +8,7 @@ import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-6.0';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { ZohoConnection } from './env';
+import { assertUtc } from '../runtime/utc';
 import { installRawReader } from './sdk-raw';
 import type { DbTokenStore } from './token-store';
 import { TOKEN_ID } from './token-store';
@@ -22,9 +23,8 @@ export async function initZohoSdk(
   store: DbTokenStore,
   options: SdkOptions,
 ): Promise<void> {
-  // The SDK tells a date from a datetime by local midnight when it serialises; run it in UTC so a
-  // date-only value is never sent as a datetime (and vice versa) whatever the host's zone is.
-  process.env.TZ = 'UTC';
+  // The SDK tells a date from a datetime by local midnight: the entry point runs the process in UTC.
+  assertUtc();
   // Reads as Zoho's JSON and a field-details reader that parses its file once per call (sdk-raw.ts).
   installRawReader();
   const resourceDir = path.join(options.stateDir, 'zoho-sdk');

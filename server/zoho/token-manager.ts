@@ -1,18 +1,39 @@
 /**
  * Access tokens, refreshed ahead of expiry and one refresh at a time (single flight): Zoho allows
  * only 10 new access tokens per refresh token per 10 minutes, and the SDK's own refresh has no lock.
- * The SDK then always finds a valid token in our store and never refreshes by itself.
+ * The SDK then always finds a valid token in our store and never refreshes by itself. The product's
+ * one OAuth refresh: the service keeps its token in the state database (DbTokenStore), the local
+ * widget host in memory (MemoryTokenStore).
  */
 import { AppError } from '../errors';
 import type { ZohoConnection } from './env';
 import { mapZohoError } from './map-error';
-import type { DbTokenStore } from './token-store';
+import type { StoredToken } from './token-store';
+
+/** Where the access token is kept between calls (and, for the service, between restarts). */
+export interface TokenKeeper {
+  read(): StoredToken | null;
+  write(t: StoredToken): void;
+}
+
+/** A token kept in memory only (a process that may mint a new one each start). */
+export class MemoryTokenStore implements TokenKeeper {
+  private token: StoredToken | null = null;
+  read(): StoredToken | null {
+    return this.token;
+  }
+  write(t: StoredToken): void {
+    this.token = t;
+  }
+}
 
 export interface TokenManagerOptions {
   timeoutMs: number;
   /** Refresh when the token has less than this left. */
   marginMs?: number;
   now?: () => number;
+  /** Default: the global fetch. */
+  fetch?: typeof fetch;
 }
 
 export class TokenManager {
@@ -21,8 +42,8 @@ export class TokenManager {
   refreshes = 0;
 
   constructor(
-    private readonly store: DbTokenStore,
-    private readonly conn: ZohoConnection,
+    private readonly store: TokenKeeper,
+    private readonly conn: Pick<ZohoConnection, 'tokenUrl' | 'clientId' | 'clientSecret' | 'refreshToken'>,
     private readonly options: TokenManagerOptions,
   ) {}
 
@@ -59,7 +80,7 @@ export class TokenManager {
     let status: number;
     let json: Record<string, unknown>;
     try {
-      const res = await fetch(this.conn.tokenUrl, {
+      const res = await (this.options.fetch ?? fetch)(this.conn.tokenUrl, {
         method: 'POST',
         body,
         signal: AbortSignal.timeout(this.options.timeoutMs),

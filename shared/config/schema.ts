@@ -194,8 +194,14 @@ const dealRoleSchema = z.strictObject({
 });
 export type DealRoleConfig = z.infer<typeof dealRoleSchema>;
 
+/** A premature-action rule's code: the config names it, the prefix keeps it apart from the engine's own flags. */
+export type PrematureCode = `PREMATURE_${string}`;
+
 const prematureRuleSchema = z.strictObject({
-  code: z.string().regex(/^PREMATURE_[A-Z0-9_]+$/, 'must look like PREMATURE_QUOTE'),
+  code: z
+    .string()
+    .regex(/^PREMATURE_[A-Z0-9_]+$/, 'must look like PREMATURE_QUOTE')
+    .transform((c) => c as PrematureCode),
   kinds: z.array(z.enum(ACTIVITY_KINDS)).min(1),
   allowedFrom: z.enum(BUYING_STAGE_KEYS),
   /** Not flagged when the customer asked for it (customerRequests). */

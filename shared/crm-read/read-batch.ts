@@ -8,6 +8,7 @@
  * contract, once: the request list the widget sends and the checks and answer both sides share.
  * Pure.
  */
+import { toZohoRecord, type ZohoRecord } from './records';
 
 /** The function's API name (Setup › Developer Hub › Functions). */
 export const READ_BATCH_FUNCTION = 'esm_read_batch';
@@ -59,12 +60,14 @@ export type ReadRequest =
       page: number;
     };
 
-export interface ReadPage {
-  data: Record<string, unknown>[];
+/** One read's page: rows as the function returns them, or (`ReadPage<ZohoRecord>`) as checked by us. */
+export interface ReadPage<Row = Record<string, unknown>> {
+  data: Row[];
   more: boolean;
 }
 
-export type ReadResult = ReadPage | { error: { code: string; message: string } };
+export type ReadResult<Row = Record<string, unknown>> =
+  ReadPage<Row> | { error: { code: string; message: string } };
 
 /** The function's arguments: Zoho passes each one as a string parameter of the Deluge function. */
 export function readBatchArguments(requests: ReadRequest[]): { requests: string } {
@@ -115,7 +118,7 @@ export function parseReadBatch(raw: unknown, allowedModules: readonly string[]):
 }
 
 /** The function's output (a JSON string), read back; anything else is a broken function. */
-export function parseReadBatchOutput(output: unknown, expected: number): ReadResult[] | null {
+export function parseReadBatchOutput(output: unknown, expected: number): ReadResult<ZohoRecord>[] | null {
   let o: unknown;
   try {
     o = typeof output === 'string' ? JSON.parse(output) : output;
@@ -124,20 +127,28 @@ export function parseReadBatchOutput(output: unknown, expected: number): ReadRes
   }
   const results = (o as { results?: unknown } | null)?.results;
   if (!Array.isArray(results) || results.length !== expected) return null;
-  const out: ReadResult[] = [];
+  const out: ReadResult<ZohoRecord>[] = [];
   for (const r of results as unknown[]) {
     const x = (r ?? {}) as Record<string, unknown>;
     if (x.error != null && typeof x.error === 'object') {
       const e = x.error as Record<string, unknown>;
       out.push({ error: { code: String(e.code ?? 'ERROR'), message: String(e.message ?? '') } });
     } else {
-      const data = Array.isArray(x.data) ? x.data.filter(isRecord) : []; // 204 → no rows
-      out.push({ data, more: x.more === true });
+      out.push(readPageOf(x.data, x.more === true));
     }
   }
   return out;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v != null && typeof v === 'object' && !Array.isArray(v);
+/** A read's rows as records: what is not an object is skipped; an object without an id fails that read (not the call). */
+function readPageOf(rows: unknown, more: boolean): ReadResult<ZohoRecord> {
+  if (!Array.isArray(rows)) return { data: [], more }; // 204 → no rows
+  const data: ZohoRecord[] = [];
+  for (const [i, row] of rows.entries()) {
+    if (row == null || typeof row !== 'object' || Array.isArray(row)) continue;
+    const rec = toZohoRecord(row);
+    if (!rec) return { error: { code: 'INVALID_ROW', message: `row ${i} has no id` } };
+    data.push(rec);
+  }
+  return { data, more };
 }

@@ -1,4 +1,4 @@
-import { dedupeById, lookupId } from './records';
+import { dedupeById, lookupId, toZohoRecord } from './records';
 
 describe('lookupId', () => {
   it.each([
@@ -27,5 +27,27 @@ describe('dedupeById', () => {
       { id: '1', v: 'a' },
       { id: '2', v: 'b' },
     ]);
+  });
+});
+
+describe('toZohoRecord', () => {
+  it.each([
+    [
+      { id: '12', Account_Name: 'A社' },
+      { id: '12', Account_Name: 'A社' },
+    ],
+    [
+      { id: 12, Account_Name: 'A社' },
+      { id: '12', Account_Name: 'A社' },
+    ],
+    [{ id: '' }, null],
+    [{ Account_Name: 'no id' }, null],
+    [{ id: { nested: '1' } }, null],
+    [{ id: Number.NaN }, null],
+    [[{ id: '1' }], null],
+    ['12', null],
+    [null, null],
+  ])('%j → %j', (v, rec) => {
+    expect(toZohoRecord(v)).toEqual(rec);
   });
 });

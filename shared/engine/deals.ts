@@ -3,7 +3,7 @@
  * strategic role (from the account's relationship stage), its priority, forecast-risk flags and a
  * rationale a rep can paste when asking other departments for help.
  */
-import type { Bilingual, DealRoleConfig, StageConfig } from '../config/schema';
+import type { Bilingual, DealRoleConfig, PrematureCode, StageConfig } from '../config/schema';
 import type { BuyingStageKey } from '../model/keys';
 import { addDays, inWindow } from '../model/time';
 import type { DataIssue, ZohoId } from '../model/types';
@@ -13,8 +13,14 @@ import type { AccountContext, ClassifiedActivity, DealStatus, DealView } from '.
 import { metricValue } from './metrics';
 import { stageIndexOf } from './stage';
 
+/**
+ * A deal flag's code: the engine's own (FLAG_LABELS) or a config premature-action rule's. Closed, so
+ * a typo is a type error.
+ */
+export type DealFlagCode = keyof typeof FLAG_LABELS | PrematureCode;
+
 export interface DealFlag {
-  code: string;
+  code: DealFlagCode;
   message: Bilingual;
 }
 

@@ -3,11 +3,11 @@
  * linked to it directly or through one of its deals (DESIGN §4), its plan and its group companies.
  */
 import type { SalesProcessConfig } from '../config/schema';
+import { activityAccount } from '../crm-read/links';
 import type {
   Account,
   AccountBundle,
   AccountPlan,
-  Activity,
   DataIssue,
   Dataset,
   ZohoId,
@@ -62,7 +62,11 @@ export function bundleByAccount(ds: Dataset, config: SalesProcessConfig): Bundle
     ownerOf.set(d.id, b.account.id);
   }
   for (const a of ds.activities) {
-    const accountId = activityAccount(a, dealAccount, m);
+    const accountId = activityAccount(
+      a.what,
+      m,
+      (deal) => dealAccount.get(deal as ZohoId) ?? null,
+    ) as ZohoId | null;
     const b = accountId ? bundles.get(accountId) : undefined;
     if (b) {
       b.activities.push(a);
@@ -102,17 +106,6 @@ export function bundleByAccount(ds: Dataset, config: SalesProcessConfig): Bundle
   attachGroups(ds.accounts, bundles);
   for (const b of bundles.values()) b.issues.push(...reportingCycles(b));
   return { bundles, unassigned };
-}
-
-function activityAccount(
-  a: Activity,
-  dealAccount: Map<ZohoId, ZohoId>,
-  m: SalesProcessConfig['fields']['modules'],
-): ZohoId | null {
-  if (!a.what) return null;
-  if (a.what.module === m.accounts) return a.what.id;
-  if (a.what.module === m.deals) return dealAccount.get(a.what.id) ?? null;
-  return null;
 }
 
 /** One plan per account: the most recently modified; extra plans are reported. */

@@ -105,7 +105,7 @@ const CHECKS: Record<AlertKind, Check> = {
   },
   premature_large_deal(rule, s, c) {
     const min = rule.minAmount ?? c.config.dealPriority.largeAmount;
-    const premature = new Map(c.config.prematureActions.map((p) => [p.code, p.message]));
+    const premature = new Map<string, Bilingual>(c.config.prematureActions.map((p) => [p.code, p.message]));
     const hits = s.openDeals
       .filter((d) => (d.amount ?? 0) >= min && d.flags.some((f) => premature.has(f)))
       .sort((a, b) => a.id.localeCompare(b.id));

@@ -3,13 +3,15 @@
  * `task({ id: 't1', account: 'a1', subject: '提案書説明', closed: '2026-11-20T10:00:00+09:00' })`.
  * Used only by tests.
  */
-type Rec = Record<string, unknown>;
+import type { ZohoFields, ZohoRecord } from '../crm-read/records';
+
+type Rec = ZohoFields;
 
 export const ACCOUNT = 'a1';
 
 export function account(
   o: { id?: string; name?: string; parent?: string; csat?: number; owner?: string } & Rec = {},
-): Rec {
+): ZohoRecord {
   const { id = ACCOUNT, name = 'テスト商事', parent, csat, owner = 'u1', ...rest } = o;
   return {
     id,
@@ -33,7 +35,7 @@ export function contact(
     exec?: boolean;
     boss?: string;
   } & Rec,
-): Rec {
+): ZohoRecord {
   const { id, account: acc = ACCOUNT, dept, title, role, influence, exec, boss, ...rest } = o;
   return {
     id,
@@ -60,7 +62,7 @@ export function deal(
     type?: string;
     contact?: string;
   } & Rec,
-): Rec {
+): ZohoRecord {
   const {
     id,
     account: acc = ACCOUNT,
@@ -101,7 +103,7 @@ function link(o: ActivityOpts): Rec {
   return { What_Id: { id: o.account ?? ACCOUNT, name: 'acc' }, $se_module: 'Accounts' };
 }
 
-function common(o: ActivityOpts): Rec {
+function common(o: ActivityOpts): ZohoRecord {
   return {
     id: o.id,
     ...link(o),
@@ -111,7 +113,7 @@ function common(o: ActivityOpts): Rec {
   };
 }
 
-export function task(o: ActivityOpts & { closed?: string; due?: string; status?: string } & Rec): Rec {
+export function task(o: ActivityOpts & { closed?: string; due?: string; status?: string } & Rec): ZohoRecord {
   const { closed, due, status = 'Completed', subject = 'フォロー', ...rest } = o;
   return {
     ...common(o),
@@ -123,7 +125,7 @@ export function task(o: ActivityOpts & { closed?: string; due?: string; status?:
   };
 }
 
-export function event(o: ActivityOpts & { start: string; participants?: string[] } & Rec): Rec {
+export function event(o: ActivityOpts & { start: string; participants?: string[] } & Rec): ZohoRecord {
   const { start, participants = [], subject = '打合せ', ...rest } = o;
   return {
     ...common(o),
@@ -141,7 +143,9 @@ export function event(o: ActivityOpts & { start: string; participants?: string[]
   };
 }
 
-export function call(o: ActivityOpts & { start: string; type?: string; callPurpose?: string } & Rec): Rec {
+export function call(
+  o: ActivityOpts & { start: string; type?: string; callPurpose?: string } & Rec,
+): ZohoRecord {
   const { start, type = 'Outbound', callPurpose, subject = '電話', ...rest } = o;
   return {
     ...common(o),
@@ -161,7 +165,7 @@ export function plan(
     potential?: [number, number][];
     modified?: string;
   } & Rec = {},
-): Rec {
+): ZohoRecord {
   const {
     id = 'p1',
     account: acc = ACCOUNT,

@@ -17,11 +17,13 @@ import { AS_OF } from '../support/crm-harness';
 import { benchSize, type SizeResult } from './measure';
 import { checkTargets, compare, formatEngine, formatSize, formatTargets } from './report';
 import { formatBudgetTable, measureWidgetBudget, type WidgetBudgetResult } from './widget-budget';
+import { useUtc } from '../../server/runtime/utc';
 
 const USAGE =
   'usage: npm run bench [-- --json] [--accounts 1000,10000] [--skip naive,engine,widget,portfolio] [--naive-all] [--cpu-runs 5]';
 
 async function main(): Promise<number> {
+  useUtc();
   const { values } = parseArgs({
     options: {
       json: { type: 'boolean' },

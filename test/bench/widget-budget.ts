@@ -15,6 +15,7 @@ import { startPreviewServer } from '../../server/local/widget-host/dev-server';
 import { launchChromium } from '../e2e/browser';
 import { loadCalls, setEmulatorFunctions, widgetReady } from '../e2e/widget-page';
 import { READ_BATCH_FUNCTION } from '../../shared/crm-read/read-batch';
+import { useUtc } from '../../server/runtime/utc';
 
 export const WIDGET_BUDGET = { jsGzipBytes: 60 * 1024, firstRenderMs: 500, crmCallsPerLoad: 6 } as const;
 
@@ -167,6 +168,7 @@ export function formatBudgetTable(r: WidgetBudgetResult): string {
 }
 
 if (require.main === module) {
+  useUtc();
   measureWidgetBudget().then(
     (r) => {
       process.stdout.write(`${formatBudgetTable(r)}\n`);

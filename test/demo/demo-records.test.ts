@@ -182,7 +182,7 @@ it('contacts: Japanese names and titles, buyer-map values from the picklists, a 
   const boss = new Map(ds.Contacts.map((c) => [c.id, (c.Reporting_To as { id: string } | null)?.id]));
   for (const c of ds.Contacts) {
     const seen = new Set<unknown>();
-    for (let cur: unknown = c.id; cur !== undefined; cur = boss.get(cur)) {
+    for (let cur: string | undefined = c.id; cur !== undefined; cur = boss.get(cur)) {
       expect(seen.has(cur)).toBe(false);
       seen.add(cur);
     }

@@ -25,6 +25,7 @@ import { SyncService } from '../../server/sync/sync-service';
 import { jsGzipBytes, WIDGET_BUDGET } from '../bench/widget-budget';
 import { launchChromium } from '../e2e/browser';
 import { loadCalls, openPortfolio } from '../e2e/widget-page';
+import { useUtc } from '../../server/runtime/utc';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** The budget this script checks: the page load reads the CRM in at most this many calls. */
@@ -51,6 +52,7 @@ const log = (s: string) => process.stdout.write(`${s}\n`);
 const ms = (t0: number) => Math.round(performance.now() - t0);
 
 async function main(): Promise<void> {
+  useUtc();
   const args = parseArgs(process.argv.slice(2));
   const loaded = loadConfigFile(DEFAULT_CONFIG_PATH);
   if (!loaded.ok) throw new Error('the shipped config is invalid');

@@ -21,10 +21,12 @@ import type { Instant } from '../../shared/model/types';
 import { batchedReads } from '../../widget/common/reads';
 import { loadPortfolioDataset } from '../../widget/portfolio/data/load-portfolio';
 import { connectZoho } from '../../widget/zoho/zoho-gateway';
+import { useUtc } from '../../server/runtime/utc';
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
 async function main(): Promise<void> {
+  useUtc();
   const i = process.argv.indexOf('--accounts');
   const accounts = i > 0 ? Number(process.argv[i + 1]) : 10_000;
   const loaded = loadConfigFile(DEFAULT_CONFIG_PATH);

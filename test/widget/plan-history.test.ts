@@ -4,9 +4,9 @@
  * subform of more than 100 rows as Zoho does. Every save passes; the subform never holds more than
  * 100 rows; older updates are in Archived_Plan_Updates; and the old way (all rows plus one) is refused.
  */
+import type { ZohoRecord } from '../../shared/crm-read/records';
 import { DEFAULT_FIELDS } from '../../shared/config/fields';
 import { savePlan } from '../../widget/account/data/writes';
-import type { CrmRecord } from '../../widget/zoho/types';
 import { widgetGateway } from '../portfolio/crm-sdk';
 import { shippedConfig, startCrm, type Crm } from '../support/crm-harness';
 
@@ -23,14 +23,14 @@ it('105 plan saves on 105 days, and more the same day: every one passes, the sub
   const config = shippedConfig();
   const { gateway } = await widgetGateway(crm.url);
   const accountId = await gateway.insertRecord('Accounts', { Account_Name: '白鷺電機株式会社' });
-  const target = (plan: CrmRecord | null, today: string) => ({
+  const target = (plan: ZohoRecord | null, today: string) => ({
     accountId,
     accountName: '白鷺電機株式会社',
     plan,
     today,
   });
-  const planOf = (raw: Record<string, CrmRecord[]>) => (raw[f.modules.accountPlans] ?? [])[0] ?? null;
-  let raw: Record<string, CrmRecord[]> = {};
+  const planOf = (raw: Record<string, ZohoRecord[]>) => (raw[f.modules.accountPlans] ?? [])[0] ?? null;
+  let raw: Record<string, ZohoRecord[]> = {};
   for (let n = 0; n < 105; n++) {
     raw = await savePlan(gateway, config, raw, target(planOf(raw), day(n)), { summary: `更新 ${n}` });
     const rows = planOf(raw)?.[f.plan.updates] as unknown[];
@@ -39,8 +39,8 @@ it('105 plan saves on 105 days, and more the same day: every one passes, the sub
   // Two more saves on the last day join that day's row.
   for (const s of ['追記 a', '追記 b'])
     raw = await savePlan(gateway, config, raw, target(planOf(raw), day(104)), { summary: s });
-  const plan = planOf(raw) as CrmRecord;
-  const rows = plan[f.plan.updates] as CrmRecord[];
+  const plan = planOf(raw) as ZohoRecord;
+  const rows = plan[f.plan.updates] as ZohoRecord[];
   expect(rows).toHaveLength(100);
   expect(rows.at(-1)).toMatchObject({
     [f.plan.updatedOn]: day(104),

@@ -14,6 +14,7 @@ import {
   type ReadRequest,
   type ReadResult,
 } from '../../shared/crm-read/read-batch';
+import type { ZohoRecord } from '../../shared/crm-read/records';
 import { isWidgetError, widgetError } from './errors';
 import type { CrmGateway, RecordPage } from '../zoho/types';
 
@@ -77,7 +78,7 @@ export function batchedReads(crm: CrmGateway, memory?: FallbackMemory): BatchedR
   const direct = directReads(crm);
   let mode: 'function' | 'direct' = memory?.isDirect() ? 'direct' : 'function';
   /** One call's results, or null when the call failed as a whole; a timeout is thrown. */
-  const viaFunction = async (requests: ReadRequest[]): Promise<ReadResult[] | null> => {
+  const viaFunction = async (requests: ReadRequest[]): Promise<ReadResult<ZohoRecord>[] | null> => {
     try {
       const output = await crm.executeFunction(READ_BATCH_FUNCTION, readBatchArguments(requests));
       return parseReadBatchOutput(output, requests.length);

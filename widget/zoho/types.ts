@@ -1,5 +1,8 @@
-/** What the gateway hands the rest of the widget: plain Zoho-shaped JSON, no SDK types. */
-export type CrmRecord = Record<string, unknown>;
+/**
+ * What the gateway hands the rest of the widget: plain Zoho-shaped JSON (shared/crm-read/records.ts),
+ * no SDK types.
+ */
+import type { ZohoFields, ZohoRecord } from '../../shared/crm-read/records';
 
 /** The page the widget sits on (PageLoad): the module and the record id(s). */
 export interface PageContext {
@@ -8,21 +11,21 @@ export interface PageContext {
 }
 
 export interface RecordPage {
-  data: CrmRecord[];
+  data: ZohoRecord[];
   more: boolean;
 }
 
 export interface CrmGateway {
-  getRecord(entity: string, id: string): Promise<CrmRecord | null>;
+  getRecord(entity: string, id: string): Promise<ZohoRecord | null>;
   getRelatedRecords(entity: string, id: string, relatedList: string, page?: number): Promise<RecordPage>;
   coql(selectQuery: string): Promise<RecordPage>;
   searchRecords(entity: string, criteria: string, page?: number): Promise<RecordPage>;
   /** One page (≤200) of the org's users of a type (GET /users): `{ id, full_name, role, Reporting_To, … }`. */
   getUsers(type: 'ActiveUsers' | 'AllUsers', page?: number): Promise<RecordPage>;
   /** Update one record (`data.id` names it); workflows are not triggered. Resolves with the id. */
-  updateRecord(entity: string, data: CrmRecord): Promise<string>;
+  updateRecord(entity: string, data: ZohoFields & { id: string }): Promise<string>;
   /** Insert one record; resolves with the new id. */
-  insertRecord(entity: string, data: CrmRecord): Promise<string>;
+  insertRecord(entity: string, data: ZohoFields): Promise<string>;
   /**
    * Run a CRM function (REST API function, OAuth) with string arguments; resolves with its output
    * (`details.output`, a function returning a string gives that string).

@@ -118,6 +118,17 @@ describe('connectZoho', () => {
     expect(seen[0]).toEqual({ name: 'getAllUsers', arg: { Type: 'ActiveUsers', page: 1, per_page: 200 } });
   });
 
+  it('a row without an id is a broken answer naming the call and the row, not a record to count', async () => {
+    const { sdk } = fakeSdk({
+      coql: async () => ({ data: [{ id: '1' }, { Deal_Name: 'no id' }], info: { more_records: false } }),
+    });
+    const { gateway } = await connectZoho({ sdk });
+    await expect(gateway.coql('select id from Deals where id is not null')).rejects.toMatchObject({
+      code: 'CRM_ERROR',
+      detail: 'coql: row 1 of the answer has no id',
+    });
+  });
+
   it('reads COQL pages and treats a 204 (no body) as no rows', async () => {
     const { sdk } = fakeSdk({
       coql: async () => ({ data: [{ id: '1' }], info: { count: 1, more_records: true } }),

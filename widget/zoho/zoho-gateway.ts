@@ -4,8 +4,9 @@
  * timeout is disabled and its promises hang forever outside a CRM frame (zoho-platform §1.2).
  * Vendor replies are mapped to our error codes here, once.
  */
+import { toZohoRecord, type ZohoFields, type ZohoRecord } from '../../shared/crm-read/records';
 import { widgetError, type WidgetError } from '../common/errors';
-import type { CrmGateway, CrmRecord, PageContext, RecordPage } from './types';
+import type { CrmGateway, PageContext, RecordPage } from './types';
 
 /** The slice of the SDK we use, typed loosely: the vendor is untrusted input. */
 interface ZohoSdk {
@@ -101,20 +102,30 @@ function createGateway(sdk: ZohoSdk, timeoutMs: number): CrmGateway {
     if (isErrorEnvelope(reply)) throw vendorError(reply, name, writes);
     return reply;
   };
-  /** A page of records under `key` (users come as `users`); a 204 has none. */
-  const page = (reply: unknown, key = 'data'): RecordPage => {
+  /**
+   * A page of records under `key` (users come as `users`); a 204 has none. What is not an object is
+   * skipped; an object without an id is a broken answer (CRM_ERROR naming the call and row).
+   */
+  const page = (reply: unknown, name: string, key = 'data'): RecordPage => {
     const o = (reply ?? {}) as Record<string, unknown> & { info?: { more_records?: unknown } };
-    const rows = o[key];
-    const data = Array.isArray(rows) ? rows.filter(isRecord) : [];
+    const rows: unknown = o[key];
+    const data: ZohoRecord[] = [];
+    if (Array.isArray(rows))
+      for (const [i, row] of rows.entries()) {
+        if (row == null || typeof row !== 'object' || Array.isArray(row)) continue;
+        const rec = toZohoRecord(row);
+        if (!rec) throw widgetError('CRM_ERROR', `${name}: row ${i} of the answer has no id`);
+        data.push(rec);
+      }
     return { data, more: o.info?.more_records === true };
   };
-  const write = async (name: string, entity: string, data: CrmRecord): Promise<string> => {
+  const write = async (name: string, entity: string, data: ZohoFields): Promise<string> => {
     const reply = await call(name, { Entity: entity, APIData: data, Trigger: [] }, true);
     return writtenId(reply, name);
   };
   return {
     async getRecord(entity, id) {
-      return page(await call('getRecord', { Entity: entity, RecordID: id })).data[0] ?? null;
+      return page(await call('getRecord', { Entity: entity, RecordID: id }), 'getRecord').data[0] ?? null;
     },
     async getRelatedRecords(entity, id, relatedList, p = 1) {
       return page(
@@ -125,10 +136,11 @@ function createGateway(sdk: ZohoSdk, timeoutMs: number): CrmGateway {
           page: p,
           per_page: 200,
         }),
+        'getRelatedRecords',
       );
     },
     async coql(selectQuery) {
-      return page(await call('coql', { select_query: selectQuery }));
+      return page(await call('coql', { select_query: selectQuery }), 'coql');
     },
     async searchRecords(entity, criteria, p = 1) {
       return page(
@@ -139,10 +151,11 @@ function createGateway(sdk: ZohoSdk, timeoutMs: number): CrmGateway {
           page: p,
           per_page: 200,
         }),
+        'searchRecord',
       );
     },
     async getUsers(type, p = 1) {
-      return page(await call('getAllUsers', { Type: type, page: p, per_page: 200 }), 'users');
+      return page(await call('getAllUsers', { Type: type, page: p, per_page: 200 }), 'getAllUsers', 'users');
     },
     async executeFunction(name, args) {
       const execute = sdk.CRM.FUNCTIONS?.execute;
@@ -202,10 +215,6 @@ function isOurs(e: unknown): e is WidgetError {
 
 function isErrorEnvelope(reply: unknown): boolean {
   return reply != null && typeof reply === 'object' && (reply as { status?: unknown }).status === 'error';
-}
-
-function isRecord(v: unknown): v is CrmRecord {
-  return v != null && typeof v === 'object' && !Array.isArray(v);
 }
 
 export function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: WidgetError): Promise<T> {

@@ -4,8 +4,10 @@
  */
 import { readEnv } from '../../env';
 import { startPreviewServer } from '../widget-host/dev-server';
+import { useUtc } from '../../runtime/utc';
 
 async function main(): Promise<void> {
+  useUtc();
   const env = readEnv();
   const preview = await startPreviewServer({
     port: env.port,

@@ -1,8 +1,10 @@
 /**
  * The preview host's line to the CRM: Zoho REST v6 with an OAuth access token from the refresh-token
- * grant, refreshed once (single flight) when it expires or the CRM says INVALID_TOKEN. This plays the
- * part of Zoho's own widget host; the product's service talks to Zoho through `server/zoho/`.
+ * grant, refreshed when it expires or the CRM says INVALID_TOKEN — by the service's own TokenManager
+ * (single flight, Zoho's error codes), with the token kept in memory. This plays the part of Zoho's own
+ * widget host; the product's service talks to Zoho through `server/zoho/`.
  */
+import { MemoryTokenStore, TokenManager } from '../../zoho/token-manager';
 import type { RestRequest } from './sdk-rest';
 
 export interface HostCrmOptions {
@@ -30,33 +32,13 @@ export interface HostCrm {
 export function createHostCrm(opts: HostCrmOptions): HostCrm {
   const doFetch = opts.fetch ?? fetch;
   const timeoutMs = opts.timeoutMs ?? 15_000;
-  let token: { value: string; expiresAt: number } | null = null;
-  let refreshing: Promise<string> | null = null;
-
-  const refresh = (): Promise<string> => {
-    refreshing ??= (async () => {
-      const form = new URLSearchParams({
-        grant_type: 'refresh_token',
-        client_id: opts.clientId,
-        client_secret: opts.clientSecret,
-        refresh_token: opts.refreshToken,
-      });
-      const res = await doFetch(`${trimSlash(opts.accountsUrl)}/oauth/v2/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: form.toString(),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const json = (await res.json()) as { access_token?: string; expires_in?: number; error?: string };
-      if (!json.access_token) throw new Error(`token refresh failed: ${json.error ?? res.status}`);
-      token = { value: json.access_token, expiresAt: Date.now() + ((json.expires_in ?? 3600) - 60) * 1000 };
-      return json.access_token;
-    })().finally(() => {
-      refreshing = null;
-    });
-    return refreshing;
+  const conn = {
+    tokenUrl: `${trimSlash(opts.accountsUrl)}/oauth/v2/token`,
+    clientId: opts.clientId,
+    clientSecret: opts.clientSecret,
+    refreshToken: opts.refreshToken,
   };
-  const accessToken = async () => (token && token.expiresAt > Date.now() ? token.value : refresh());
+  const tokens = new TokenManager(new MemoryTokenStore(), conn, { timeoutMs, fetch: doFetch });
 
   const send = async (req: RestRequest, value: string): Promise<RestResponse> => {
     const url = new URL(`${trimSlash(opts.crmBaseUrl)}/crm/v6${req.path}`);
@@ -76,11 +58,12 @@ export function createHostCrm(opts: HostCrmOptions): HostCrm {
 
   return {
     async request(req) {
-      const first = await send(req, await accessToken());
+      const value = await tokens.accessToken();
+      const first = await send(req, value);
       if (first.status !== 401 || (first.body as { code?: string } | null)?.code !== 'INVALID_TOKEN')
         return first;
-      token = null;
-      return send(req, await refresh());
+      tokens.invalidate(value);
+      return send(req, await tokens.accessToken());
     },
   };
 }

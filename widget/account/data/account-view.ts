@@ -4,6 +4,7 @@
  * normaliser and the engine's own context (key/executive contacts, classified activities). The
  * panels only display this; no KPI math happens in components.
  */
+import type { ZohoRecord } from '../../../shared/crm-read/records';
 import { stageKeyFromCrmValue } from '../../../shared/config/picklists';
 import type { Bilingual, SalesProcessConfig } from '../../../shared/config/schema';
 import { isUnclassified } from '../../../shared/engine/classify';
@@ -16,7 +17,6 @@ import type { ActivityKind, BuyingRole } from '../../../shared/model/keys';
 import { offsetMinutes } from '../../../shared/model/time';
 import type { AccountPlan, ActivityModule, Contact, Instant } from '../../../shared/model/types';
 import { widgetError } from '../../common/errors';
-import type { CrmRecord } from '../../zoho/types';
 import { buildOrgChart, type OrgChartRow } from './org-chart';
 import type { RawDataset } from './load-dataset';
 
@@ -53,7 +53,7 @@ export interface AccountView {
   buyerGaps: BuyerGap[];
   plan: AccountPlan | null;
   /** The plan as CRM returned it (subform row ids are needed to write rows back). */
-  planRecord: CrmRecord | null;
+  planRecord: ZohoRecord | null;
   /** Group companies (Parent_Account: the parent and the children) with their relationship stage. */
   group: { id: string; name: string; relation: 'parent' | 'child'; stageLabel: Bilingual | null }[];
   /** Activities that happened in the KPI window, by kind (config order), and the latest ones. */

@@ -9,11 +9,12 @@
  * account *or one of its deals* (What_Id), so they need the deal ids first. A read with more rows
  * adds its next page to the following batch.
  */
+import type { ZohoRecord } from '../../../shared/crm-read/records';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
 import { publishedConfigQuery } from '../../../shared/config/published';
+import { withParentModule } from '../../../shared/crm-read/links';
 import { dedupeById, lookupId } from '../../../shared/crm-read/records';
 import { widgetError } from '../../common/errors';
-import type { CrmRecord } from '../../zoho/types';
 import {
   ACTIVITY_COQL_LIMIT,
   COQL_LIMIT,
@@ -27,7 +28,7 @@ import {
 } from './queries';
 import type { ReadBatch, ReadRequest } from '../../common/reads';
 
-export type RawDataset = Record<string, CrmRecord[]>;
+export type RawDataset = Record<string, ZohoRecord[]>;
 
 /** Stop paging after this many pages of one read: a runaway account must not spin the page. */
 const MAX_PAGES = 10;
@@ -71,7 +72,9 @@ export async function loadAccountDataset(
   const tasks = activityRows.slice(0, idChunks.length).flat();
   const calls = activityRows.slice(idChunks.length, 2 * idChunks.length).flat();
   const events = dedupeById(activityRows.slice(2 * idChunks.length).flat());
-  const link = (r: CrmRecord) => withSeModule(r, f.activity.what, dealIds, m.deals, m.accounts);
+  // COQL gives What_Id without `$se_module`; we asked by the account and deal ids, so we know it.
+  const link = (r: ZohoRecord) =>
+    withParentModule(r, f.activity.what, (id) => (dealIds.has(id) ? m.deals : m.accounts));
   return {
     [m.accounts]: accounts,
     [m.contacts]: contacts,
@@ -85,15 +88,15 @@ export async function loadAccountDataset(
 }
 
 /** Every page of every read, a batch per round: page 1 of all, then the next page of those with more. */
-async function readAll(reads: ReadBatch, paged: PagedRead[]): Promise<CrmRecord[][]> {
-  const rows: CrmRecord[][] = paged.map(() => []);
+async function readAll(reads: ReadBatch, paged: PagedRead[]): Promise<ZohoRecord[][]> {
+  const rows: ZohoRecord[][] = paged.map(() => []);
   let pending = paged.map((read, index) => ({ index, page: 0, request: read(0) }));
   while (pending.length > 0) {
     const pages = await reads(pending.map((p) => p.request));
     const next: typeof pending = [];
     pending.forEach((p, k) => {
       const { data, more } = pages[k] ?? { data: [], more: false };
-      (rows[p.index] as CrmRecord[]).push(...data);
+      (rows[p.index] as ZohoRecord[]).push(...data);
       const read = paged[p.index] as PagedRead;
       if (more && data.length > 0 && p.page + 1 < MAX_PAGES)
         next.push({ index: p.index, page: p.page + 1, request: read(p.page + 1) });
@@ -115,21 +118,21 @@ function chunk<T>(list: T[], size: number): T[][] {
  * what the engine's group-company fact reads.
  */
 export function accountsFromGroupRows(
-  rows: CrmRecord[],
+  rows: ZohoRecord[],
   config: SalesProcessConfig,
   accountId: string,
-): CrmRecord[] {
+): ZohoRecord[] {
   const a = config.fields.account;
   const parentName = `${a.parent}.${a.name}`;
   const parentStage = `${a.parent}.${a.relationshipStage}`;
   const self = rows.find((r) => String(r.id) === accountId);
   if (!self) throw widgetError('NO_RECORD', `no ${config.fields.modules.accounts} record ${accountId}`);
-  const out: CrmRecord[] = rows.map((r) => {
+  const out: ZohoRecord[] = rows.map((r) => {
     const { [parentName]: name, [parentStage]: _stage, ...rest } = r;
     const parent = lookupId(r[a.parent]);
     return parent
-      ? { ...rest, [a.parent]: { id: parent, name: typeof name === 'string' ? name : null } }
-      : rest;
+      ? { ...rest, id: r.id, [a.parent]: { id: parent, name: typeof name === 'string' ? name : null } }
+      : { ...rest, id: r.id };
   });
   const parentId = lookupId(self[a.parent]);
   if (parentId && parentId !== accountId && !out.some((r) => String(r.id) === parentId)) {
@@ -140,18 +143,4 @@ export function accountsFromGroupRows(
     });
   }
   return out;
-}
-
-/** COQL gives What_Id without `$se_module`; we asked by the account and deal ids, so we know it. */
-function withSeModule(
-  r: CrmRecord,
-  whatField: string,
-  dealIds: Set<string>,
-  dealsModule: string,
-  accountsModule: string,
-): CrmRecord {
-  if (typeof r.$se_module === 'string') return r;
-  const what = lookupId(r[whatField]);
-  if (!what) return r;
-  return { ...r, $se_module: dealIds.has(what) ? dealsModule : accountsModule };
 }

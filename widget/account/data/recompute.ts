@@ -5,11 +5,12 @@
  * back until the CRM's service-owned fields (stage, progress, KPIs, KGIs) hold what this page's
  * engine computed — the values the manager's view and native reports read.
  */
+import type { ZohoFields } from '../../../shared/crm-read/records';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
 import type { AccountInsight } from '../../../shared/engine/insight';
 import { diffFields } from '../../../shared/writeback/plan';
 import { projectAccount } from '../../../shared/writeback/project';
-import type { CrmGateway, CrmRecord } from '../../zoho/types';
+import type { CrmGateway } from '../../zoho/types';
 
 export const RECOMPUTE_FUNCTION = 'esm_recompute_now';
 
@@ -33,7 +34,7 @@ export interface RecomputeOptions {
 export function staleFields(
   insight: AccountInsight,
   config: SalesProcessConfig,
-  account: CrmRecord,
+  account: ZohoFields,
 ): string[] {
   const desired = { ...projectAccount(insight, config, account).fields };
   delete desired[config.fields.account.stageSince];

@@ -4,12 +4,13 @@
  * with an `Activity_Kind` when the action's words name one. A task whose subject is the action's
  * label (either language) is that action's task; its status is the task's.
  */
+import type { ZohoFields } from '../../../shared/crm-read/records';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
 import type { NextAction } from '../../../shared/engine/actions';
 import { lookupId } from '../../../shared/crm-read/records';
 import { addDays } from '../../../shared/model/time';
 import type { LocalDate } from '../../../shared/model/types';
-import type { CrmGateway, CrmRecord } from '../../zoho/types';
+import type { CrmGateway } from '../../zoho/types';
 import type { RawDataset } from './load-dataset';
 
 export const TASK_DUE_DAYS = 7;
@@ -58,7 +59,7 @@ export async function createActionTask(
 ): Promise<RawDataset> {
   const f = config.fields;
   const kind = kindForAction(o.action, config);
-  const record: CrmRecord = {
+  const record: ZohoFields = {
     [f.task.subject]: o.action.label[o.lang],
     [f.activity.what]: { id: o.accountId },
     $se_module: f.modules.accounts,

@@ -3,11 +3,12 @@
  * the page recomputes the insight at once without reloading everything. Plan writes read the plan
  * back (one call): new subform rows get their ids only from the CRM.
  */
+import type { ZohoFields, ZohoRecord } from '../../../shared/crm-read/records';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
 import { planUpdateHistory } from '../../../shared/writeback/plan';
 import type { ActivityKind, Attitude, BuyingRole } from '../../../shared/model/keys';
 import type { ActivityModule } from '../../../shared/model/types';
-import type { CrmGateway, CrmRecord } from '../../zoho/types';
+import type { CrmGateway } from '../../zoho/types';
 import type { RawDataset } from './load-dataset';
 
 export interface BuyerEdit {
@@ -25,7 +26,7 @@ export async function saveBuyerEdit(
   edit: BuyerEdit,
 ): Promise<RawDataset> {
   const c = config.fields.contact;
-  const fields: CrmRecord = {
+  const fields: ZohoFields = {
     [c.buyingRole]: edit.buyingRole,
     [c.attitude]: edit.attitude,
     [c.influence]: edit.influence,
@@ -53,7 +54,7 @@ export async function saveDealEvidence(
   edit: DealEvidenceEdit,
 ): Promise<RawDataset> {
   const d = config.fields.deal;
-  const fields: CrmRecord = {
+  const fields: ZohoFields = {
     [d.buyingEvidence]: edit.evidence.length > 0 ? edit.evidence.join('\n') : null,
     [d.quoteRequested]: edit.quoteRequested,
   };
@@ -105,12 +106,12 @@ export async function savePlan(
   crm: CrmGateway,
   config: SalesProcessConfig,
   raw: RawDataset,
-  target: { accountId: string; accountName: string; plan: CrmRecord | null; today: string },
+  target: { accountId: string; accountName: string; plan: ZohoRecord | null; today: string },
   change: PlanChange,
 ): Promise<RawDataset> {
   const p = config.fields.plan;
   const module = config.fields.modules.accountPlans;
-  const body: CrmRecord = {};
+  const body: ZohoFields = {};
   if (change.texts) for (const key of PLAN_TEXT_FIELDS) body[p[key]] = change.texts[key];
   if (change.potential) {
     body[p.potentialMap] = change.potential.map((r) => ({
@@ -157,9 +158,9 @@ export async function savePlan(
   return { ...raw, [module]: fresh ? [...others, fresh] : others };
 }
 
-function rowsOf(v: unknown): CrmRecord[] {
+function rowsOf(v: unknown): ZohoFields[] {
   return Array.isArray(v)
-    ? v.filter((r): r is CrmRecord => r != null && typeof r === 'object' && !Array.isArray(r))
+    ? v.filter((r): r is ZohoFields => r != null && typeof r === 'object' && !Array.isArray(r))
     : [];
 }
 
@@ -176,7 +177,7 @@ export async function saveActivityKind(
 ): Promise<RawDataset> {
   const m = config.fields.modules;
   const module = activity.module === 'Tasks' ? m.tasks : activity.module === 'Events' ? m.events : m.calls;
-  const fields: CrmRecord = { [config.fields.activity.kind]: kind };
+  const fields: ZohoFields = { [config.fields.activity.kind]: kind };
   await crm.updateRecord(module, { id: activity.id, ...fields });
   return {
     ...raw,

@@ -3,8 +3,8 @@
  * as a draft (tab switch, reload); rows that are incomplete or hold impossible amounts stop the save
  * with a message per row instead of being dropped.
  */
+import type { ZohoRecord } from '../../../shared/crm-read/records';
 import { useMemo, useState } from 'preact/hooks';
-import type { CrmRecord } from '../../zoho/types';
 import {
   MAX_AMOUNT,
   checkPotentialRows,
@@ -21,13 +21,13 @@ import { useSave } from '../ui/use-save';
 import { useUi } from '../ui/ui-context';
 
 function rowsOf(
-  plan: CrmRecord | null,
+  plan: ZohoRecord | null,
   f: ReturnType<typeof useUi>['config']['fields']['plan'],
 ): PotentialEdit[] {
   const list = plan?.[f.potentialMap];
   if (!Array.isArray(list)) return [];
   return list
-    .filter((r): r is CrmRecord => r != null && typeof r === 'object')
+    .filter((r): r is ZohoRecord => r != null && typeof r === 'object')
     .map((r) => ({
       rowId: typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : null,
       segment: typeof r[f.segment] === 'string' ? (r[f.segment] as string) : '',
@@ -52,7 +52,7 @@ const sameRows = (a: PotentialInput[], b: PotentialInput[]) =>
 
 export function PotentialEditor(props: {
   accountId: string;
-  planRecord: CrmRecord | null;
+  planRecord: ZohoRecord | null;
   onSave: (c: PlanChange) => Promise<void>;
 }) {
   const { t, config, lang } = useUi();

@@ -2,13 +2,14 @@
  * An in-memory CrmGateway over a dataset, for tests of the load/save orchestration: it answers COQL
  * and search by module (filtering is the emulator's job, tested there) and records every call.
  */
+import type { ZohoFields } from '../../../shared/crm-read/records';
 import { READ_BATCH_FUNCTION, parseReadBatch, type ReadResult } from '../../../shared/crm-read/read-batch';
-import type { CrmGateway, CrmRecord, RecordPage } from '../../zoho/types';
+import type { CrmGateway, RecordPage } from '../../zoho/types';
 import type { RawDataset } from '../data/load-dataset';
 
 export interface FakeCrm extends CrmGateway {
   calls: string[];
-  writes: { op: 'update' | 'insert'; entity: string; data: CrmRecord }[];
+  writes: { op: 'update' | 'insert'; entity: string; data: ZohoFields }[];
 }
 
 export interface FakeCrmOptions {

@@ -1,6 +1,7 @@
+import type { ZohoRecord } from '../../../shared/crm-read/records';
 import type { Instant, LocalDate } from '../../../shared/model/types';
 import { CONFIG } from '../../../shared/testing/portfolio-builders';
-import type { CrmGateway, CrmRecord } from '../../zoho/types';
+import type { CrmGateway } from '../../zoho/types';
 import { batchedReads, directReads } from '../../common/reads';
 import { MAX_PAGES, loadPortfolioDataset } from './load-portfolio';
 import { PAGE_ROWS, dealStreams, streamQuery } from './queries';
@@ -61,7 +62,7 @@ describe('streamQuery', () => {
 });
 
 /** A gateway that pages each module's rows by `id > last` like the CRM, and counts calls. */
-function pagingCrm(data: Record<string, CrmRecord[]>, users: CrmRecord[], pageRows = PAGE_ROWS) {
+function pagingCrm(data: Record<string, ZohoRecord[]>, users: ZohoRecord[], pageRows = PAGE_ROWS) {
   const calls: string[] = [];
   const crm: Partial<CrmGateway> = {
     async coql(q) {

@@ -6,6 +6,7 @@
  * through the read-batch function, see common/reads.ts). The result is a DESIGN §3 dataset
  * fragment, normalised by the same shared code the service uses.
  */
+import type { ZohoRecord } from '../../../shared/crm-read/records';
 import { dedupeById } from '../../../shared/crm-read/records';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
 import type { Instant } from '../../../shared/model/types';
@@ -14,10 +15,10 @@ import { forecastQuarters } from '../../../shared/portfolio/forecast';
 import type { FiscalQuarter } from '../../../shared/portfolio/period';
 import { widgetError } from '../../common/errors';
 import type { ReadBatch } from '../../common/reads';
-import type { CrmGateway, CrmRecord } from '../../zoho/types';
+import type { CrmGateway } from '../../zoho/types';
 import { dealStreams, streamQuery, type Stream } from './queries';
 
-type PortfolioDataset = Record<string, CrmRecord[]>;
+type PortfolioDataset = Record<string, ZohoRecord[]>;
 
 /** A runaway guard: 100 pages of 2,000 rows is 200,000 records of one kind. */
 export const MAX_PAGES = 100;
@@ -56,15 +57,15 @@ async function readStreams(
   reads: ReadBatch,
   streams: Stream[],
   query: (stream: Stream, afterId: string | null) => string,
-): Promise<CrmRecord[][]> {
-  const rows: CrmRecord[][] = streams.map(() => []);
+): Promise<ZohoRecord[][]> {
+  const rows: ZohoRecord[][] = streams.map(() => []);
   const after: (string | null)[] = streams.map(() => null);
   let active = streams.map((_, i) => i);
   for (let page = 0; page < MAX_PAGES && active.length > 0; page++) {
     const pages = await reads(active.map((i) => ({ coql: query(streams[i] as Stream, after[i] ?? null) })));
     active = active.filter((i, k) => {
       const { data, more } = pages[k] ?? { data: [], more: false };
-      (rows[i] as CrmRecord[]).push(...data);
+      (rows[i] as ZohoRecord[]).push(...data);
       const last = data[data.length - 1];
       if (!more || !last) return false;
       after[i] = String(last.id);
@@ -78,8 +79,8 @@ async function readStreams(
   return rows;
 }
 
-async function readUsers(crm: CrmGateway): Promise<CrmRecord[]> {
-  const users: CrmRecord[] = [];
+async function readUsers(crm: CrmGateway): Promise<ZohoRecord[]> {
+  const users: ZohoRecord[] = [];
   for (let page = 1; page <= MAX_USER_PAGES; page++) {
     const { data, more } = await crm.getUsers('ActiveUsers', page);
     users.push(...data);

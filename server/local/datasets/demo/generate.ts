@@ -5,13 +5,14 @@
  * service would have written by `asOf`. Deterministic: the same seed and `asOf` give the same JSON;
  * another `asOf` moves every date with it and keeps the story (each account lands at the same stage).
  */
+import type { ZohoFields, ZohoRecord } from '../../../../shared/crm-read/records';
 import { formatConfigProblem } from '../../../../shared/config/load';
 import type { SalesProcessConfig } from '../../../../shared/config/schema';
 import type { Instant } from '../../../../shared/model/types';
 import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../../../config/load-config';
 import { AppError } from '../../../errors';
 import { activityRecord } from './records/activities';
-import type { BuildContext, ZohoRecord } from './records/context';
+import type { BuildContext } from './records/context';
 import { accountRecord, contactRecord, dealRecord, planRecord } from './records/records';
 import { resolveCast, type CastAccount } from './records/resolve';
 import { DemoClock } from './clock';
@@ -108,7 +109,7 @@ function buildModules(ctx: BuildContext, cast: CastAccount[], config: SalesProce
  * The deal's buyer-evidence checklist as the rep keeps it: every exit criterion of the stages before
  * the verified one (default: the stage its Zoho stage maps to), and Quote_Requested.
  */
-function buyerEvidence(config: SalesProcessConfig, spec: DealSpec): ZohoRecord {
+function buyerEvidence(config: SalesProcessConfig, spec: DealSpec): ZohoFields {
   const f = config.fields.deal;
   const mapped = config.buyingStages.find((b) => b.zohoStages.includes(spec.stage))?.key;
   const at = spec.evidence ?? mapped ?? 'none';

@@ -6,11 +6,12 @@
  * The result is consistent with the engine by construction, so the first real sync finds every
  * stage unchanged.
  */
+import type { ZohoRecord } from '../../../../shared/crm-read/records';
 import type { SalesProcessConfig } from '../../../../shared/config/schema';
 import { insightsFromDataset } from '../../../../shared/engine/pipeline';
 import { parseInstant } from '../../../../shared/model/time';
 import type { Instant } from '../../../../shared/model/types';
-import { lookup, type BuildContext, type ZohoRecord } from './records/context';
+import { lookup, type BuildContext } from './records/context';
 
 export type ModuleRecords = Record<string, ZohoRecord[]>;
 

@@ -3,6 +3,7 @@
  * director (the org administrator, whose token the service uses), an enterprise-sales manager,
  * three field reps and one inside-sales rep.
  */
+import type { ZohoRecord } from '../../../../shared/crm-read/records';
 import type { DemoClock } from './clock';
 
 export type UserKey = 'takahashi' | 'watanabe' | 'sato' | 'suzuki' | 'tanaka' | 'ito';
@@ -122,7 +123,7 @@ export class DemoUsers {
   }
 
   /** The `users` array of the dataset. */
-  records(clock: DemoClock): Record<string, unknown>[] {
+  records(clock: DemoClock): ZohoRecord[] {
     return USERS.map((u, i) => {
       const ref = this.ref(u.key);
       const created = clock.iso(clock.at(1200 - i * 30, 10));

@@ -3,9 +3,10 @@
  * What_Id + $se_module to the account or one of its deals, Who_Id the main contact, meeting
  * participants as Zoho lists them.
  */
+import type { ZohoRecord } from '../../../../../shared/crm-read/records';
 import type { Instant } from '../../../../../shared/model/types';
 import type { ActivitySpec } from '../story/types';
-import { lookup, systemFields, type BuildContext, type ZohoRecord } from './context';
+import { lookup, systemFields, type BuildContext } from './context';
 import { fullName, type CastAccount, type CastActivity, type CastContact } from './resolve';
 
 export function activityRecord(ctx: BuildContext, a: CastAccount, act: CastActivity): ZohoRecord {

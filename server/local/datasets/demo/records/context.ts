@@ -2,12 +2,11 @@
  * What every record builder needs: the clock, the users, the id allocator and the helpers that
  * write values the way Zoho's GET records API returns them.
  */
+import type { ZohoFields } from '../../../../../shared/crm-read/records';
 import type { Instant } from '../../../../../shared/model/types';
 import type { DemoClock } from '../clock';
 import type { IdAllocator } from '../ids';
 import type { DemoUsers, UserRef } from '../users';
-
-export type ZohoRecord = Record<string, unknown>;
 
 export interface BuildContext {
   clock: DemoClock;
@@ -24,7 +23,7 @@ export function lookup(id: string, name: string): { id: string; name: string } {
 export function systemFields(
   ctx: BuildContext,
   o: { owner: UserRef; created: Instant; modified: Instant; modifiedBy?: UserRef },
-): ZohoRecord {
+): ZohoFields {
   return {
     Owner: o.owner,
     Created_By: o.owner,

@@ -2,9 +2,10 @@
  * Accounts, contacts, deals and account plans as Zoho's GET records API returns them.
  * The service-owned fields (Relationship_Stage, KPI_…) are not set here: see stage-history.ts.
  */
+import type { ZohoRecord } from '../../../../../shared/crm-read/records';
 import type { UserRef } from '../users';
 import { fullName, type CastAccount, type CastContact, type CastDeal } from './resolve';
-import { lookup, systemFields, type BuildContext, type ZohoRecord } from './context';
+import { lookup, systemFields, type BuildContext } from './context';
 
 /** Zoho's default probability for each Deals.Stage (and the org's added "Verbal Commit"). */
 const STAGE_PROBABILITY: Record<string, number> = {
