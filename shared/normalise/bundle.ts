@@ -3,6 +3,7 @@
  * linked to it directly or through one of its deals (DESIGN §4), its plan and its group companies.
  */
 import type { SalesProcessConfig } from '../config/schema';
+import { ISSUE_TEXT } from '../i18n/issues';
 import type {
   Account,
   AccountBundle,
@@ -36,8 +37,12 @@ export function bundleByAccount(ds: Dataset, config: SalesProcessConfig): Bundle
     });
   }
   const ownerOf = new Map<string, ZohoId>(); // record id → account id, to route issues
-  const orphan = (module: string, id: string, why: string) =>
-    unassigned.push({ code: 'ORPHAN_RECORD', message: `${module} ${id}: ${why}; not counted`, recordId: id });
+  const orphan = (module: string, id: string, owner: 'account' | 'deal', ownerId: string | null) =>
+    unassigned.push({
+      code: 'ORPHAN_RECORD',
+      message: ISSUE_TEXT.orphan(module, id, owner, ownerId),
+      recordId: id,
+    });
 
   for (const c of ds.contacts) {
     const b = c.accountId ? bundles.get(c.accountId) : undefined;
@@ -50,11 +55,7 @@ export function bundleByAccount(ds: Dataset, config: SalesProcessConfig): Bundle
   for (const d of ds.deals) {
     const b = d.accountId ? bundles.get(d.accountId) : undefined;
     if (!b) {
-      orphan(
-        m.deals,
-        d.id,
-        d.accountId ? `its account ${d.accountId} is not in the data` : 'it has no account',
-      );
+      orphan(m.deals, d.id, 'account', d.accountId);
       continue;
     }
     b.deals.push(d);
@@ -68,11 +69,7 @@ export function bundleByAccount(ds: Dataset, config: SalesProcessConfig): Bundle
       b.activities.push(a);
       ownerOf.set(a.id, b.account.id);
     } else if (a.what && (a.what.module === m.accounts || a.what.module === m.deals)) {
-      orphan(
-        a.module,
-        a.id,
-        `its ${a.what.module === m.deals ? 'deal' : 'account'} ${a.what.id} is not in the data`,
-      );
+      orphan(a.module, a.id, a.what.module === m.deals ? 'deal' : 'account', a.what.id);
     }
   }
   for (const p of latestPlans(ds.plans, bundles, unassigned, config)) {
@@ -127,7 +124,7 @@ function latestPlans(
     if (!p.accountId || !bundles.has(p.accountId)) {
       unassigned.push({
         code: 'ORPHAN_RECORD',
-        message: `${config.fields.modules.accountPlans} ${p.id}: no known account; not used`,
+        message: ISSUE_TEXT.orphanPlan(config.fields.modules.accountPlans, p.id),
         recordId: p.id,
       });
       continue;
@@ -142,7 +139,7 @@ function latestPlans(
     if (sorted.length > 1) {
       bundles.get(accountId)?.issues.push({
         code: 'MULTIPLE_PLANS',
-        message: `account has ${sorted.length} account plans; using ${chosen.id}, the most recently modified`,
+        message: ISSUE_TEXT.multiplePlans(sorted.length, chosen.id),
         recordId: chosen.id,
       });
     }
@@ -202,7 +199,7 @@ function reportingCycles(b: AccountBundle): DataIssue[] {
       const loop = path.slice(onPath.get(cur));
       issues.push({
         code: 'REPORTING_CYCLE',
-        message: `Reporting_To forms a loop: ${loop.join(' → ')} → ${cur}`,
+        message: ISSUE_TEXT.reportingCycle(`${loop.join(' → ')} → ${cur}`),
         recordId: cur,
       });
     }

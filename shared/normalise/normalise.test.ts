@@ -24,7 +24,7 @@ describe('malformed records become issues, never crashes', () => {
     const r = normaliseDataset({ Accounts: [account(), 7, null, { Account_Name: 'no id' }] }, CONFIG);
     if (!r.ok) throw new Error(r.error);
     expect(r.dataset.accounts).toHaveLength(1);
-    expect(r.dataset.issues.map((i) => i.message)).toEqual([
+    expect(r.dataset.issues.map((i) => i.message.en)).toEqual([
       'Accounts[1] is not a record object; skipped',
       'Accounts[2] is not a record object; skipped',
       'Accounts[3] has no id; skipped',
@@ -53,7 +53,7 @@ describe('malformed records become issues, never crashes', () => {
         'UNKNOWN_PICKLIST_VALUE t', // Activity_Kind
       ].sort(),
     );
-    expect(i.issues.find((x) => x.recordId === 'e')?.message).toBe(
+    expect(i.issues.find((x) => x.recordId === 'e')?.message.en).toBe(
       'Events e: Start_DateTime should be an ISO 8601 datetime, got "tomorrow"; ignored',
     );
   });
@@ -68,7 +68,7 @@ describe('malformed records become issues, never crashes', () => {
       ASOF,
     );
     if (!r.ok) throw new Error(r.error);
-    expect(r.unassigned.map((x) => x.message)).toEqual([
+    expect(r.unassigned.map((x) => x.message.en)).toEqual([
       'Deals d: its account gone is not in the data; not counted',
       'Tasks t: its deal nodeal is not in the data; not counted',
     ]);
