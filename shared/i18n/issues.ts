@@ -48,8 +48,8 @@ export const ISSUE_TEXT = {
     ),
   outOfRange: (module: string, id: string, field: string, value: number, min: number, max: number) =>
     both(
-      `${module} ${id}: ${field} の ${value} は ${min}〜${max} の範囲外です。無視しました`,
-      `${module} ${id}: ${field} ${value} is outside ${min}–${max}; ignored`,
+      `${module} ${id}: ${field} の ${value} は ${min}〜${max} の整数ではありません。無視しました`,
+      `${module} ${id}: ${field} ${value} is not a whole number from ${min} to ${max}; ignored`,
     ),
   /** `owner` is what the record points at that is missing: its account or its deal. */
   orphan: (module: string, id: string, owner: 'account' | 'deal', ownerId: string | null) =>

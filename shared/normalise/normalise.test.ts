@@ -58,6 +58,30 @@ describe('malformed records become issues, never crashes', () => {
     );
   });
 
+  it.each([-3, 0, 6, 4.5, 1e9])(
+    'a Customer_Satisfaction of %p is a data issue, not a rating (issue 13)',
+    (csat) => {
+      const i = insightOf(dataset({ Accounts: [account({ Customer_Satisfaction: csat })] }));
+      expect(i.kpis.csat).toBeNull();
+      expect(i.issues).toEqual([
+        expect.objectContaining({
+          code: 'INVALID_VALUE',
+          recordId: 'a1',
+          message: {
+            ja: expect.stringContaining('Customer_Satisfaction'),
+            en: `Accounts a1: Customer_Satisfaction ${csat} is not a whole number from 1 to 5; ignored`,
+          },
+        }),
+      ]);
+    },
+  );
+
+  it.each([1, 5, '3'])('a Customer_Satisfaction of %p is read as a rating', (csat) => {
+    const i = insightOf(dataset({ Accounts: [account({ Customer_Satisfaction: csat })] }));
+    expect(i.kpis.csat).toBe(Number(csat));
+    expect(i.issues).toEqual([]);
+  });
+
   it('reports records that point at nothing', () => {
     const r = insightsFromDataset(
       dataset({

@@ -24,6 +24,10 @@ export type NormaliseResult = { ok: true; dataset: Dataset } | { ok: false; erro
 
 type Fields = SalesProcessConfig['fields'];
 
+/** Customer_Satisfaction is an integer rating 1–5 (DESIGN §3). */
+export const CSAT_MIN = 1;
+export const CSAT_MAX = 5;
+
 export function normaliseDataset(raw: unknown, config: SalesProcessConfig): NormaliseResult {
   if (raw == null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
@@ -98,7 +102,7 @@ function readAccount(r: RecordReader, f: Fields): Account {
     ownerName: owner?.name ?? null,
     parentId: r.lookup(f.account.parent)?.id ?? null,
     industry: r.text(f.account.industry),
-    customerSatisfaction: r.number(f.account.customerSatisfaction),
+    customerSatisfaction: r.rating(f.account.customerSatisfaction, CSAT_MIN, CSAT_MAX),
     isTargetAccount: r.boolean(f.account.isTargetAccount),
     relationshipStage: r.text(f.account.relationshipStage),
     modifiedTime: r.instant(f.account.modifiedTime),

@@ -64,6 +64,22 @@ export class RecordReader {
     return Number.isFinite(n) ? n : this.invalid(field, 'number', v);
   }
 
+  /**
+   * An integer rating in [min, max] (e.g. Customer_Satisfaction 1–5): a number outside it, or a
+   * fraction, is reported and read as null — never counted as a rating.
+   */
+  rating(field: string, min: number, max: number): number | null {
+    const n = this.number(field);
+    if (n == null) return null;
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    this.issues.push({
+      code: 'INVALID_VALUE',
+      message: ISSUE_TEXT.outOfRange(this.module, this.id, field, n, min, max),
+      recordId: this.id,
+    });
+    return null;
+  }
+
   boolean(field: string): boolean | null {
     const v = this.record[field];
     if (v == null || v === '') return null;
