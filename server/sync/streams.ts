@@ -38,6 +38,7 @@ export function syncStreams(config: SalesProcessConfig): SyncStream[] {
         a.insightUpdatedAt,
         a.healthScore,
         a.healthParts,
+        a.unclassifiedShare,
         ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
         ...kgiFields(config),
       ],
