@@ -36,7 +36,14 @@ export function bundleByAccount(ds: Dataset, config: SalesProcessConfig): Bundle
       issues: [],
     });
   }
-  const ownerOf = new Map<string, ZohoId>(); // record id → account id, to route issues
+  // record id → account id, to route issues: kept only for the records an issue names (an account
+  // may hold a million activities, and most datasets have no issue at all)
+  const ownerOf = new Map<string, ZohoId>();
+  const named = new Set<string>();
+  for (const i of ds.issues) if (i.recordId) named.add(i.recordId);
+  const own = (id: string, accountId: ZohoId) => {
+    if (named.has(id)) ownerOf.set(id, accountId);
+  };
   const orphan = (module: string, id: string, owner: 'account' | 'deal', ownerId: string | null) =>
     unassigned.push({
       code: 'ORPHAN_RECORD',
@@ -48,7 +55,7 @@ export function bundleByAccount(ds: Dataset, config: SalesProcessConfig): Bundle
     const b = c.accountId ? bundles.get(c.accountId) : undefined;
     if (b) {
       b.contacts.push(c);
-      ownerOf.set(c.id, b.account.id);
+      own(c.id, b.account.id);
     }
   }
   const dealAccount = new Map<ZohoId, ZohoId>();
@@ -60,14 +67,14 @@ export function bundleByAccount(ds: Dataset, config: SalesProcessConfig): Bundle
     }
     b.deals.push(d);
     dealAccount.set(d.id, b.account.id);
-    ownerOf.set(d.id, b.account.id);
+    own(d.id, b.account.id);
   }
   for (const a of ds.activities) {
     const accountId = activityAccount(a, dealAccount, m);
     const b = accountId ? bundles.get(accountId) : undefined;
     if (b) {
       b.activities.push(a);
-      ownerOf.set(a.id, b.account.id);
+      own(a.id, b.account.id);
     } else if (a.what && (a.what.module === m.accounts || a.what.module === m.deals)) {
       orphan(a.module, a.id, a.what.module === m.deals ? 'deal' : 'account', a.what.id);
     }
@@ -76,7 +83,7 @@ export function bundleByAccount(ds: Dataset, config: SalesProcessConfig): Bundle
     const b = bundles.get(p.accountId as ZohoId);
     if (b) {
       b.plan = p;
-      ownerOf.set(p.id, b.account.id);
+      own(p.id, b.account.id);
     }
   }
   for (const h of ds.stageHistory) {
