@@ -30,6 +30,7 @@ const KIND_WEIGHTS: readonly (readonly [ActivityKind, number])[] = [
   ['demo', 4],
   ['negotiation', 3],
   ['contract_draft', 2],
+  ['requirements', 3],
   ['info_sharing', 8],
   ['exec_meeting', 4],
   ['study_session', 5],
@@ -39,6 +40,8 @@ const KIND_WEIGHTS: readonly (readonly [ActivityKind, number])[] = [
   ['referral', 2],
   ['case_study', 1],
   ['social', 3],
+  ['issue_hearing', 4],
+  ['greeting', 3],
   ['other', 8],
   ['admin', 3],
   ['internal', 1],
@@ -50,6 +53,7 @@ const DEAL_KINDS = new Set<ActivityKind>([
   'demo',
   'negotiation',
   'contract_draft',
+  'requirements',
 ]);
 const COMPLETED = 'Completed';
 
