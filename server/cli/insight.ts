@@ -47,7 +47,7 @@ runCli(() => {
   process.stdout.write(`${JSON.stringify(result.insights, null, 2)}\n`);
   if (result.unassigned.length > 0) {
     process.stderr.write(
-      `warning: ${result.unassigned.length} data issue(s) not tied to any account, e.g. ${result.unassigned[0]?.message}\n`,
+      `warning: ${result.unassigned.length} data issue(s) not tied to any account, e.g. ${result.unassigned[0]?.message.en}\n`,
     );
   }
   return 0;

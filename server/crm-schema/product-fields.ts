@@ -70,6 +70,7 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
       percent(a.stageProgress, 'Stage Progress'),
       textarea(a.nextStageGaps, 'Next Stage Gaps', { length: 2000 }),
       ...kpiFields,
+      percent(a.unclassifiedShare, 'Unclassified Activity Share'),
       currency(a.kgiAnnualRevenue, 'KGI Annual Revenue'),
       percent(a.kgiShareOfWallet, 'KGI Share Of Wallet'),
       currency(a.kgiFyOrders, 'KGI FY Orders'),

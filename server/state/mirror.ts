@@ -343,6 +343,7 @@ function ignoredFields(config: SalesProcessConfig): Map<string, Set<string>> {
     a.insightUpdatedAt,
     a.healthScore,
     a.healthParts,
+    a.unclassifiedShare,
     ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
     ...KGI_KEYS.map((k) => kgiFieldName(k, a)),
   ];

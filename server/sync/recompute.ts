@@ -5,7 +5,16 @@
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { computeAccountInsight, isComputedAccount } from '../../shared/engine/insight';
 import { bundlesOf } from '../../shared/engine/pipeline';
-import type { Instant, LocalDate, ZohoId } from '../../shared/model/types';
+import { stageKeyFromCrmValue } from '../../shared/config/picklists';
+import {
+  formatInstant,
+  localDateOf,
+  offsetMinutes,
+  parseInstant,
+  parseLocalDate,
+  startOfLocalDay,
+} from '../../shared/model/time';
+import type { AccountBundle, Instant, LocalDate, ZohoId } from '../../shared/model/types';
 import { accountHealth, healthFields } from '../../shared/portfolio/health';
 import { accountAlerts } from '../../shared/portfolio/alerts';
 import { accountSignals } from '../../shared/portfolio/signals';
@@ -20,6 +29,11 @@ export interface StageChangePlan {
   from: string | null;
   to: string;
   changedAt: string;
+  /**
+   * The CRM already holds this stage but its history does not: the record of an earlier run's change
+   * that never got in (a crash, then the state database lost). Nothing to update on the account.
+   */
+  recovered?: true;
 }
 
 export interface BatchPlan {
@@ -96,8 +110,9 @@ export function recomputeBatch(
       desired: { ...projection.fields, ...healthFields(accountHealth(signals, config, asOf), config) },
       withChange: insightTimestampField(insight, config),
     });
-    if (projection.stageChange)
-      plan.stageChanges.push({ accountId: id, accountName: insight.accountName, ...projection.stageChange });
+    const change =
+      projection.stageChange ?? missingHistory(bundle, insight.stage?.key ?? null, current, config);
+    if (change) plan.stageChanges.push({ accountId: id, accountName: insight.accountName, ...change });
     const deals = planWriteBack(
       insight.deals.map((d) => ({
         id: d.id,
@@ -111,6 +126,41 @@ export function recomputeBatch(
   plan.accountUpdates = accounts.updates;
   plan.unchangedAccounts = accounts.unchanged;
   return plan;
+}
+
+/**
+ * The CRM itself says whether a stage change's history record is missing: the account holds the
+ * stage (the same one the engine computes now), but its latest Relationship_Stage_History record
+ * ends elsewhere, or there is none (the service's first write records one, from nothing). Then the
+ * record is rebuilt from the account: from the latest record's stage, to the stage now, at
+ * Insight_Updated_At when that is the day of Relationship_Stage_Since (the run that changed the
+ * stage stamped both), else at the start of that day. The write phase inserts it only when no
+ * earlier intent for the account is still open (server/sync/write.ts).
+ */
+export function missingHistory(
+  bundle: AccountBundle,
+  stageKey: string | null,
+  current: Record<string, unknown>,
+  config: SalesProcessConfig,
+): (Omit<StageChangePlan, 'accountId' | 'accountName'> & { recovered: true }) | null {
+  const a = config.fields.account;
+  const label = current[a.relationshipStage];
+  if (typeof label !== 'string' || stageKeyFromCrmValue(config, label) !== stageKey) return null;
+  const latest = bundle.stageHistory.at(-1);
+  if (latest && stageKeyFromCrmValue(config, latest.to) === stageKey) return null;
+  const offset = offsetMinutes(config.utcOffset);
+  const sinceValue = current[a.stageSince];
+  const stampValue = current[a.insightUpdatedAt];
+  const since = typeof sinceValue === 'string' ? parseLocalDate(sinceValue) : null;
+  const stamped = typeof stampValue === 'string' ? parseInstant(stampValue, offset) : null;
+  const at =
+    stamped != null && (since == null || localDateOf(stamped, offset) === since)
+      ? stamped
+      : since != null
+        ? startOfLocalDay(since, offset)
+        : null;
+  if (at == null) return null; // nothing says when: leave it rather than invent a date
+  return { from: latest?.to ?? null, to: label, changedAt: formatInstant(at, offset), recovered: true };
 }
 
 export function emptyPlan(): BatchPlan {

@@ -8,6 +8,7 @@ import {
   activityInputFields,
   contactInputFields,
   dealInputFields,
+  stageHistoryInputFields,
 } from '../../shared/crm-read/input-fields';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { KPI_KEYS, kgiFieldName, kpiFieldName } from '../../shared/model/keys';
@@ -37,6 +38,7 @@ export function syncStreams(config: SalesProcessConfig): SyncStream[] {
         a.insightUpdatedAt,
         a.healthScore,
         a.healthParts,
+        a.unclassifiedShare,
         ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
         ...kgiFields(config),
       ],
@@ -73,17 +75,11 @@ export function syncStreams(config: SalesProcessConfig): SyncStream[] {
       fields: [...activityInputFields(f, 'calls'), f.activity.modifiedTime],
     },
     {
-      // Read for the manager's view (stage movement); it is not an input of any insight.
+      // The manager's view (stage movement) and each account's insight (a deal's role is fixed by the
+      // stage when it was created): the same fields the widget reads.
       module: 'stageHistory',
       method: 'coql',
-      fields: [
-        'Name',
-        f.stageHistory.account,
-        f.stageHistory.from,
-        f.stageHistory.to,
-        f.stageHistory.changedAt,
-        'Modified_Time',
-      ],
+      fields: ['Name', ...stageHistoryInputFields(f), 'Modified_Time'],
     },
     {
       module: 'accountPlans',

@@ -60,7 +60,14 @@ export async function writeBatch(deps: Deps, plan: BatchPlan): Promise<WriteOutc
     deps.log.warn({ accountId, code: r.code, field: r.field }, 'record write failed; will retry next run');
   };
 
-  const intents = new Map(plan.stageChanges.map((c) => [c.accountId, toIntent(c, deps.config)]));
+  // A recovered change (its account already holds the stage) is not planned again while an earlier
+  // intent for the account is open: that one may be in the CRM already (see completeInterruptedHistory).
+  const open = new Set(deps.state.intents().map((i) => i.accountId));
+  const intents = new Map(
+    plan.stageChanges
+      .filter((c) => !(c.recovered && open.has(c.accountId)))
+      .map((c) => [c.accountId, toIntent(c, deps.config)]),
+  );
   // A call's results are kept in one transaction: one commit per 100 records, not one per record.
   const atOnce = (fn: () => void) => deps.mirror.db.transaction(fn)();
   atOnce(() => {
@@ -221,7 +228,8 @@ function toIntent(c: StageChangePlan, config: SalesProcessConfig): StageIntent {
     fromStage: c.from,
     toStage: c.to,
     changedAt: c.changedAt,
-    state: 'pending',
+    // a recovered change has no account update to wait for
+    state: c.recovered ? 'account_written' : 'pending',
   };
 }
 

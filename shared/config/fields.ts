@@ -49,6 +49,8 @@ export const fieldsSchema = z
       /** Account health 0–100 and its parts explained (shared/portfolio/health.ts), written by the service. */
       healthScore: 'Account_Health',
       healthParts: 'Account_Health_Parts',
+      /** Percent of the KPI window's activities nobody could classify (the insight's activityMix), by the service. */
+      unclassifiedShare: 'Unclassified_Activity_Share',
       kpiPrefix: 'KPI_',
       kgiAnnualRevenue: 'KGI_Annual_Revenue',
       kgiShareOfWallet: 'KGI_Share_Of_Wallet',

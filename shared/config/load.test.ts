@@ -217,7 +217,7 @@ describe('a bad config is rejected with a message that points at the line', () =
       '  - key: social',
       '  - key: seminar',
       undefined,
-      'activityKinds[16].key',
+      'activityKinds[17].key',
       /listed twice/,
     ],
     [
@@ -249,7 +249,7 @@ describe('a bad config is rejected with a message that points at the line', () =
       '  - key: other\n    label: { ja: その他, en: Other }\n    purpose: null',
       '  - key: other\n    label: { ja: その他, en: Other }\n    purpose: relationship',
       undefined,
-      'activityKinds[17].purpose',
+      'activityKinds[20].purpose',
       /must have purpose: null: it counts on neither side/,
     ],
     [

@@ -66,3 +66,13 @@ export function activityInputFields(f: FieldNames, module: 'tasks' | 'events' | 
         : [f.call.subject, f.call.callType, f.call.start, f.call.purpose];
   return [f.activity.what, f.activity.who, f.activity.kind, f.activity.purpose, ...own];
 }
+
+/**
+ * Relationship_Stage_History: the stage an account reached and when. The engine fixes a deal's
+ * strategic role by the account's stage when the deal was created (shared/engine/deals.ts), so the
+ * widget reads these exactly as the service does, or a deal's role would differ between them.
+ */
+export function stageHistoryInputFields(f: FieldNames): string[] {
+  const h = f.stageHistory;
+  return [h.account, h.from, h.to, h.changedAt];
+}

@@ -51,6 +51,26 @@ describe('activity kind from the subject (Japanese and English keywords)', () =>
     ['社内共有メモ作成', 'internal', null],
     ['Internal review of the proposal', 'internal', null],
     ['先方からの質問への回答', 'consultation', 'relationship'],
+    // Hearings (issue 11): the customer's issues deepen the relationship (課題共有); a deal's
+    // requirements advance that deal.
+    ['現場課題ヒアリング', 'issue_hearing', 'relationship'],
+    ['課題共有ミーティング（生産本部長）', 'issue_hearing', 'relationship'],
+    ['実験データ管理 ヒアリング', 'issue_hearing', 'relationship'],
+    ['検査工程 現地見学', 'issue_hearing', 'relationship'],
+    ['Discovery call with the plant manager', 'issue_hearing', 'relationship'],
+    ['Issue hearing (design office)', 'issue_hearing', 'relationship'],
+    ['需要予測AI 要件ヒアリング', 'requirements', 'deal'],
+    ['設計データ統合 要件定義', 'requirements', 'deal'],
+    ['Requirements hearing: data platform', 'requirements', 'deal'],
+    ['ヒアリング日程の調整', 'admin', null], // scheduling a hearing is scheduling
+    // Greetings and first visits open a contact (接点構築).
+    ['営業本部 ご挨拶', 'greeting', 'relationship'],
+    ['初回訪問（経営企画部）', 'greeting', 'relationship'],
+    ['初回面談（北斗HD経営企画部の仲介）', 'greeting', 'relationship'],
+    ['Courtesy visit to the IT department', 'greeting', 'relationship'],
+    ['Introductory meeting', 'greeting', 'relationship'],
+    ['役員へのご挨拶', 'exec_meeting', 'relationship'], // the executive is what counts
+    ['ご挨拶のお礼メール', 'admin', null], // a thank-you for the greeting is a thank-you
     ['定例打合せ', 'other', null],
     ['', 'other', null],
   ])('%j → %s (%s)', (subject, kind, purpose) => {

@@ -18,6 +18,8 @@ export interface ClassifiedActivity {
   kind: ActivityKind;
   /** null = counts on neither side of the mix. */
   purpose: ActivityPurpose | null;
+  /** Where the kind came from: the record's field, a keyword in its subject, or neither. */
+  source: 'field' | 'keyword' | 'default';
   /** Happened by `asOf`: a completed task, or an event/call, with its time not after `asOf`. */
   happened: boolean;
 }
@@ -45,6 +47,33 @@ export interface AccountContext {
   memo: Map<string, number | null>;
   /** Memo of the activities that happened, by window length in days. */
   happenedByWindow: Map<number, ClassifiedActivity[]>;
+  /** Memo of the activity counts of a window (shared/engine/metrics.ts), by its length in days. */
+  summaryByWindow: Map<number, WindowSummary>;
+}
+
+/**
+ * What the activity metrics count in one trailing window, gathered in one pass over the activities
+ * (an account with a million activities is walked once per window, not once per metric).
+ */
+export interface WindowSummary {
+  /** Activities that happened in the window. */
+  total: number;
+  byKind: Map<ActivityKind, number>;
+  deal: number;
+  relationship: number;
+  /** Kind `other` and no Activity_Purpose: nobody could classify them. */
+  unclassified: number;
+  contactsReached: Set<ZohoId>;
+  /** Kind consultation, or an inbound call. */
+  consultations: number;
+  /** Events with a key person among the contacts. */
+  keyPersonMeetings: number;
+  /** Activities with an executive among the contacts. */
+  executiveTouchpoints: number;
+  /** Proposals with a customer contact (one of the account's contacts). */
+  proposalsWithContact: number;
+  /** Proposals with a decision maker among the contacts. */
+  decisionMakerProposals: number;
 }
 
 export interface ContactView {
@@ -71,16 +100,34 @@ export function buildContext(bundle: AccountBundle, cc: CompiledConfig, asOf: In
     bundle,
     asOf,
     asOfDate: localDateOf(asOf, cc.offset),
-    activities: bundle.activities.map((a) => ({
-      activity: a,
-      ...classifyActivity(a, cc),
-      happened: a.completed && a.at != null && a.at <= asOf,
-    })),
+    activities: classifyAll(bundle.activities, cc, asOf),
     contacts,
     deals: bundle.deals.map((d) => viewDeal(d, cc)),
     memo: new Map(),
     happenedByWindow: new Map(),
+    summaryByWindow: new Map(),
   };
+}
+
+/** Each activity classified once; one object each (no intermediate copies: accounts may hold millions). */
+function classifyAll(
+  activities: readonly Activity[],
+  cc: CompiledConfig,
+  asOf: Instant,
+): ClassifiedActivity[] {
+  const out: ClassifiedActivity[] = new Array(activities.length);
+  for (let i = 0; i < activities.length; i++) {
+    const a = activities[i] as Activity;
+    const c = classifyActivity(a, cc);
+    out[i] = {
+      activity: a,
+      kind: c.kind,
+      purpose: c.purpose,
+      source: c.source,
+      happened: a.completed && a.at != null && a.at <= asOf,
+    };
+  }
+  return out;
 }
 
 /** A title matching an executive pattern and no exclusion (社長室 is staff, not the president). */

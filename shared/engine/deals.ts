@@ -7,6 +7,7 @@ import type { Bilingual, DealRoleConfig, PrematureCode, StageConfig } from '../c
 import type { BuyingStageKey } from '../model/keys';
 import { addDays, inWindow } from '../model/time';
 import type { DataIssue, ZohoId } from '../model/types';
+import { ISSUE_TEXT } from '../i18n/issues';
 import { FLAG_LABELS, fillTemplate } from '../i18n/labels';
 import { normaliseText } from './compiled';
 import type { AccountContext, ClassifiedActivity, DealStatus, DealView } from './context';
@@ -63,16 +64,16 @@ export function analyseDeals(
         deal.zohoStage
           ? {
               code: 'UNMAPPED_DEAL_STAGE',
-              message: `deal "${deal.name}": Zoho stage "${deal.zohoStage}" is not mapped to a buying stage in the config`,
+              message: ISSUE_TEXT.unmappedDealStage(deal.name, deal.zohoStage),
               recordId: deal.id,
             }
-          : { code: 'INVALID_VALUE', message: `deal "${deal.name}" has no Stage`, recordId: deal.id },
+          : { code: 'INVALID_VALUE', message: ISSUE_TEXT.dealWithoutStage(deal.name), recordId: deal.id },
       );
     }
     if (status === 'won' && deal.amount == null) {
       issues.push({
         code: 'INVALID_VALUE',
-        message: `won deal "${deal.name}" has no Amount; counted as 0`,
+        message: ISSUE_TEXT.wonWithoutAmount(deal.name),
         recordId: deal.id,
       });
     }

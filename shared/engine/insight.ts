@@ -8,10 +8,9 @@ import type { KgiKey, KpiKey } from '../model/keys';
 import type { Account, AccountBundle, DataIssue, Instant } from '../model/types';
 import { nextActionsFor, type NextAction } from './actions';
 import { compileConfig } from './compiled';
-import { isUnclassified } from './classify';
 import { buildContext } from './context';
 import { analyseDeals, type DealInsight } from './deals';
-import { computeKgis, computeKpis, happenedIn, kgiTargetsOf, type KgiTarget } from './metrics';
+import { computeKgis, computeKpis, kgiTargetsOf, windowSummary, type KgiTarget } from './metrics';
 import { evaluateStages, type RegressionCode } from './stage';
 import { regressionMessage } from './actions';
 
@@ -84,10 +83,7 @@ export function computeAccountInsight(
     const actual = kpis[key];
     targets[key] = { target, actual, met: actual != null && actual >= target };
   }
-  const windowed = happenedIn(ctx, config.windows.kpiWindowDays);
-  const relationship = windowed.filter((a) => a.purpose === 'relationship').length;
-  const deal = windowed.filter((a) => a.purpose === 'deal').length;
-  const unclassified = windowed.filter(isUnclassified).length;
+  const { total, relationship, deal, unclassified } = windowSummary(ctx, config.windows.kpiWindowDays);
   const { deals, issues: dealIssues } = analyseDeals(ctx, stage);
   return {
     accountId: bundle.account.id,
@@ -142,10 +138,10 @@ export function computeAccountInsight(
     activityMix: {
       deal,
       relationship,
-      neither: windowed.length - deal - relationship,
+      neither: total - deal - relationship,
       unclassified,
       relationshipShare: kpis.relationship_activity_share,
-      unclassifiedShare: windowed.length === 0 ? null : round(unclassified / windowed.length, 4),
+      unclassifiedShare: total === 0 ? null : round(unclassified / total, 4),
       recommendedRelationshipShare: (stage ?? config.notStarted).recommendedRelationshipShare,
     },
     deals,

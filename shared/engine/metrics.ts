@@ -13,7 +13,7 @@ import {
 import { dateInWindow, fiscalYearStart, inWindow } from '../model/time';
 import type { AccountPlan, ZohoId } from '../model/types';
 import { stageKeyFromCrmValue } from '../config/picklists';
-import type { AccountContext, ClassifiedActivity, DealView } from './context';
+import type { AccountContext, ClassifiedActivity, DealView, WindowSummary } from './context';
 
 export interface MetricSpec {
   metric: MetricKey;
@@ -36,48 +36,41 @@ function compute(ctx: AccountContext, spec: MetricSpec): number | null {
   const w = spec.windowDays;
   switch (spec.metric) {
     case 'contacts_reached':
-      return reachedContacts(happenedIn(ctx, w)).size;
+      return windowSummary(ctx, w).contactsReached.size;
     case 'departments_reached':
-      return departments(ctx, reachedContacts(happenedIn(ctx, w))).size;
+      return departments(ctx, windowSummary(ctx, w).contactsReached).size;
     case 'customer_consultations':
-      return happenedIn(ctx, w).filter(
-        (a) => a.kind === 'consultation' || (a.activity.module === 'Calls' && a.activity.inbound),
-      ).length;
+      return windowSummary(ctx, w).consultations;
     case 'plan_updates':
       return new Set(
         ctx.bundle.plan?.updates.filter((u) => dateInWindow(u.date, ctx.asOfDate, w)).map((u) => u.date),
       ).size;
     case 'key_person_meetings':
-      return happenedIn(ctx, w).filter(
-        (a) => a.activity.module === 'Events' && withContact(ctx, a, (c) => c.key),
-      ).length;
+      return windowSummary(ctx, w).keyPersonMeetings;
     case 'executive_touchpoints':
-      return happenedIn(ctx, w).filter((a) => withContact(ctx, a, (c) => c.executive)).length;
+      return windowSummary(ctx, w).executiveTouchpoints;
     // Proposals and quotes are separate (issue 11): a proposal counts when made with a customer
     // contact; a quote, requested or not, is never evidence of co-creation.
     case 'proposals':
-      return ofKind(happenedIn(ctx, w), ['proposal']).filter((a) => withContact(ctx, a, () => true)).length;
+      return windowSummary(ctx, w).proposalsWithContact;
     case 'quotes':
-      return ofKind(happenedIn(ctx, w), ['quote']).length;
+      return ofKinds(windowSummary(ctx, w), ['quote']);
     case 'decision_maker_proposals':
-      return ofKind(happenedIn(ctx, w), ['proposal']).filter((a) =>
-        withContact(ctx, a, (c) => c.decisionMaker),
-      ).length;
+      return windowSummary(ctx, w).decisionMakerProposals;
     case 'study_sessions':
-      return ofKind(happenedIn(ctx, w), ['study_session']).length;
+      return ofKinds(windowSummary(ctx, w), ['study_session']);
     case 'seminars':
-      return ofKind(happenedIn(ctx, w), ['seminar']).length;
+      return ofKinds(windowSummary(ctx, w), ['seminar']);
     case 'referrals':
-      return ofKind(happenedIn(ctx, w), ['referral']).length;
+      return ofKinds(windowSummary(ctx, w), ['referral']);
     case 'deals_created':
       return ctx.deals.filter((d) => d.deal.createdTime != null && inWindow(d.deal.createdTime, ctx.asOf, w))
         .length;
     case 'relationship_activity_share': {
       // Of the activities on either side: unclassified, admin and internal ones change neither.
-      const sided = happenedIn(ctx, w).filter((a) => a.purpose !== null);
-      return sided.length === 0
-        ? null
-        : sided.filter((a) => a.purpose === 'relationship').length / sided.length;
+      const s = windowSummary(ctx, w);
+      const sided = s.deal + s.relationship;
+      return sided === 0 ? null : s.relationship / sided;
     }
     case 'csat':
       return ctx.bundle.account.customerSatisfaction;
@@ -107,7 +100,7 @@ function compute(ctx: AccountContext, spec: MetricSpec): number | null {
         (r) => typeof stageKeyFromCrmValue(ctx.cc.config, r.relationshipStage) === 'string',
       ).length;
     case 'activities':
-      return spec.kinds ? ofKind(happenedIn(ctx, w), spec.kinds).length : happenedIn(ctx, w).length;
+      return spec.kinds ? ofKinds(windowSummary(ctx, w), spec.kinds) : windowSummary(ctx, w).total;
   }
 }
 
@@ -150,14 +143,64 @@ export function happenedIn(ctx: AccountContext, days: number): ClassifiedActivit
   return list;
 }
 
-function ofKind(acts: ClassifiedActivity[], kinds: readonly ActivityKind[]): ClassifiedActivity[] {
-  return acts.filter((a) => kinds.includes(a.kind));
+/**
+ * The counts of one window, in one pass over the account's activities (memoised per window): every
+ * activity metric reads from here, so a metric costs nothing per activity.
+ */
+export function windowSummary(ctx: AccountContext, days: number): WindowSummary {
+  const hit = ctx.summaryByWindow.get(days);
+  if (hit) return hit;
+  const s: WindowSummary = {
+    total: 0,
+    byKind: new Map(),
+    deal: 0,
+    relationship: 0,
+    unclassified: 0,
+    contactsReached: new Set(),
+    consultations: 0,
+    keyPersonMeetings: 0,
+    executiveTouchpoints: 0,
+    proposalsWithContact: 0,
+    decisionMakerProposals: 0,
+  };
+  const { asOf, contacts } = ctx;
+  for (const a of ctx.activities) {
+    const at = a.activity.at;
+    if (!a.happened || at == null || !inWindow(at, asOf, days)) continue;
+    s.total++;
+    s.byKind.set(a.kind, (s.byKind.get(a.kind) ?? 0) + 1);
+    if (a.purpose === 'deal') s.deal++;
+    else if (a.purpose === 'relationship') s.relationship++;
+    else if (a.kind === 'other') s.unclassified++;
+    if (a.kind === 'consultation' || (a.activity.module === 'Calls' && a.activity.inbound)) s.consultations++;
+    let known = false;
+    let key = false;
+    let executive = false;
+    let decisionMaker = false;
+    for (const id of a.activity.contactIds) {
+      s.contactsReached.add(id);
+      const c = contacts.get(id);
+      if (!c) continue;
+      known = true;
+      key ||= c.key;
+      executive ||= c.executive;
+      decisionMaker ||= c.decisionMaker;
+    }
+    if (key && a.activity.module === 'Events') s.keyPersonMeetings++;
+    if (executive) s.executiveTouchpoints++;
+    if (a.kind === 'proposal') {
+      if (known) s.proposalsWithContact++;
+      if (decisionMaker) s.decisionMakerProposals++;
+    }
+  }
+  ctx.summaryByWindow.set(days, s);
+  return s;
 }
 
-function reachedContacts(acts: ClassifiedActivity[]): Set<ZohoId> {
-  const ids = new Set<ZohoId>();
-  for (const a of acts) for (const id of a.activity.contactIds) ids.add(id);
-  return ids;
+function ofKinds(s: WindowSummary, kinds: readonly ActivityKind[]): number {
+  let n = 0;
+  for (const k of new Set(kinds)) n += s.byKind.get(k) ?? 0;
+  return n;
 }
 
 function departments(ctx: AccountContext, contactIds: Set<ZohoId>): Set<string> {
@@ -167,17 +210,6 @@ function departments(ctx: AccountContext, contactIds: Set<ZohoId>): Set<string> 
     if (dept) out.add(dept);
   }
   return out;
-}
-
-function withContact(
-  ctx: AccountContext,
-  a: ClassifiedActivity,
-  test: (c: { key: boolean; executive: boolean; decisionMaker: boolean }) => boolean,
-): boolean {
-  return a.activity.contactIds.some((id) => {
-    const c = ctx.contacts.get(id);
-    return c != null && test(c);
-  });
 }
 
 function wonIn(ctx: AccountContext, days: number): DealView[] {

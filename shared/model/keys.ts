@@ -87,6 +87,8 @@ export const ACTIVITY_KINDS = [
   'demo',
   'negotiation',
   'contract_draft',
+  // 要件ヒアリング: a deal's requirements (the lesson's seller process: ヒアリング → 提案 → 見積).
+  'requirements',
   'info_sharing',
   'exec_meeting',
   'study_session',
@@ -96,6 +98,10 @@ export const ACTIVITY_KINDS = [
   'referral',
   'case_study',
   'social',
+  // 課題ヒアリング: the customer's issues, heard and put into words together (the 課題共有 stage).
+  'issue_hearing',
+  // ご挨拶・初回訪問: a first contact with a person or department (the 接点構築 stage).
+  'greeting',
   // Counted on neither side of the mix: administrative (thank-you mails, scheduling) and internal work.
   'admin',
   'internal',

@@ -3,6 +3,7 @@
  * Instants are epoch milliseconds (offsets already applied); date-only values stay `YYYY-MM-DD`
  * strings, read in the org's UTC offset by the engine.
  */
+import type { Bilingual } from '../config/schema';
 import type { ActivityKind, ActivityPurpose, Attitude, BuyingRole } from './keys';
 
 /** A Zoho record id (numeric string). */
@@ -119,8 +120,10 @@ export interface StageChange {
 }
 
 export interface DataIssue {
+  /** Stable: what API clients match on. */
   code: DataIssueCode;
-  message: string;
+  /** For people, in both languages (shared/i18n/issues.ts); names the record and field. */
+  message: Bilingual;
   recordId?: string;
 }
 

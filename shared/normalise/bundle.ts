@@ -4,6 +4,7 @@
  */
 import type { SalesProcessConfig } from '../config/schema';
 import { activityAccount } from '../crm-read/links';
+import { ISSUE_TEXT } from '../i18n/issues';
 import type {
   Account,
   AccountBundle,
@@ -35,31 +36,38 @@ export function bundleByAccount(ds: Dataset, config: SalesProcessConfig): Bundle
       issues: [],
     });
   }
-  const ownerOf = new Map<string, ZohoId>(); // record id → account id, to route issues
-  const orphan = (module: string, id: string, why: string) =>
-    unassigned.push({ code: 'ORPHAN_RECORD', message: `${module} ${id}: ${why}; not counted`, recordId: id });
+  // record id → account id, to route issues: kept only for the records an issue names (an account
+  // may hold a million activities, and most datasets have no issue at all)
+  const ownerOf = new Map<string, ZohoId>();
+  const named = new Set<string>();
+  for (const i of ds.issues) if (i.recordId) named.add(i.recordId);
+  const own = (id: string, accountId: ZohoId) => {
+    if (named.has(id)) ownerOf.set(id, accountId);
+  };
+  const orphan = (module: string, id: string, owner: 'account' | 'deal', ownerId: string | null) =>
+    unassigned.push({
+      code: 'ORPHAN_RECORD',
+      message: ISSUE_TEXT.orphan(module, id, owner, ownerId),
+      recordId: id,
+    });
 
   for (const c of ds.contacts) {
     const b = c.accountId ? bundles.get(c.accountId) : undefined;
     if (b) {
       b.contacts.push(c);
-      ownerOf.set(c.id, b.account.id);
+      own(c.id, b.account.id);
     }
   }
   const dealAccount = new Map<ZohoId, ZohoId>();
   for (const d of ds.deals) {
     const b = d.accountId ? bundles.get(d.accountId) : undefined;
     if (!b) {
-      orphan(
-        m.deals,
-        d.id,
-        d.accountId ? `its account ${d.accountId} is not in the data` : 'it has no account',
-      );
+      orphan(m.deals, d.id, 'account', d.accountId);
       continue;
     }
     b.deals.push(d);
     dealAccount.set(d.id, b.account.id);
-    ownerOf.set(d.id, b.account.id);
+    own(d.id, b.account.id);
   }
   for (const a of ds.activities) {
     const accountId = activityAccount(
@@ -70,20 +78,16 @@ export function bundleByAccount(ds: Dataset, config: SalesProcessConfig): Bundle
     const b = accountId ? bundles.get(accountId) : undefined;
     if (b) {
       b.activities.push(a);
-      ownerOf.set(a.id, b.account.id);
+      own(a.id, b.account.id);
     } else if (a.what && (a.what.module === m.accounts || a.what.module === m.deals)) {
-      orphan(
-        a.module,
-        a.id,
-        `its ${a.what.module === m.deals ? 'deal' : 'account'} ${a.what.id} is not in the data`,
-      );
+      orphan(a.module, a.id, a.what.module === m.deals ? 'deal' : 'account', a.what.id);
     }
   }
   for (const p of latestPlans(ds.plans, bundles, unassigned, config)) {
     const b = bundles.get(p.accountId as ZohoId);
     if (b) {
       b.plan = p;
-      ownerOf.set(p.id, b.account.id);
+      own(p.id, b.account.id);
     }
   }
   for (const h of ds.stageHistory) {
@@ -120,7 +124,7 @@ function latestPlans(
     if (!p.accountId || !bundles.has(p.accountId)) {
       unassigned.push({
         code: 'ORPHAN_RECORD',
-        message: `${config.fields.modules.accountPlans} ${p.id}: no known account; not used`,
+        message: ISSUE_TEXT.orphanPlan(config.fields.modules.accountPlans, p.id),
         recordId: p.id,
       });
       continue;
@@ -135,7 +139,7 @@ function latestPlans(
     if (sorted.length > 1) {
       bundles.get(accountId)?.issues.push({
         code: 'MULTIPLE_PLANS',
-        message: `account has ${sorted.length} account plans; using ${chosen.id}, the most recently modified`,
+        message: ISSUE_TEXT.multiplePlans(sorted.length, chosen.id),
         recordId: chosen.id,
       });
     }
@@ -195,7 +199,7 @@ function reportingCycles(b: AccountBundle): DataIssue[] {
       const loop = path.slice(onPath.get(cur));
       issues.push({
         code: 'REPORTING_CYCLE',
-        message: `Reporting_To forms a loop: ${loop.join(' → ')} → ${cur}`,
+        message: ISSUE_TEXT.reportingCycle(`${loop.join(' → ')} → ${cur}`),
         recordId: cur,
       });
     }

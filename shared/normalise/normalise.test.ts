@@ -24,7 +24,7 @@ describe('malformed records become issues, never crashes', () => {
     const r = normaliseDataset({ Accounts: [account(), 7, null, { Account_Name: 'no id' }] }, CONFIG);
     if (!r.ok) throw new Error(r.error);
     expect(r.dataset.accounts).toHaveLength(1);
-    expect(r.dataset.issues.map((i) => i.message)).toEqual([
+    expect(r.dataset.issues.map((i) => i.message.en)).toEqual([
       'Accounts[1] is not a record object; skipped',
       'Accounts[2] is not a record object; skipped',
       'Accounts[3] has no id; skipped',
@@ -53,9 +53,33 @@ describe('malformed records become issues, never crashes', () => {
         'UNKNOWN_PICKLIST_VALUE t', // Activity_Kind
       ].sort(),
     );
-    expect(i.issues.find((x) => x.recordId === 'e')?.message).toBe(
+    expect(i.issues.find((x) => x.recordId === 'e')?.message.en).toBe(
       'Events e: Start_DateTime should be an ISO 8601 datetime, got "tomorrow"; ignored',
     );
+  });
+
+  it.each([-3, 0, 6, 4.5, 1e9])(
+    'a Customer_Satisfaction of %p is a data issue, not a rating (issue 13)',
+    (csat) => {
+      const i = insightOf(dataset({ Accounts: [account({ Customer_Satisfaction: csat })] }));
+      expect(i.kpis.csat).toBeNull();
+      expect(i.issues).toEqual([
+        expect.objectContaining({
+          code: 'INVALID_VALUE',
+          recordId: 'a1',
+          message: {
+            ja: expect.stringContaining('Customer_Satisfaction'),
+            en: `Accounts a1: Customer_Satisfaction ${csat} is not a whole number from 1 to 5; ignored`,
+          },
+        }),
+      ]);
+    },
+  );
+
+  it.each([1, 5, '3'])('a Customer_Satisfaction of %p is read as a rating', (csat) => {
+    const i = insightOf(dataset({ Accounts: [account({ Customer_Satisfaction: csat })] }));
+    expect(i.kpis.csat).toBe(Number(csat));
+    expect(i.issues).toEqual([]);
   });
 
   it('reports records that point at nothing', () => {
@@ -68,7 +92,7 @@ describe('malformed records become issues, never crashes', () => {
       ASOF,
     );
     if (!r.ok) throw new Error(r.error);
-    expect(r.unassigned.map((x) => x.message)).toEqual([
+    expect(r.unassigned.map((x) => x.message.en)).toEqual([
       'Deals d: its account gone is not in the data; not counted',
       'Tasks t: its deal nodeal is not in the data; not counted',
     ]);

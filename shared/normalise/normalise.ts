@@ -24,6 +24,10 @@ export type NormaliseResult = { ok: true; dataset: Dataset } | { ok: false; erro
 
 type Fields = SalesProcessConfig['fields'];
 
+/** Customer_Satisfaction is an integer rating 1–5 (DESIGN §3). */
+export const CSAT_MIN = 1;
+export const CSAT_MAX = 5;
+
 export function normaliseDataset(raw: unknown, config: SalesProcessConfig): NormaliseResult {
   if (raw == null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
@@ -57,24 +61,22 @@ export function normaliseDataset(raw: unknown, config: SalesProcessConfig): Norm
 
   const issues: DataIssue[] = [];
   const offset = offsetMinutes(config.utcOffset);
-  const each = <T>(module: string, read: (r: RecordReader) => T): T[] => {
+  // One loop per module into one list (an account may hold a million activities: no copies).
+  const each = <T>(module: string, read: (r: RecordReader) => T | null, out: T[] = []): T[] => {
     const list = (data[module] as unknown[] | undefined) ?? [];
-    const out: T[] = [];
-    list.forEach((rec, i) => {
-      const r = RecordReader.open(rec, module, i, issues, offset);
-      if (r) out.push(read(r));
-    });
+    for (let i = 0; i < list.length; i++) {
+      const r = RecordReader.open(list[i], module, i, issues, offset);
+      if (!r) continue;
+      const v = read(r);
+      if (v !== null) out.push(v);
+    }
     return out;
   };
   const f = config.fields;
-  const activities = [
-    // The service's alert tasks (Alert_Key set) are reminders to reps, not work done with the customer.
-    ...each(m.tasks, (r) => (r.text(f.task.alertKey) ? null : readTask(r, config, offset))).filter(
-      (t): t is Activity => t !== null,
-    ),
-    ...each(m.events, (r) => readEvent(r, f)),
-    ...each(m.calls, (r) => readCall(r, config)),
-  ];
+  // The service's alert tasks (Alert_Key set) are reminders to reps, not work done with the customer.
+  const activities = each(m.tasks, (r) => (r.text(f.task.alertKey) ? null : readTask(r, config, offset)));
+  each(m.events, (r) => readEvent(r, f), activities);
+  each(m.calls, (r) => readCall(r, config), activities);
   return {
     ok: true,
     dataset: {
@@ -98,7 +100,7 @@ function readAccount(r: RecordReader, f: Fields): Account {
     ownerName: owner?.name ?? null,
     parentId: r.lookup(f.account.parent)?.id ?? null,
     industry: r.text(f.account.industry),
-    customerSatisfaction: r.number(f.account.customerSatisfaction),
+    customerSatisfaction: r.rating(f.account.customerSatisfaction, CSAT_MIN, CSAT_MAX),
     isTargetAccount: r.boolean(f.account.isTargetAccount),
     relationshipStage: r.text(f.account.relationshipStage),
     modifiedTime: r.instant(f.account.modifiedTime),
@@ -158,10 +160,36 @@ export function evidenceKeys(text: string | null): string[] {
   ];
 }
 
-function readActivityBase(r: RecordReader, f: Fields, module: ActivityModule, subject: string) {
+/**
+ * One activity record, built as one object (no intermediate copies: an account may hold a million).
+ * `contactIds` is Who_Id, then the event's participating contacts, each once.
+ */
+function activity(
+  r: RecordReader,
+  f: Fields,
+  module: ActivityModule,
+  subject: string,
+  at: Activity['at'],
+  completed: boolean,
+  inbound: boolean,
+  participants?: Record<string, unknown>[],
+): Activity {
   const what = r.lookup(f.activity.what);
   const seModule = r.text('$se_module');
   const who = r.lookup(f.activity.who);
+  const contactIds: ZohoId[] = who ? [who.id] : [];
+  if (participants && participants.length > 0) {
+    const seen = new Set(contactIds);
+    for (const p of participants) {
+      if (p.type !== 'contact') continue;
+      if (typeof p.participant !== 'string' && typeof p.participant !== 'number') continue;
+      const id = String(p.participant) as ZohoId;
+      if (!seen.has(id)) {
+        seen.add(id);
+        contactIds.push(id);
+      }
+    }
+  }
   return {
     id: r.id,
     module,
@@ -169,7 +197,10 @@ function readActivityBase(r: RecordReader, f: Fields, module: ActivityModule, su
     kindField: r.picklist(f.activity.kind, ACTIVITY_KINDS),
     purposeField: r.picklist(f.activity.purpose, ACTIVITY_PURPOSES),
     what: what && seModule ? { module: seModule, id: what.id } : null,
-    contactIds: who ? [who.id] : ([] as ZohoId[]),
+    contactIds,
+    at,
+    completed,
+    inbound,
   };
 }
 
@@ -177,41 +208,26 @@ function readTask(r: RecordReader, config: SalesProcessConfig, offset: number): 
   const t = config.fields.task;
   const due = r.date(t.dueDate);
   const status = r.text(t.status);
-  return {
-    ...readActivityBase(r, config.fields, 'Tasks', r.text(t.subject) ?? ''),
-    at: r.instant(t.closedTime) ?? (due ? startOfLocalDay(due, offset) : null),
-    completed: status != null && config.values.taskCompletedStatuses.includes(status),
-    inbound: false,
-  };
+  const subject = r.text(t.subject) ?? '';
+  const at = r.instant(t.closedTime) ?? (due ? startOfLocalDay(due, offset) : null);
+  const completed = status != null && config.values.taskCompletedStatuses.includes(status);
+  return activity(r, config.fields, 'Tasks', subject, at, completed, false);
 }
 
 function readEvent(r: RecordReader, f: Fields): Activity {
-  const base = readActivityBase(r, f, 'Events', r.text(f.event.title) ?? '');
-  const participants = r
-    .rows(f.event.participants)
-    .filter(
-      (p) => p.type === 'contact' && (typeof p.participant === 'string' || typeof p.participant === 'number'),
-    )
-    .map((p) => String(p.participant) as ZohoId);
-  return {
-    ...base,
-    contactIds: [...new Set([...base.contactIds, ...participants])],
-    at: r.instant(f.event.start),
-    completed: true,
-    inbound: false,
-  };
+  const subject = r.text(f.event.title) ?? '';
+  const participants = r.rows(f.event.participants);
+  return activity(r, f, 'Events', subject, r.instant(f.event.start), true, false, participants);
 }
 
 function readCall(r: RecordReader, config: SalesProcessConfig): Activity {
   const c = config.fields.call;
-  const subject = [r.text(c.subject), r.text(c.purpose)].filter(Boolean).join(' ');
+  const s = r.text(c.subject);
+  const p = r.text(c.purpose);
+  const subject = s && p ? `${s} ${p}` : (s ?? p ?? '');
   const type = r.text(c.callType);
-  return {
-    ...readActivityBase(r, config.fields, 'Calls', subject),
-    at: r.instant(c.start),
-    completed: true,
-    inbound: type != null && config.values.inboundCallTypes.includes(type),
-  };
+  const inbound = type != null && config.values.inboundCallTypes.includes(type);
+  return activity(r, config.fields, 'Calls', subject, r.instant(c.start), true, inbound);
 }
 
 function readPlan(r: RecordReader, f: Fields): AccountPlan {

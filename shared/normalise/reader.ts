@@ -4,6 +4,7 @@
  */
 import type { DataIssue, Instant, LocalDate, ZohoId } from '../model/types';
 import { parseInstant, parseLocalDate } from '../model/time';
+import { ISSUE_TEXT, type ExpectedValue } from '../i18n/issues';
 
 type Json = Record<string, unknown>;
 
@@ -28,12 +29,12 @@ export class RecordReader {
     offset: number,
   ): RecordReader | null {
     if (raw == null || typeof raw !== 'object' || Array.isArray(raw)) {
-      issues.push({ code: 'INVALID_RECORD', message: `${module}[${index}] is not a record object; skipped` });
+      issues.push({ code: 'INVALID_RECORD', message: ISSUE_TEXT.notARecord(module, index) });
       return null;
     }
     const id = asId((raw as Json).id);
     if (id == null) {
-      issues.push({ code: 'INVALID_RECORD', message: `${module}[${index}] has no id; skipped` });
+      issues.push({ code: 'INVALID_RECORD', message: ISSUE_TEXT.noId(module, index) });
       return null;
     }
     return new RecordReader(raw as Json, module, issues, offset);
@@ -60,7 +61,23 @@ export class RecordReader {
     const v = this.record[field];
     if (v == null || v === '') return null;
     const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-    return Number.isFinite(n) ? n : this.invalid(field, 'a number', v);
+    return Number.isFinite(n) ? n : this.invalid(field, 'number', v);
+  }
+
+  /**
+   * An integer rating in [min, max] (e.g. Customer_Satisfaction 1–5): a number outside it, or a
+   * fraction, is reported and read as null — never counted as a rating.
+   */
+  rating(field: string, min: number, max: number): number | null {
+    const n = this.number(field);
+    if (n == null) return null;
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    this.issues.push({
+      code: 'INVALID_VALUE',
+      message: ISSUE_TEXT.outOfRange(this.module, this.id, field, n, min, max),
+      recordId: this.id,
+    });
+    return null;
   }
 
   boolean(field: string): boolean | null {
@@ -68,21 +85,21 @@ export class RecordReader {
     if (v == null || v === '') return null;
     if (typeof v === 'boolean') return v;
     if (v === 'true' || v === 'false') return v === 'true';
-    return this.invalid(field, 'true or false', v);
+    return this.invalid(field, 'boolean', v);
   }
 
   instant(field: string): Instant | null {
     const v = this.record[field];
     if (v == null || v === '') return null;
     const t = typeof v === 'string' ? parseInstant(v, this.offset) : null;
-    return t ?? this.invalid(field, 'an ISO 8601 datetime', v);
+    return t ?? this.invalid(field, 'datetime', v);
   }
 
   date(field: string): LocalDate | null {
     const v = this.record[field];
     if (v == null || v === '') return null;
     const d = typeof v === 'string' ? parseLocalDate(v) : null;
-    return d ?? this.invalid(field, 'a date YYYY-MM-DD', v);
+    return d ?? this.invalid(field, 'date', v);
   }
 
   /** A lookup `{ id, name }` (a bare id is accepted too). */
@@ -91,14 +108,14 @@ export class RecordReader {
     if (v == null || v === '') return null;
     if (typeof v === 'string' || typeof v === 'number') {
       const id = asId(v);
-      return id ? { id: id as ZohoId, name: null } : this.invalid(field, 'a lookup { id, name }', v);
+      return id ? { id: id as ZohoId, name: null } : this.invalid(field, 'lookup', v);
     }
     if (typeof v === 'object' && !Array.isArray(v)) {
       const o = v as Json;
       const id = asId(o.id);
       if (id) return { id: id as ZohoId, name: typeof o.name === 'string' ? o.name : null };
     }
-    return this.invalid(field, 'a lookup { id, name }', v);
+    return this.invalid(field, 'lookup', v);
   }
 
   /** A picklist value that must be one of `allowed`; others are reported and read as null. */
@@ -108,7 +125,7 @@ export class RecordReader {
     if ((allowed as readonly string[]).includes(v)) return v as T;
     this.issues.push({
       code: 'UNKNOWN_PICKLIST_VALUE',
-      message: `${this.module} ${this.id}: ${field} "${v}" is not one of ${allowed.join(', ')}; ignored`,
+      message: ISSUE_TEXT.unknownPicklist(this.module, this.id, field, v, allowed),
       recordId: this.id,
     });
     return null;
@@ -118,7 +135,7 @@ export class RecordReader {
   rows(field: string): Json[] {
     const v = this.record[field];
     if (v == null) return [];
-    if (!Array.isArray(v)) return this.invalid(field, 'a list', v) ?? [];
+    if (!Array.isArray(v)) return this.invalid(field, 'list', v) ?? [];
     return v.filter((row): row is Json => row != null && typeof row === 'object' && !Array.isArray(row));
   }
 
@@ -128,12 +145,12 @@ export class RecordReader {
     return r;
   }
 
-  private invalid(field: string, expected: string, got: unknown): null {
+  private invalid(field: string, expected: ExpectedValue, got: unknown): null {
     const shown =
       typeof got === 'string' ? JSON.stringify(got.slice(0, 40)) : Array.isArray(got) ? 'a list' : typeof got;
     this.issues.push({
       code: 'INVALID_VALUE',
-      message: `${this.module} ${this.id}: ${field} should be ${expected}, got ${shown}; ignored`,
+      message: ISSUE_TEXT.invalidValue(this.module, this.id, field, expected, shown),
       recordId: this.id,
     });
     return null;

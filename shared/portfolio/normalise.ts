@@ -9,6 +9,7 @@ import type { SalesProcessConfig } from '../config/schema';
 import { compileConfig } from '../engine/compiled';
 import { KPI_KEYS, RATIO_KPIS, kgiFieldName, kpiFieldName, type BuyingStageKey } from '../model/keys';
 import { offsetMinutes } from '../model/time';
+import { ISSUE_TEXT } from '../i18n/issues';
 import type { DataIssue } from '../model/types';
 import { RecordReader } from '../normalise/reader';
 import { parseAlertStamp } from './alerts';
@@ -34,7 +35,7 @@ export function normalisePortfolio(raw: Record<string, unknown>, config: SalesPr
   const each = <T>(module: string, read: (r: RecordReader) => T | null): T[] => {
     const list = raw[module];
     if (list !== undefined && !Array.isArray(list)) {
-      issues.push({ code: 'INVALID_RECORD', message: `"${module}" is not a list of records; ignored` });
+      issues.push({ code: 'INVALID_RECORD', message: ISSUE_TEXT.notAList(module) });
       return [];
     }
     const out: T[] = [];
@@ -120,7 +121,7 @@ function readDeal(r: RecordReader, config: SalesProcessConfig, issues: DataIssue
   const d = config.fields.deal;
   const stage = r.text(d.stage);
   if (stage == null) {
-    issues.push({ code: 'INVALID_VALUE', message: `deal ${r.id} has no Stage; left out`, recordId: r.id });
+    issues.push({ code: 'INVALID_VALUE', message: ISSUE_TEXT.dealWithoutStageLeftOut(r.id), recordId: r.id });
     return null;
   }
   const cc = compileConfig(config);
@@ -165,7 +166,7 @@ function readChange(
   if (accountId == null || at == null) {
     issues.push({
       code: 'INVALID_RECORD',
-      message: `stage history ${r.id} has no ${accountId == null ? h.account : h.changedAt}; left out`,
+      message: ISSUE_TEXT.historyWithout(r.id, accountId == null ? h.account : h.changedAt),
       recordId: r.id,
     });
     return null;

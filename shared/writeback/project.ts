@@ -47,6 +47,8 @@ export function projectAccount(
         .map((m) => `・${m.label[lang]}（${m.actual ?? '—'} / ${m.required}）`)
         .join('\n') || null,
   };
+  const unclassified = insight.activityMix.unclassifiedShare;
+  fields[f.unclassifiedShare] = unclassified == null ? null : round(unclassified * 100, 1);
   for (const key of KPI_KEYS) {
     const v = insight.kpis[key];
     fields[kpiFieldName(key, f.kpiPrefix)] = v == null ? null : RATIO_KPIS.has(key) ? round(v * 100, 1) : v;

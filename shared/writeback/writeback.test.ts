@@ -34,6 +34,7 @@ describe('projecting an insight onto the Accounts fields', () => {
       KPI_Contacts_Reached: 2,
       KPI_Departments_Reached: 2,
       KPI_Relationship_Activity_Share: 66.7,
+      Unclassified_Activity_Share: 0, // every activity classified
       KPI_Csat: 4,
       KPI_Deals_Created: 1,
       KGI_Annual_Revenue: 0,
@@ -46,6 +47,21 @@ describe('projecting an insight onto the Accounts fields', () => {
       ].join('\n'),
     );
     expect(stageChange).toEqual({ from: null, to: '接点構築', changedAt: '2026-11-26T12:00:00+09:00' });
+  });
+
+  it('writes the unclassified share beside the mix (percent of the KPI window; empty with no activity)', () => {
+    const mixed = insightOf(
+      dataset({
+        Tasks: [
+          task({ id: 't1', subject: '見積提出', closed: IN }),
+          task({ id: 't2', subject: '定例打合せ', closed: IN }), // nobody can classify it
+          task({ id: 't3', subject: '日程調整', closed: IN }), // admin: classified, on neither side
+        ],
+      }),
+    );
+    expect(projectAccount(mixed, CONFIG, {}).fields.Unclassified_Activity_Share).toBe(33.3);
+    const none = insightOf(dataset({ Tasks: [], Events: [] }));
+    expect(projectAccount(none, CONFIG, {}).fields.Unclassified_Activity_Share).toBeNull();
   });
 
   it('keeps Relationship_Stage_Since while the stage stays, and records no change', () => {

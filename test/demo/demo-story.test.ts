@@ -124,7 +124,10 @@ describe('deliberately placed situations', () => {
     expect(insight('shirasagi').issues).toEqual([
       expect.objectContaining({
         code: 'UNMAPPED_DEAL_STAGE',
-        message: expect.stringContaining('Verbal Commit'),
+        message: {
+          ja: expect.stringContaining('Verbal Commit'),
+          en: expect.stringContaining('Verbal Commit'),
+        },
       }),
     ]);
   });

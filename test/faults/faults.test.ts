@@ -192,6 +192,19 @@ describe('a process killed during a write batch, then started again', () => {
       },
       afterAccounts: 0,
     },
+    {
+      // The state database held the only note of the history records in flight; the CRM itself
+      // (each account's stage, Relationship_Stage_Since and Insight_Updated_At against its latest
+      // history record) tells the restarted process which are missing.
+      name: 'killed while a stage-history insert hangs (never applied), and the state database deleted',
+      fault: {
+        kind: 'timeout',
+        count: 1,
+        match: { method: 'POST', pathPrefix: '/Relationship_Stage_History' },
+      },
+      afterAccounts: 0,
+      loseState: true,
+    },
   ];
 
   it.each(variants)('$name: the restarted process ends in the fault-free state', async (v) => {
@@ -217,6 +230,7 @@ describe('a process killed during a write batch, then started again', () => {
       const killed = await done;
       expect(killed.summary).toBeNull(); // it never finished
       await faultsSettled(crm); // a held call the CRM still applies lands now, with nobody to answer
+      if ('loseState' in v) rmSync(stateDir, { recursive: true, force: true });
       const again = await awaitSyncCli(startSyncCli({ stateDir, crmUrl: crm.url, asOf: RUN_AS_OF_ISO }));
       expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 0, stderr: '' });
       expect(again.summary).toMatchObject({ status: 'ok', failed: 0 });
@@ -225,7 +239,7 @@ describe('a process killed during a write batch, then started again', () => {
       report.push({
         scenario: `crash: ${v.name}`,
         injected: [
-          `${v.fault.kind}${'delayMs' in v.fault ? ` answered after ${v.fault.delayMs} ms` : ' never answered'} on ${v.fault.match.method} ${v.fault.match.pathPrefix}, then SIGKILL of the sync process (its tsx child too) — before the kill ${t.Accounts?.updated ?? 0} accounts, ${t.Deals?.updated ?? 0} deals, ${t.Relationship_Stage_History?.created ?? 0} history records written`,
+          `${v.fault.kind}${'delayMs' in v.fault ? ` answered after ${v.fault.delayMs} ms` : ' never answered'} on ${v.fault.match.method} ${v.fault.match.pathPrefix}, then SIGKILL of the sync process (its tsx child too)${'loseState' in v ? ' and the state directory deleted' : ''} — before the kill ${t.Accounts?.updated ?? 0} accounts, ${t.Deals?.updated ?? 0} deals, ${t.Relationship_Stage_History?.created ?? 0} history records written`,
         ],
         survived: [
           `restart (${again.summary?.kind} run): ${again.summary?.written} accounts, ${again.summary?.dealsWritten} deals and ${again.summary?.stageChanges} history records written, status ${again.summary?.status}`,

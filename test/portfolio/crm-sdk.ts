@@ -36,7 +36,10 @@ export async function widgetGateway(crmUrl: string): Promise<{ gateway: CrmGatew
     },
     CRM: {
       API: Object.fromEntries(
-        ['coql', 'getAllUsers', 'getRecord', 'updateRecord', 'insertRecord'].map((op) => [op, api(op)]),
+        ['coql', 'getAllUsers', 'getRecord', 'searchRecord', 'updateRecord', 'insertRecord'].map((op) => [
+          op,
+          api(op),
+        ]),
       ),
     },
   };

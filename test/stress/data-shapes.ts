@@ -4,9 +4,9 @@
  * account, a 10 MB text field (a contact title, an account description). Each shape goes through
  * the whole engine path the service runs per account: normalise → bundle → insight.
  *
- * `npm run test:stress` (this file) runs the full sizes and prints the seconds each took; the jest
+ * `npm run test:stress` (main.ts) runs the full sizes and prints the seconds each took; the jest
  * suite beside it (`data-shapes.test.ts`, in `npm test`) runs the chain and the 10 MB field at full
- * size and the activities at 100,000, asserting the answers (never the time).
+ * size and the activities at 20,000, asserting the answers (never the time).
  */
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { computeAccountInsight, type AccountInsight } from '../../shared/engine/insight';

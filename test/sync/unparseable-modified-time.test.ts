@@ -43,6 +43,9 @@ it('each such account carries a data issue naming the field', () => {
   const bundles = bundleByAccount(n.dataset, config).bundles;
   for (const id of badIds)
     expect(bundles.get(id as ZohoId)?.issues).toContainEqual(
-      expect.objectContaining({ code: 'INVALID_VALUE', message: expect.stringMatching(/Modified_Time/) }),
+      expect.objectContaining({
+        code: 'INVALID_VALUE',
+        message: { ja: expect.stringMatching(/Modified_Time/), en: expect.stringMatching(/Modified_Time/) },
+      }),
     );
 }, 60_000);

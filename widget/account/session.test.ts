@@ -27,6 +27,7 @@ describe('account session', () => {
         'coql Contacts',
         'coql Deals',
         'coql ESM_Settings',
+        'coql Relationship_Stage_History',
         'coql Tasks',
         'search Account_Plans',
         'search Events',
@@ -35,7 +36,7 @@ describe('account session', () => {
     expect(view.insight.stage?.key).toBe('contact');
     crm.calls.length = 0;
     await session.load();
-    expect(crm.calls).toHaveLength(7);
+    expect(crm.calls).toHaveLength(8);
     expect(crm.calls).not.toContain('function esm_read_batch');
   });
 

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { ISSUE_TEXT } from '../../shared/i18n/issues';
 import { widgetError } from '../common/errors';
 import { PortfolioApp } from './app';
 import type { PortfolioData, PortfolioSession } from './session';
@@ -67,6 +68,20 @@ describe.each(LANGS)('PortfolioApp (%s)', (lang) => {
       'Manufacturing',
       'Retail',
     ]);
+  });
+
+  it("lists the data issues with their stable code and the message in the page's language", async () => {
+    const data = sampleData();
+    data.portfolio.issues.push({
+      code: 'INVALID_VALUE',
+      message: ISSUE_TEXT.dealWithoutStageLeftOut('d9'),
+      recordId: 'd9',
+    });
+    const el = mountApp({ load: async () => data }, lang);
+    await flush();
+    const issues = text(el.querySelector('details.issues'));
+    expect(issues).toContain('INVALID_VALUE');
+    expect(issues).toContain(lang === 'ja' ? '商談 d9 にステージがありません' : 'deal d9 has no Stage');
   });
 
   it('every tab shows its panel', async () => {

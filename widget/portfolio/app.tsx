@@ -149,7 +149,7 @@ export function PortfolioApp(props: PortfolioAppProps) {
             <ul class="plain small">
               {report.data.issues.map((i, n) => (
                 <li key={n}>
-                  <code>{i.code}</code> {i.message}
+                  <code>{i.code}</code> {i.message[lang]}
                 </li>
               ))}
             </ul>

@@ -19,6 +19,7 @@ const TEMPLATES: Record<ActivityKind, string[]> = {
   demo: ['{topic}デモ', '製品デモ実施', 'オンラインデモ'],
   negotiation: ['価格調整の打合せ', '契約条件調整', '価格交渉'],
   contract_draft: ['契約書案の送付', '契約書レビュー'],
+  requirements: ['{topic}要件ヒアリング', '要件定義レビュー'],
   info_sharing: ['業界動向の情報提供', 'ニュースレター送付', '{topic}情報共有'],
   exec_meeting: ['役員面談', '社長との意見交換', '経営層向け説明会'],
   study_session: ['{topic}勉強会', '技術交流会', '{topic}ワークショップ'],
@@ -28,6 +29,8 @@ const TEMPLATES: Record<ActivityKind, string[]> = {
   referral: ['{dept}へのご紹介', '関連部署紹介'],
   case_study: ['導入事例インタビュー', '共同発表の準備'],
   social: ['会食', '懇親会', 'ゴルフコンペ'],
+  issue_hearing: ['{topic}課題ヒアリング', '現場課題ヒアリング', '現状ヒアリング'],
+  greeting: ['{dept}ご挨拶', '初回訪問'],
   admin: ['日程調整', 'お礼メール送付', '議事録送付'],
   internal: ['社内共有メモ作成', '社内検討会'],
   other: ['定例打合せ', '訪問', 'フォローアップ', '資料送付'],
@@ -40,6 +43,7 @@ const KIND_WEIGHTS: Weighted<ActivityKind> = [
   ['demo', 4],
   ['negotiation', 3],
   ['contract_draft', 2],
+  ['requirements', 3],
   ['info_sharing', 8],
   ['exec_meeting', 4],
   ['study_session', 5],
@@ -49,6 +53,8 @@ const KIND_WEIGHTS: Weighted<ActivityKind> = [
   ['referral', 2],
   ['case_study', 1],
   ['social', 3],
+  ['issue_hearing', 4],
+  ['greeting', 3],
   ['other', 8],
   ['admin', 3],
   ['internal', 1],
@@ -58,7 +64,15 @@ const INBOUND_WEIGHTS: Weighted<ActivityKind> = [
   ['other', 2],
   ['referral', 1],
 ];
-const DEAL_KINDS: ActivityKind[] = ['proposal', 'quote', 'poc', 'demo', 'negotiation', 'contract_draft'];
+const DEAL_KINDS: ActivityKind[] = [
+  'proposal',
+  'quote',
+  'poc',
+  'demo',
+  'negotiation',
+  'contract_draft',
+  'requirements',
+];
 const FALLBACK_SUBJECT = '打合せ';
 
 /** The engine's keyword rule (shared/engine): the first kind, in config order, with a keyword in the subject. */

@@ -5,7 +5,7 @@
  * the plan's subforms and the events' Participants (zoho-platform §3.5).
  *
  * Two rounds, each one batch of reads (one CRM call through the read-batch function, see common/reads.ts):
- * the account group, contacts, deals and plan; then tasks, events and calls, which hang off the
+ * the account group, contacts, deals, plan and stage history; then tasks, events and calls, which hang off the
  * account *or one of its deals* (What_Id), so they need the deal ids first. A read with more rows
  * adds its next page to the following batch.
  */
@@ -25,6 +25,7 @@ import {
   dealsQuery,
   eventSearchCriteria,
   planSearchCriteria,
+  stageHistoryQuery,
 } from './queries';
 import type { ReadBatch, ReadRequest } from '../../common/reads';
 
@@ -52,13 +53,17 @@ export async function loadAccountDataset(
 ): Promise<RawDataset> {
   const f = config.fields;
   const m = f.modules;
-  const [group = [], contacts = [], deals = [], plans = [], settings = []] = await readAll(reads, [
-    coqlRead((o) => accountGroupQuery(f, accountId, o), COQL_LIMIT),
-    coqlRead((o) => contactsQuery(f, accountId, o), COQL_LIMIT),
-    coqlRead((o) => dealsQuery(f, accountId, o), COQL_LIMIT),
-    searchRead(m.accountPlans, planSearchCriteria(f, accountId)),
-    ...(o.published ? [(i: number) => ({ coql: publishedConfigQuery(config, i) })] : []),
-  ]);
+  const [group = [], contacts = [], deals = [], plans = [], history = [], settings = []] = await readAll(
+    reads,
+    [
+      coqlRead((o) => accountGroupQuery(f, accountId, o), COQL_LIMIT),
+      coqlRead((o) => contactsQuery(f, accountId, o), COQL_LIMIT),
+      coqlRead((o) => dealsQuery(f, accountId, o), COQL_LIMIT),
+      searchRead(m.accountPlans, planSearchCriteria(f, accountId)),
+      coqlRead((o) => stageHistoryQuery(f, accountId, o), COQL_LIMIT),
+      ...(o.published ? [(i: number) => ({ coql: publishedConfigQuery(config, i) })] : []),
+    ],
+  );
   const accounts = accountsFromGroupRows(group, config, accountId);
   const linked = [accountId, ...deals.map((d) => String(d.id))];
   const dealIds = new Set(linked.slice(1));
@@ -80,6 +85,7 @@ export async function loadAccountDataset(
     [m.contacts]: contacts,
     [m.deals]: deals,
     [m.accountPlans]: plans,
+    [m.stageHistory]: history,
     [m.tasks]: tasks.map(link),
     [m.events]: events.map(link),
     [m.calls]: calls.map(link),

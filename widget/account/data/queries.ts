@@ -8,6 +8,7 @@ import {
   activityInputFields,
   contactInputFields,
   dealInputFields,
+  stageHistoryInputFields,
 } from '../../../shared/crm-read/input-fields';
 
 type Fields = SalesProcessConfig['fields'];
@@ -66,6 +67,17 @@ export function dealsQuery(f: Fields, accountId: string, offset = 0): string {
     ['id', ...dealInputFields(f)],
     f.modules.deals,
     `${f.deal.account} = ${coqlId(accountId)}`,
+    COQL_LIMIT,
+    offset,
+  );
+}
+
+/** The account's Relationship_Stage_History records: a deal's role is fixed by the stage when it was created. */
+export function stageHistoryQuery(f: Fields, accountId: string, offset = 0): string {
+  return select(
+    ['id', ...stageHistoryInputFields(f)],
+    f.modules.stageHistory,
+    `${f.stageHistory.account} = ${coqlId(accountId)}`,
     COQL_LIMIT,
     offset,
   );

@@ -49,8 +49,13 @@ export function fakeCrm(data: RawDataset, opts: FakeCrmOptions = {}): FakeCrm {
       note(`function ${name}`);
       if (!opts.readBatch || name !== READ_BATCH_FUNCTION)
         throw { code: 'CRM_ERROR', detail: `function ${name}: not installed` };
-      // An org set up by setup:crm has the settings module (where the service publishes the config).
-      const parsed = parseReadBatch(args.requests, [...Object.keys(data), 'ESM_Settings']);
+      // An org set up by setup:crm has the settings module (where the service publishes the config)
+      // and the stage-history module.
+      const parsed = parseReadBatch(args.requests, [
+        ...Object.keys(data),
+        'ESM_Settings',
+        'Relationship_Stage_History',
+      ]);
       if (!parsed.ok) throw { code: 'CRM_ERROR', detail: parsed.message };
       const results: ReadResult[] = parsed.requests.map((r) => {
         const call = 'coql' in r ? `coql ${moduleOf(r.coql)}` : `search ${r.module}`;

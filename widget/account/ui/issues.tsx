@@ -1,12 +1,13 @@
 /**
- * Data problems the engine found (never fatal): collapsed at the foot of the widget, in the page's
- * language; the engine's technical detail (English, for support) is the tooltip.
+ * Data problems the engine found (never fatal): collapsed at the foot of the widget, each as its
+ * kind and the engine's message naming the record and field, both in the page's language. The
+ * stable code is on the item (`data-issue`) for support.
  */
 import type { DataIssue } from '../../../shared/model/types';
 import { useUi } from './ui-context';
 
 export function Issues(props: { issues: DataIssue[] }) {
-  const { t } = useUi();
+  const { t, l } = useUi();
   if (props.issues.length === 0) return null;
   return (
     <details class="issues" data-testid="issues">
@@ -15,8 +16,8 @@ export function Issues(props: { issues: DataIssue[] }) {
       </summary>
       <ul>
         {props.issues.slice(0, 50).map((i, n) => (
-          <li key={n} data-issue={i.code} title={i.message}>
-            {t(`issue_${i.code}` as const)}
+          <li key={n} data-issue={i.code}>
+            <strong>{t(`issue_${i.code}` as const)}</strong> — {l(i.message)}
           </li>
         ))}
       </ul>
