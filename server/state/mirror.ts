@@ -193,6 +193,21 @@ export class Mirror {
     for (const row of stmt.iterate(this.moduleName(module))) yield JSON.parse(row.json) as ZohoRecord;
   }
 
+  /**
+   * The stored records of a module that have `field` set to a string, streamed: SQLite picks the
+   * rows whose JSON holds `"field":"` (how JSON.stringify writes it), so the others are never parsed —
+   * the service's alert tasks among all tasks, for the manager's view.
+   */
+  *withStringField(module: MirrorModule, field: string): Generator<ZohoRecord> {
+    const stmt = this.db.prepare<[string, string], { json: string }>(
+      'SELECT json FROM records WHERE module = ? AND instr(json, ?) > 0',
+    );
+    for (const row of stmt.iterate(this.moduleName(module), `${JSON.stringify(field)}:"`)) {
+      const rec = JSON.parse(row.json) as ZohoRecord;
+      if (typeof rec[field] === 'string') yield rec;
+    }
+  }
+
   /** The org's users as last read (GET /users), with when; null before the first read. */
   users(): { readAt: number; users: ZohoRecord[] } | null {
     const raw = metaGet(this.db, USERS_KEY);

@@ -86,8 +86,8 @@ export function checkTargets(
     if (s.portfolio && s.accounts >= 10_000)
       checks.push(
         {
-          target: `${s.accounts} accounts: GET /api/portfolio, first call after a sync ≤ ${PORTFOLIO_MS.first} ms`,
-          measured: `${s.portfolio.firstCpuMs} ms CPU (${s.portfolio.firstWallMs} ms wall)`,
+          target: `${s.accounts} accounts: GET /api/portfolio, first call after a sync (the service's run, refreshed) ≤ ${PORTFOLIO_MS.first} ms`,
+          measured: `${s.portfolio.firstCpuMs} ms CPU (${s.portfolio.firstWallMs} ms wall; nothing kept: ${s.portfolio.coldCpuMs} ms CPU)`,
           ok: s.portfolio.firstCpuMs <= PORTFOLIO_MS.first,
         },
         {
@@ -192,7 +192,7 @@ export function formatSize(s: SizeResult): string {
   if (s.portfolio)
     parts.push(
       '',
-      `GET /api/portfolio on this mirror (median of ${s.portfolio.runs}, report + JSON, ${s.portfolio.jsonMb} MB): first call after a sync ${s.portfolio.firstCpuMs} ms CPU (${s.portfolio.firstWallMs} ms wall); filtered (owner + fiscal year) ${s.portfolio.filteredCpuMs} ms CPU (${s.portfolio.filteredWallMs} ms wall).`,
+      `GET /api/portfolio on this mirror (median of ${s.portfolio.runs}, report + JSON, ${s.portfolio.jsonMb} MB): first call after a sync ${s.portfolio.firstCpuMs} ms CPU (${s.portfolio.firstWallMs} ms wall) once the service's refresh after its run has read the portfolio (${s.portfolio.refreshCpuMs} ms CPU, in the background); with nothing kept ${s.portfolio.coldCpuMs} ms CPU (${s.portfolio.coldWallMs} ms wall); filtered (owner + fiscal year) ${s.portfolio.filteredCpuMs} ms CPU (${s.portfolio.filteredWallMs} ms wall).`,
     );
   if (s.change)
     parts.push(

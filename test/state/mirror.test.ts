@@ -131,3 +131,20 @@ test('datasetFor gives each account its group, contacts, deals and activities, i
   for (const m of ['Contacts', 'Deals', 'Tasks'])
     expect(ids(all[m])).toEqual(perAccount.flatMap((d) => ids(d[m])));
 });
+
+test('withStringField streams only the records whose field holds a string', () => {
+  mirror.upsert(
+    'tasks',
+    [
+      { id: 'T1', Alert_Key: 'stalled:A1', Subject: 'a' },
+      { id: 'T2', Alert_Key: null, Subject: 'b' },
+      { id: 'T3', Subject: 'c' },
+      // the field's name with a quote, inside another value: not the field
+      { id: 'T4', Subject: '"Alert_Key":"x"' },
+      { id: 'T5', Alert_Key: '', Subject: 'e' },
+    ],
+    1,
+  );
+  expect([...mirror.withStringField('tasks', 'Alert_Key')].map((t) => t.id)).toEqual(['T1', 'T5']);
+  expect([...mirror.withStringField('deals', 'Alert_Key')]).toEqual([]);
+});
