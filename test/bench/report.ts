@@ -2,6 +2,7 @@
  * The bench's figures: derived comparisons (naive ÷ ours per run kind and over a day), the target
  * checks of DESIGN §9, and the Markdown tables `npm run bench` prints (the README quotes one run).
  */
+import { usPerRecordOf } from './cpu';
 import type { EngineBench } from './engine-bench';
 import type { NaiveRun, OurRun, RunKind, SizeResult } from './measure';
 import { WIDGET_BUDGET, type WidgetBudgetResult } from './widget-budget';
@@ -184,10 +185,10 @@ export function formatSize(s: SizeResult): string {
     ]),
   );
   const parts = [`### ${s.accounts.toLocaleString('en-US')} accounts (${counts})`, '', runs];
-  const perRecord = (ms: number) => Math.round((ms * 1000) / s.syncCpu.recordsRead);
+
   parts.push(
     '',
-    `Full sync, CPU of the sync process per record read: **${s.syncCpu.usPerRecord} µs** (median of ${s.syncCpu.cpuMs.length} fresh full syncs: ${s.syncCpu.cpuMs.map(perRecord).join(' / ')} µs; ${s.syncCpu.recordsRead.toLocaleString('en-US')} records).`,
+    `Full sync, CPU of the sync process per record read: **${s.syncCpu.usPerRecord} µs** (median of ${s.syncCpu.cpuMs.length} fresh full syncs: ${usPerRecordOf(s.syncCpu).join(' / ')} µs; ${s.syncCpu.records.map((n) => n.toLocaleString('en-US')).join(' / ')} records: the first run's writes are read by the later ones).`,
   );
   if (s.portfolio)
     parts.push(
