@@ -112,6 +112,7 @@ function apiRouter(deps: AppDeps): express.Router {
     res.json(computeAccountInsight(one.bundle, config, Date.now() as Instant));
   });
   const portfolios = new PortfolioCache(deps.service);
+  deps.service.onRunFinished(() => portfolios.refresh(deps.service.mirror, deps.config.current));
   r.get('/portfolio', (req, res) => {
     const config = deps.config.current;
     const query = req.query as Record<string, unknown>;

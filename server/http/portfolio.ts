@@ -23,7 +23,7 @@ export function portfolioFromMirror(mirror: Mirror, config: SalesProcessConfig):
       [m.deals]: [...mirror.all('deals')],
       [m.stageHistory]: [...mirror.all('stageHistory')],
       // the service's alert tasks (Alert_Key set): the open alerts per rep
-      [m.tasks]: [...mirror.all('tasks')].filter((t) => typeof t[config.fields.task.alertKey] === 'string'),
+      [m.tasks]: [...mirror.withStringField('tasks', config.fields.task.alertKey)],
       [USERS_KEY]: mirror.users()?.users ?? [],
     },
     config,
@@ -50,13 +50,27 @@ export function portfolioReport(
  * run changes it, so the key is the last finished run (and the mirror and config objects, which a
  * config reload replaces). During a run — this process's or `npm run sync`'s — nothing is kept.
  * Reading 10,000 accounts and their deals from the mirror takes about a second; filters then cost
- * only the roll-ups.
+ * only the roll-ups. The service refreshes it when one of its runs finishes (`refresh`).
  */
 export class PortfolioCache {
   private kept: { key: string; mirror: Mirror; config: SalesProcessConfig; portfolio: Portfolio } | null =
     null;
 
   constructor(private readonly source: { state: SyncState; busy: boolean }) {}
+
+  /**
+   * After a run: read the portfolio again now, so the first request after it is answered from
+   * memory — only once someone has asked for the portfolio since the service started (nobody pays
+   * for a view no one opens). Errors are the next request's to report.
+   */
+  refresh = (mirror: Mirror, config: SalesProcessConfig): void => {
+    if (this.kept === null) return;
+    try {
+      this.get(mirror, config);
+    } catch {
+      this.kept = null;
+    }
+  };
 
   get = (mirror: Mirror, config: SalesProcessConfig): Portfolio => {
     const last = this.source.state.recentRuns(1)[0];

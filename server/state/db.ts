@@ -14,6 +14,15 @@ export type Db = Database.Database;
 
 const SCHEMA_VERSION = 1;
 
+/**
+ * Partial indexes (issue 14): a row is in an index only when it has the column the index finds it
+ * by — only accounts have a parent, only activities a What_Id — so most inserts update two B-trees
+ * fewer. A lookup by `column = ?` implies the column is not null, so SQLite uses them.
+ */
+const RECORD_INDEXES = `CREATE INDEX IF NOT EXISTS records_account ON records (module, account_id) WHERE account_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS records_parent ON records (module, parent_id) WHERE parent_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS records_what ON records (what_module, what_id) WHERE what_id IS NOT NULL;`;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS records (
@@ -28,9 +37,7 @@ CREATE TABLE IF NOT EXISTS records (
   seen_run INTEGER,
   PRIMARY KEY (module, id)
 );
-CREATE INDEX IF NOT EXISTS records_account ON records (module, account_id);
-CREATE INDEX IF NOT EXISTS records_parent ON records (module, parent_id);
-CREATE INDEX IF NOT EXISTS records_what ON records (what_module, what_id);
+${RECORD_INDEXES}
 CREATE TABLE IF NOT EXISTS cursors (module TEXT PRIMARY KEY, modified_time TEXT NOT NULL, last_id TEXT, updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS dirty (account_id TEXT PRIMARY KEY, reason TEXT NOT NULL, since INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT);
 CREATE TABLE IF NOT EXISTS stage_intents (
@@ -63,6 +70,7 @@ export function openStateDb(stateDir: string, file = 'service.sqlite'): Db {
     db.pragma('busy_timeout = 5000');
     db.exec(SCHEMA);
     moveRecordsToRowidTable(db);
+    makeRecordIndexesPartial(db);
   } catch (e) {
     db.close();
     const code = (e as { code?: unknown }).code;
@@ -98,6 +106,21 @@ function moveRecordsToRowidTable(db: Db): void {
       DROP INDEX IF EXISTS records_account; DROP INDEX IF EXISTS records_parent; DROP INDEX IF EXISTS records_what;`);
     db.exec(SCHEMA);
     db.exec('INSERT INTO records SELECT * FROM records_without_rowid; DROP TABLE records_without_rowid;');
+  })();
+}
+
+/** An older state database's full indexes on records are replaced by the partial ones (one transaction). */
+function makeRecordIndexesPartial(db: Db): void {
+  const full = db
+    .prepare<[], { name: string }>(
+      `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records'
+         AND name IN ('records_account', 'records_parent', 'records_what') AND sql NOT LIKE '%WHERE%'`,
+    )
+    .all();
+  if (full.length === 0) return;
+  db.transaction(() => {
+    for (const { name } of full) db.exec(`DROP INDEX ${name}`);
+    db.exec(RECORD_INDEXES);
   })();
 }
 

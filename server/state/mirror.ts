@@ -6,7 +6,7 @@
  */
 import { activityAccount, isActivityModule, recordLink } from '../../shared/crm-read/links';
 import { lookupId, type ZohoRecord } from '../../shared/crm-read/records';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { KGI_KEYS, KPI_KEYS, kgiFieldName, kpiFieldName } from '../../shared/model/keys';
 import { metaGet, metaSet, type Db } from './db';
@@ -14,6 +14,15 @@ import { metaGet, metaSet, type Db } from './db';
 export type MirrorModule = keyof SalesProcessConfig['fields']['modules'];
 
 const USERS_KEY = 'crm_users';
+
+/** Accounts whose records `datasetFor` reads with one query per module. */
+const DATASET_CHUNK = 200;
+
+/** A stored record's JSON with the column it was found by. */
+interface KeyedJson {
+  k: string;
+  json: string;
+}
 
 interface Row {
   module: string;
@@ -72,14 +81,24 @@ export class Mirror {
       touch: db.prepare('UPDATE records SET seen_run = ? WHERE module = ? AND id = ?'),
       // INDEXED BY: without ANALYZE statistics SQLite prefers scanning the module's whole primary-key
       // range (it covers every column) to these indexes: O(records) per lookup, O(n²) per full pass.
-      byAccount: db.prepare<[string, string], { json: string }>(
-        'SELECT json FROM records INDEXED BY records_account WHERE module = ? AND account_id = ?',
-      ),
       byParent: db.prepare<[string, string], { json: string }>(
         'SELECT json FROM records INDEXED BY records_parent WHERE module = ? AND parent_id = ?',
       ),
-      byWhat: db.prepare<[string, string, string], { json: string }>(
-        'SELECT json FROM records WHERE module = ? AND what_module = ? AND what_id = ?',
+      // datasetFor's batched reads (INDEXED BY as above): `?` after the module is a JSON array of ids.
+      idsIn: db.prepare<[string, string], KeyedJson>(
+        'SELECT id AS k, json FROM records WHERE module = ? AND id IN (SELECT value FROM json_each(?))',
+      ),
+      byAccountIn: db.prepare<[string, string], KeyedJson>(
+        `SELECT account_id AS k, json FROM records INDEXED BY records_account
+         WHERE module = ? AND account_id IN (SELECT value FROM json_each(?))`,
+      ),
+      byParentIn: db.prepare<[string, string], KeyedJson>(
+        `SELECT parent_id AS k, json FROM records INDEXED BY records_parent
+         WHERE module = ? AND parent_id IN (SELECT value FROM json_each(?))`,
+      ),
+      byWhatIn: db.prepare<[string, string, string], KeyedJson>(
+        `SELECT what_id AS k, json FROM records INDEXED BY records_what
+         WHERE module = ? AND what_module = ? AND what_id IN (SELECT value FROM json_each(?))`,
       ),
       ids: db.prepare<[string], { id: string }>('SELECT id FROM records WHERE module = ?'),
       pendingWhat: db.prepare<[string], Row & { seen_run: number | null }>(
@@ -173,6 +192,21 @@ export class Mirror {
     for (const row of stmt.iterate(this.moduleName(module))) yield JSON.parse(row.json) as ZohoRecord;
   }
 
+  /**
+   * The stored records of a module that have `field` set to a string, streamed: SQLite picks the
+   * rows whose JSON holds `"field":"` (how JSON.stringify writes it), so the others are never parsed —
+   * the service's alert tasks among all tasks, for the manager's view.
+   */
+  *withStringField(module: MirrorModule, field: string): Generator<ZohoRecord> {
+    const stmt = this.db.prepare<[string, string], { json: string }>(
+      'SELECT json FROM records WHERE module = ? AND instr(json, ?) > 0',
+    );
+    for (const row of stmt.iterate(this.moduleName(module), `${JSON.stringify(field)}:"`)) {
+      const rec = JSON.parse(row.json) as ZohoRecord;
+      if (typeof rec[field] === 'string') yield rec;
+    }
+  }
+
   /** The org's users as last read (GET /users), with when; null before the first read. */
   users(): { readAt: number; users: ZohoRecord[] } | null {
     const raw = metaGet(this.db, USERS_KEY);
@@ -217,27 +251,78 @@ export class Mirror {
       [m.accountPlans]: [],
       [m.stageHistory]: [],
     };
-    const seenAccounts = new Set<string>();
-    const push = (module: string, rec: ZohoRecord) => out[module]?.push(rec);
-    const parse = (rows: { json: string }[]) => rows.map((r) => JSON.parse(r.json) as ZohoRecord);
+    for (let i = 0; i < accountIds.length; i += DATASET_CHUNK)
+      this.addDataset(accountIds.slice(i, i + DATASET_CHUNK), out);
+    return out;
+  }
+
+  /**
+   * `datasetFor` for up to DATASET_CHUNK accounts: one query per module for all of them
+   * (`IN (json_each(?))`), then the records in the order one query per account gives — account by
+   * account, each key's records in the order the index holds them — so the result does not depend
+   * on how the accounts were batched.
+   */
+  private addDataset(accountIds: readonly string[], out: Record<string, ZohoRecord[]>): void {
+    const m = this.config.fields.modules;
+    const ids = JSON.stringify(accountIds);
+    const grouped = (rows: readonly KeyedJson[]) => {
+      const by = new Map<string, ZohoRecord[]>();
+      for (const r of rows) {
+        const rec = JSON.parse(r.json) as ZohoRecord;
+        const list = by.get(r.k);
+        if (list) list.push(rec);
+        else by.set(r.k, [rec]);
+      }
+      return by;
+    };
+    const accounts = new Map<string, ZohoRecord>();
+    for (const r of this.stmt.idsIn.all(m.accounts, ids)) accounts.set(r.k, JSON.parse(r.json) as ZohoRecord);
+    const children = grouped(this.stmt.byParentIn.all(m.accounts, ids));
+    const parentIds = new Set<string>();
+    for (const a of accounts.values()) {
+      const p = lookupId(a[this.config.fields.account.parent]);
+      if (p && !accounts.has(p)) parentIds.add(p);
+    }
+    const parents = new Map<string, ZohoRecord>();
+    if (parentIds.size > 0)
+      for (const r of this.stmt.idsIn.all(m.accounts, JSON.stringify([...parentIds])))
+        parents.set(r.k, JSON.parse(r.json) as ZohoRecord);
+    const byAccount = (module: string) => grouped(this.stmt.byAccountIn.all(module, ids));
+    const contacts = byAccount(m.contacts);
+    const deals = byAccount(m.deals);
+    const plans = byAccount(m.accountPlans);
+    const history = byAccount(m.stageHistory);
+    const dealIds = JSON.stringify([...deals.values()].flatMap((ds) => ds.map((d) => d.id)));
+    const activities = [m.tasks, m.events, m.calls].map((mod) => ({
+      mod,
+      onAccount: grouped(this.stmt.byWhatIn.all(mod, m.accounts, ids)),
+      onDeal: grouped(this.stmt.byWhatIn.all(mod, m.deals, dealIds)),
+    }));
+
+    const seenAccounts = new Set<string>((out[m.accounts] ?? []).map((a) => a.id));
+    const push = (module: string, recs: readonly ZohoRecord[] | undefined) => {
+      const list = out[module];
+      if (list && recs) for (const r of recs) list.push(r);
+    };
     for (const id of accountIds) {
-      const account = this.get('accounts', id);
+      const account = accounts.get(id);
       if (!account) continue;
-      for (const a of [account, ...this.groupOf(account)]) {
-        if (!seenAccounts.has(a.id)) push(m.accounts, a);
+      const parentId = lookupId(account[this.config.fields.account.parent]);
+      const parent = parentId ? (accounts.get(parentId) ?? parents.get(parentId)) : undefined;
+      for (const a of [account, ...(parent ? [parent] : []), ...(children.get(id) ?? [])]) {
+        if (!seenAccounts.has(a.id)) out[m.accounts]?.push(a);
         seenAccounts.add(a.id);
       }
-      for (const c of parse(this.stmt.byAccount.all(m.contacts, id))) push(m.contacts, c);
-      const deals = parse(this.stmt.byAccount.all(m.deals, id));
-      for (const d of deals) push(m.deals, d);
-      for (const mod of [m.tasks, m.events, m.calls]) {
-        for (const a of parse(this.stmt.byWhat.all(mod, m.accounts, id))) push(mod, a);
-        for (const d of deals) for (const a of parse(this.stmt.byWhat.all(mod, m.deals, d.id))) push(mod, a);
+      push(m.contacts, contacts.get(id));
+      const accountDeals = deals.get(id) ?? [];
+      push(m.deals, accountDeals);
+      for (const { mod, onAccount, onDeal } of activities) {
+        push(mod, onAccount.get(id));
+        for (const d of accountDeals) push(mod, onDeal.get(d.id));
       }
-      for (const p of parse(this.stmt.byAccount.all(m.accountPlans, id))) push(m.accountPlans, p);
-      for (const h of parse(this.stmt.byAccount.all(m.stageHistory, id))) push(m.stageHistory, h);
+      push(m.accountPlans, plans.get(id));
+      push(m.stageHistory, history.get(id));
     }
-    return out;
   }
 
   private moduleOfId(id: string | null): string | null {
@@ -272,8 +357,7 @@ export class Mirror {
       parent_id: link.parentId,
       what_module: link.what?.module ?? null,
       what_id: link.what?.id ?? null,
-      input_hash: this.inputHash(module, rec),
-      json: JSON.stringify(rec),
+      ...this.encode(module, rec),
     };
   }
 
@@ -302,14 +386,34 @@ export class Mirror {
   }
 
   /**
-   * A hash of the fields the engine reads: system timestamps and service-written fields are left
-   * out. One serialisation and one digest per record (keys sorted, so key order never matters).
+   * The stored JSON and a hash of the fields the engine reads (system timestamps and
+   * service-written fields are left out), from one serialisation: the engine's fields, keys sorted
+   * (so key order never matters), then the rest. One digest per record.
    */
-  private inputHash(module: MirrorModule, rec: ZohoRecord): string {
+  private encode(module: MirrorModule, rec: ZohoRecord): { input_hash: string; json: string } {
+    const skip = this.ignored.get(module) ?? NOTHING;
+    const input: Record<string, unknown> = {};
+    let rest: Record<string, unknown> | null = null;
+    for (const k of Object.keys(rec).sort()) {
+      // A key named __proto__ would set the object's prototype instead of a field.
+      if (k === '__proto__') return this.encodeSafely(module, rec);
+      if (skip.has(k)) (rest ??= {})[k] = rec[k];
+      else input[k] = rec[k];
+    }
+    const inputJson = JSON.stringify(input);
+    const input_hash = hash('sha1', inputJson, 'base64');
+    const restJson = rest === null ? '{}' : JSON.stringify(rest);
+    if (restJson === '{}') return { input_hash, json: inputJson };
+    if (inputJson === '{}') return { input_hash, json: restJson };
+    return { input_hash, json: `${inputJson.slice(0, -1)},${restJson.slice(1)}` };
+  }
+
+  /** `encode` for a record with a `__proto__` key (never one Zoho sends): the same hash input as pairs. */
+  private encodeSafely(module: MirrorModule, rec: ZohoRecord): { input_hash: string; json: string } {
     const skip = this.ignored.get(module) ?? NOTHING;
     const kept: unknown[] = [];
     for (const k of Object.keys(rec).sort()) if (!skip.has(k)) kept.push(k, rec[k]);
-    return createHash('sha1').update(JSON.stringify(kept)).digest('base64');
+    return { input_hash: hash('sha1', JSON.stringify(kept), 'base64'), json: JSON.stringify(rec) };
   }
 }
 

@@ -48,15 +48,20 @@ export async function readChanges(
     const module = deps.mirror.moduleName(read.module);
     const cursor = o.full ? null : deps.state.cursor(module);
     let count = 0;
-    let newest: Cursor | null = cursor;
+    // The newest record read: its time as Zoho gave it (made UTC once, at the end), parsed, and id.
+    const start = cursor ? { time: cursor.time, ms: Date.parse(cursor.time), id: cursor.id } : null;
+    let newest: { time: string; ms: number; id: string | null } | null = start;
     const take = (rows: ZohoRecord[]) => {
       const touched = deps.mirror.upsert(read.module, rows, o.runId);
       result.touchedAccounts += deps.state.markDirty(touched, `${module} changed`);
       count += rows.length;
-      for (const r of rows)
+      for (const r of rows) {
+        if (typeof r.Modified_Time !== 'string') continue;
+        const ms = Date.parse(r.Modified_Time);
         // An unparseable Modified_Time cannot move the cursor; the normaliser reports the record.
-        if (typeof r.Modified_Time === 'string' && !Number.isNaN(Date.parse(r.Modified_Time)))
-          newest = later(newest, { time: toUtc(r.Modified_Time), id: r.id });
+        if (Number.isNaN(ms)) continue;
+        if (newest === null || later(newest, ms, r.id)) newest = { time: r.Modified_Time, ms, id: r.id };
+      }
       o.progress?.(module, count);
     };
     if (read.method === 'coql') {
@@ -71,8 +76,10 @@ export async function readChanges(
         `${module} deleted`,
       );
     result.records[module] = count;
-    if (newest) result.cursors[module] = newest;
-    deps.log.debug({ module, records: count, cursor: newest }, 'module read');
+    const last = newest as { time: string; id: string | null } | null;
+    const moved = last === start ? cursor : last && { time: toUtc(last.time), id: last.id };
+    if (moved) result.cursors[module] = moved;
+    deps.log.debug({ module, records: count, cursor: moved }, 'module read');
   }
   return result;
 }
@@ -164,12 +171,10 @@ export async function readByList(
   }
 }
 
-function later(a: Cursor | null, b: Cursor): Cursor {
-  if (a === null) return b;
-  const ta = Date.parse(a.time);
-  const tb = Date.parse(b.time);
-  if (tb !== ta) return tb > ta ? b : a;
-  return BigInt(b.id ?? 0) > BigInt(a.id ?? 0) ? b : a;
+/** Whether a record at `ms` with `id` comes after `a` in (Modified_Time, id) order. */
+function later(a: { ms: number; id: string | null }, ms: number, id: string): boolean {
+  if (ms !== a.ms) return ms > a.ms;
+  return BigInt(id ?? 0) > BigInt(a.id ?? 0);
 }
 
 function toUtc(iso: string): string {

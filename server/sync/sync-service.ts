@@ -121,8 +121,18 @@ export class SyncService {
       .finally(() => {
         this.state.releaseLock('sync', owner);
         this.running = null;
+        // Outside the run's promise chain: a listener's work or error is not the run's.
+        for (const listener of this.finishedListeners) setImmediate(listener);
       });
     return this.running;
+  }
+
+  private readonly finishedListeners = new Set<() => void>();
+
+  /** Call `listener` after each run this process makes has finished (e.g. to refresh a cache); returns the unsubscribe. */
+  onRunFinished(listener: () => void): () => void {
+    this.finishedListeners.add(listener);
+    return () => this.finishedListeners.delete(listener);
   }
 
   get busy(): boolean {

@@ -51,10 +51,18 @@ export function accountTargets(
 
 export function kpiRollup(view: PortfolioView, config: SalesProcessConfig): KpiRollup {
   const computed = view.accounts.filter(isComputed);
+  // Each account's targets once (they are tallied by stage, by KPI and by rep).
+  const targetsByAccount = new Map(computed.map((a) => [a, accountTargets(a, config)]));
+  const byOwner = new Map<string | null, PortfolioAccount[]>();
+  for (const a of computed) {
+    const list = byOwner.get(a.ownerId);
+    if (list) list.push(a);
+    else byOwner.set(a.ownerId, [a]);
+  }
   const shares = (accounts: readonly PortfolioAccount[]): KpiShare[] => {
     const tally = new Map<KpiKey, { accounts: number; met: number }>();
     for (const a of accounts) {
-      for (const t of accountTargets(a, config)) {
+      for (const t of targetsByAccount.get(a) ?? accountTargets(a, config)) {
         const s = tally.get(t.kpi) ?? { accounts: 0, met: 0 };
         s.accounts++;
         if (t.met) s.met++;
@@ -87,7 +95,7 @@ export function kpiRollup(view: PortfolioView, config: SalesProcessConfig): KpiR
     }),
     byKpi: shares(computed),
     perRep: repsInView(view).map((rep) => {
-      const kpis = shares(computed.filter((a) => a.ownerId === rep.id));
+      const kpis = shares(byOwner.get(rep.id) ?? []);
       const targets = kpis.reduce((n, k) => n + k.accounts, 0);
       const met = kpis.reduce((n, k) => n + k.met, 0);
       return { ownerId: rep.id, targets, met, share: ratio(met, targets), kpis };

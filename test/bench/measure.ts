@@ -16,7 +16,14 @@ import { changeActivities, type ActivityChange } from './change-activities';
 import { neededWrites, readServiceFields } from './crm-state';
 import { boundRatio, lowerBound, type Credits } from './lower-bound';
 import { runNaiveSync } from './naive-sync';
-import { measurePortfolio, measureSyncCpu, median, type PortfolioCpu, type SyncCpu } from './cpu';
+import {
+  measurePortfolio,
+  measureSyncCpu,
+  median,
+  usPerRecordOf,
+  type PortfolioCpu,
+  type SyncCpu,
+} from './cpu';
 
 const SEED = 'bench';
 
@@ -92,7 +99,7 @@ export async function benchSize(
     change: null,
     ours: [],
     naive: [],
-    syncCpu: { cpuMs: [], recordsRead: 0, usPerRecord: 0 },
+    syncCpu: { cpuMs: [], records: [], recordsRead: 0, usPerRecord: 0 },
     portfolio: null,
   };
   o.log(`${accounts} accounts: CRM ready in ${(result.emulatorStartMs / 1000).toFixed(1)} s`);
@@ -119,11 +126,15 @@ export async function benchSize(
     const full = result.ours[0] as OurRun;
     const more = await measureSyncCpu(crm, Math.max(0, (o.cpuRuns ?? 1) - 1));
     const cpuMs = [full.cpuMs, ...more.cpuMs];
-    const perRecord = (ms: number) => Math.round((ms * 1000) / full.recordsRead);
-    result.syncCpu = { cpuMs, recordsRead: full.recordsRead, usPerRecord: perRecord(median(cpuMs)) };
-    o.log(
-      `${accounts} accounts, full sync CPU: ${cpuMs.map((c) => perRecord(c)).join(' / ')} µs per record read`,
-    );
+    const records = [full.recordsRead, ...more.records];
+    const perRun = usPerRecordOf({ cpuMs, records });
+    result.syncCpu = {
+      cpuMs,
+      records,
+      recordsRead: full.recordsRead,
+      usPerRecord: Math.round(median(perRun)),
+    };
+    o.log(`${accounts} accounts, full sync CPU: ${perRun.join(' / ')} µs per record read`);
   } finally {
     await crm.stop();
     rmSync(stateDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
  * The bench's figures: derived comparisons (naive ÷ ours per run kind and over a day), the target
  * checks of DESIGN §9, and the Markdown tables `npm run bench` prints (the README quotes one run).
  */
+import { usPerRecordOf } from './cpu';
 import type { EngineBench } from './engine-bench';
 import type { NaiveRun, OurRun, RunKind, SizeResult } from './measure';
 import { WIDGET_BUDGET, type WidgetBudgetResult } from './widget-budget';
@@ -86,8 +87,8 @@ export function checkTargets(
     if (s.portfolio && s.accounts >= 10_000)
       checks.push(
         {
-          target: `${s.accounts} accounts: GET /api/portfolio, first call after a sync ≤ ${PORTFOLIO_MS.first} ms`,
-          measured: `${s.portfolio.firstCpuMs} ms CPU (${s.portfolio.firstWallMs} ms wall)`,
+          target: `${s.accounts} accounts: GET /api/portfolio, first call after a sync (the service's run, refreshed) ≤ ${PORTFOLIO_MS.first} ms`,
+          measured: `${s.portfolio.firstCpuMs} ms CPU (${s.portfolio.firstWallMs} ms wall; nothing kept: ${s.portfolio.coldCpuMs} ms CPU)`,
           ok: s.portfolio.firstCpuMs <= PORTFOLIO_MS.first,
         },
         {
@@ -184,15 +185,15 @@ export function formatSize(s: SizeResult): string {
     ]),
   );
   const parts = [`### ${s.accounts.toLocaleString('en-US')} accounts (${counts})`, '', runs];
-  const perRecord = (ms: number) => Math.round((ms * 1000) / s.syncCpu.recordsRead);
+
   parts.push(
     '',
-    `Full sync, CPU of the sync process per record read: **${s.syncCpu.usPerRecord} µs** (median of ${s.syncCpu.cpuMs.length} fresh full syncs: ${s.syncCpu.cpuMs.map(perRecord).join(' / ')} µs; ${s.syncCpu.recordsRead.toLocaleString('en-US')} records).`,
+    `Full sync, CPU of the sync process per record read: **${s.syncCpu.usPerRecord} µs** (median of ${s.syncCpu.cpuMs.length} fresh full syncs: ${usPerRecordOf(s.syncCpu).join(' / ')} µs; ${s.syncCpu.records.map((n) => n.toLocaleString('en-US')).join(' / ')} records: the first run's writes are read by the later ones).`,
   );
   if (s.portfolio)
     parts.push(
       '',
-      `GET /api/portfolio on this mirror (median of ${s.portfolio.runs}, report + JSON, ${s.portfolio.jsonMb} MB): first call after a sync ${s.portfolio.firstCpuMs} ms CPU (${s.portfolio.firstWallMs} ms wall); filtered (owner + fiscal year) ${s.portfolio.filteredCpuMs} ms CPU (${s.portfolio.filteredWallMs} ms wall).`,
+      `GET /api/portfolio on this mirror (median of ${s.portfolio.runs}, report + JSON, ${s.portfolio.jsonMb} MB): first call after a sync ${s.portfolio.firstCpuMs} ms CPU (${s.portfolio.firstWallMs} ms wall) once the service's refresh after its run has read the portfolio (${s.portfolio.refreshCpuMs} ms CPU, in the background); with nothing kept ${s.portfolio.coldCpuMs} ms CPU (${s.portfolio.coldWallMs} ms wall); filtered (owner + fiscal year) ${s.portfolio.filteredCpuMs} ms CPU (${s.portfolio.filteredWallMs} ms wall).`,
     );
   if (s.change)
     parts.push(

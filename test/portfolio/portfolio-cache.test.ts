@@ -15,7 +15,8 @@ function source(runs: { id: number; finishedAt: string | null }[], busy = false)
 }
 
 function mirror(): Mirror {
-  return { all: () => [][Symbol.iterator](), users: () => null } as unknown as Mirror;
+  const none = () => [][Symbol.iterator]();
+  return { all: none, withStringField: none, users: () => null } as unknown as Mirror;
 }
 
 describe('PortfolioCache', () => {
@@ -43,5 +44,31 @@ describe('PortfolioCache', () => {
     const first = cache.get(m, config);
     expect(cache.get(mirror(), config)).not.toBe(first);
     expect(cache.get(m, { ...config })).not.toBe(first);
+  });
+
+  it('refresh after a run reads the portfolio again, once someone has asked for it', () => {
+    const runs = [{ id: 1, finishedAt: '2026-11-26T03:00:00Z' }];
+    let reads = 0;
+    const m = mirror();
+    const counting = {
+      ...m,
+      all: (module: string) => {
+        if (module === 'accounts') reads++;
+        return m.all(module as never);
+      },
+    } as unknown as Mirror;
+    const cache = new PortfolioCache(source(runs));
+    // Nobody has opened the view: nothing is read.
+    cache.refresh(counting, config);
+    expect(reads).toBe(0);
+    const first = cache.get(counting, config);
+    expect(reads).toBe(1);
+    runs.push({ id: 2, finishedAt: '2026-11-26T03:10:00Z' });
+    cache.refresh(counting, config);
+    expect(reads).toBe(2);
+    // The request after the run is answered from what the refresh read.
+    const next = cache.get(counting, config);
+    expect(next).not.toBe(first);
+    expect(reads).toBe(2);
   });
 });

@@ -11,6 +11,14 @@ import { tempDir } from '../support/crm-harness';
 const tableSql = (db: Database.Database) =>
   db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'records'").get()?.sql ?? '';
 
+const indexSql = (db: Database.Database) =>
+  db
+    .prepare<[], { sql: string }>(
+      "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND sql IS NOT NULL ORDER BY name",
+    )
+    .all()
+    .map((r) => r.sql);
+
 test('a new state database has a rowid records table with its indexes', () => {
   const dir = tempDir('records-table-');
   try {
@@ -23,6 +31,11 @@ test('a new state database has a rowid records table with its indexes', () => {
       .all()
       .map((r) => r.name);
     expect(indexes).toEqual(expect.arrayContaining(['records_account', 'records_parent', 'records_what']));
+    expect(indexSql(db)).toEqual([
+      expect.stringMatching(/WHERE account_id IS NOT NULL$/),
+      expect.stringMatching(/WHERE parent_id IS NOT NULL$/),
+      expect.stringMatching(/WHERE what_id IS NOT NULL$/),
+    ]);
     db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -66,11 +79,44 @@ test('a WITHOUT ROWID records table from before is moved to a rowid table, rows 
         )
         .all(),
     ).toEqual([expect.objectContaining({ detail: expect.stringContaining('records_what') })]);
+    expect(indexSql(db).every((sql) => / WHERE \w+ IS NOT NULL$/.test(sql))).toBe(true);
     db.close();
     // Opening again changes nothing.
     const again = openStateDb(dir);
     expect(again.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 1 });
     again.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('full indexes on a rowid records table from before become partial ones, rows kept', () => {
+  const dir = tempDir('records-table-');
+  try {
+    const old = new Database(path.join(dir, 'service.sqlite'));
+    old.exec(`CREATE TABLE records (module TEXT NOT NULL, id TEXT NOT NULL, account_id TEXT, parent_id TEXT,
+      what_module TEXT, what_id TEXT, input_hash TEXT NOT NULL, json TEXT NOT NULL, seen_run INTEGER,
+      PRIMARY KEY (module, id));
+      CREATE INDEX records_account ON records (module, account_id);
+      CREATE INDEX records_parent ON records (module, parent_id);
+      CREATE INDEX records_what ON records (what_module, what_id);`);
+    old
+      .prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run('Accounts', 'A2', 'A2', 'A1', null, null, 'h', '{"id":"A2"}', 7);
+    old.close();
+
+    const db = openStateDb(dir);
+    expect(indexSql(db)).toHaveLength(3);
+    expect(indexSql(db).every((sql) => / WHERE \w+ IS NOT NULL$/.test(sql))).toBe(true);
+    expect(
+      db
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT id FROM records INDEXED BY records_parent WHERE module = 'Accounts' AND parent_id = 'A1'",
+        )
+        .all(),
+    ).toEqual([expect.objectContaining({ detail: expect.stringContaining('records_parent') })]);
+    expect(db.prepare('SELECT id FROM records').all()).toEqual([{ id: 'A2' }]);
+    db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
