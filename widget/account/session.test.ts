@@ -110,6 +110,7 @@ describe('account session', () => {
       attitude: 'supporter',
       influence: 5,
       isExecutive: true,
+      influences: ['c1', 'c2'],
     });
     expect(crm.writes).toEqual([
       {
@@ -121,10 +122,12 @@ describe('account session', () => {
           Attitude: 'supporter',
           Influence_Level: 5,
           Is_Executive: true,
+          Influences: 'c1\nc2',
         },
       },
     ]);
     expect(after.buyerGaps.map((g) => g.code)).not.toContain('NO_DECISION_MAKER');
+    expect(after.people.find((p) => p.contact.id === 'c3')?.contact.influences).toEqual(['c1', 'c2']);
   });
 
   it('saves the plan with a new Plan_Updates row, keeps old rows by id, and the stale warning goes', async () => {

@@ -15,6 +15,8 @@ export interface BuyerEdit {
   attitude: Attitude | null;
   influence: number | null;
   isExecutive: boolean;
+  /** Contacts.Influences: the people this person sways (influence lines on the map). */
+  influences: string[];
 }
 
 export async function saveBuyerEdit(
@@ -30,6 +32,7 @@ export async function saveBuyerEdit(
     [c.attitude]: edit.attitude,
     [c.influence]: edit.influence,
     [c.isExecutive]: edit.isExecutive,
+    [c.influences]: edit.influences.length > 0 ? edit.influences.join('\n') : null,
   };
   await crm.updateRecord(config.fields.modules.contacts, { id: contactId, ...fields });
   const module = config.fields.modules.contacts;
