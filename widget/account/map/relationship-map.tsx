@@ -252,11 +252,11 @@ export function RelationshipMap(props: RelationshipMapProps) {
                 >
                   <rect width={NODE_W} height={NODE_H} rx={8} />
                   <text x={10} y={24} class="rmap-name">
-                    ？ {clip(g[0] ?? '', 16)}
+                    ？ {clip(g[0] ?? '', 11)}
                   </text>
                   {g[1] && (
                     <text x={10} y={46} class="rmap-sub">
-                      {clip(g[1], 22)}
+                      {clip(g[1], 13)}
                     </text>
                   )}
                 </g>
@@ -290,8 +290,9 @@ export function RelationshipMap(props: RelationshipMapProps) {
                   rx={8}
                   style={{ strokeWidth: 1 + ((p.contact.influence ?? 1) - 1) * 0.75 }}
                 />
+                <title>{p.contact.name}</title>
                 <text x={8} y={17} class="rmap-name">
-                  {clip(p.contact.name, 11)}
+                  {clip(p.contact.name, 9)}
                   {p.executive && <tspan class="rmap-exec"> {lang === 'ja' ? '役' : 'EX'}</tspan>}
                   {p.key && <tspan class="rmap-key"> ★</tspan>}
                 </text>
@@ -303,7 +304,7 @@ export function RelationshipMap(props: RelationshipMapProps) {
                   )}
                 </text>
                 <text x={8} y={48} class="rmap-sub">
-                  {clip([p.contact.title, p.contact.department].filter(Boolean).join(' · '), 22)}
+                  {clip([p.contact.title, p.contact.department].filter(Boolean).join(' · '), 13)}
                 </text>
                 <text x={8} y={62} class={`rmap-sub${p.lastTouch == null ? ' rmap-never' : ''}`}>
                   {p.lastTouch == null ? t(M.never) : formatDay(p.lastTouch, view.offset)}
@@ -451,9 +452,19 @@ function personLabel(
     .join(o.lang === 'ja' ? '、' : ', ');
 }
 
+/** Cut to fit `max` full-width characters (a half-width one counts about half), with an ellipsis. */
 function clip(text: string, max: number): string {
+  const w = (ch: string) => (ch.charCodeAt(0) < 0x2e80 ? 0.55 : 1);
   const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+  if (chars.reduce((sum, ch) => sum + w(ch), 0) <= max) return text;
+  let used = 0;
+  let out = '';
+  for (const ch of chars) {
+    if (used + w(ch) > max - 1) break;
+    used += w(ch);
+    out += ch;
+  }
+  return `${out}…`;
 }
 
 function clamp(k: number): number {
