@@ -108,6 +108,19 @@ test("a deal's buying committee is highlighted on the map; screenshots in both l
   // Contact_Name (CDO) and Buying_Committee (CEO, CFO, 経営企画部長, 情報システム部長)
   expect(await frame.$$eval('.rmap-node.committee', (els) => els.length)).toBe(5);
   expect(await frame.$$eval('.rmap-node.dim', (els) => els.length)).toBeGreaterThan(0);
+  // put someone dimmed on the committee: saved to Deals.Buying_Committee, the map follows
+  const outsider = (await frame.getAttribute(
+    '.rmap-node.dim[data-node]:not([data-gap-node])',
+    'data-node',
+  )) as string;
+  await frame.focus(`[data-node="${outsider}"]`);
+  await page.keyboard.press('Enter');
+  await frame.check('[data-testid=committee-toggle]');
+  await frame.waitForSelector(`.rmap-node.committee[data-node="${outsider}"]`);
+  expect(await frame.$$eval('.rmap-node.committee', (els) => els.length)).toBe(6);
+  const res = await fetch(`${server.emulator.url}/__emulator/records/Deals`);
+  const deals = ((await res.json()) as { data: { id: string; Buying_Committee?: string | null }[] }).data;
+  expect(deals.find((d) => d.id === dash2)?.Buying_Committee?.split('\n')).toContain(outsider);
   for (const lang of ['ja', 'en'] as const) {
     if ((await frame.getAttribute('.app', 'lang')) !== lang) await frame.click('.header-tools button[lang]');
     await frame.waitForSelector(`.app[lang=${lang}] [data-testid=relationship-map]`);

@@ -54,7 +54,7 @@ export interface AccountView {
   people: PersonView[];
   buyerGaps: BuyerGap[];
   /** Each deal's buying committee (its Contact_Name and Buying_Committee), for the map. */
-  committees: { dealId: string; name: string; contactIds: string[] }[];
+  committees: { dealId: string; name: string; contactId: string | null; contactIds: string[] }[];
   plan: AccountPlan | null;
   /** The plan as CRM returned it (subform row ids are needed to write rows back). */
   planRecord: CrmRecord | null;
@@ -121,6 +121,7 @@ export function buildAccountView(
     committees: bundle.deals.map((d) => ({
       dealId: d.id,
       name: d.name,
+      contactId: d.contactId,
       contactIds: [...buyingCommittee(d, bundle.contacts)],
     })),
     plan: bundle.plan,

@@ -7,6 +7,7 @@ import type { SalesProcessConfig } from '../../../shared/config/schema';
 import { planUpdateHistory } from '../../../shared/writeback/plan';
 import type { ActivityKind, Attitude, BuyingRole } from '../../../shared/model/keys';
 import type { ActivityModule } from '../../../shared/model/types';
+import { lookupId } from '../../../shared/crm-read/records';
 import type { CrmGateway, CrmRecord } from '../../zoho/types';
 import type { RawDataset } from './load-dataset';
 
@@ -61,6 +62,30 @@ export async function saveDealEvidence(
     [d.quoteRequested]: edit.quoteRequested,
   };
   const module = config.fields.modules.deals;
+  await crm.updateRecord(module, { id: dealId, ...fields });
+  return {
+    ...raw,
+    [module]: (raw[module] ?? []).map((r) => (String(r.id) === dealId ? { ...r, ...fields } : r)),
+  };
+}
+
+/**
+ * A deal's buying committee (Buying_Committee, contact ids one per line). The deal's Contact_Name is
+ * on it anyway and is not written into the field.
+ */
+export async function saveDealCommittee(
+  crm: CrmGateway,
+  config: SalesProcessConfig,
+  raw: RawDataset,
+  dealId: string,
+  contactIds: string[],
+): Promise<RawDataset> {
+  const d = config.fields.deal;
+  const module = config.fields.modules.deals;
+  const record = (raw[module] ?? []).find((r) => String(r.id) === dealId);
+  const own = lookupId(record?.[d.contact]);
+  const ids = [...new Set(contactIds)].filter((id) => id !== own);
+  const fields: CrmRecord = { [d.buyingCommittee]: ids.length > 0 ? ids.join('\n') : null };
   await crm.updateRecord(module, { id: dealId, ...fields });
   return {
     ...raw,

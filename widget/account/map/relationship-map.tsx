@@ -56,6 +56,11 @@ const M = {
   legendReports: s('報告ライン', 'reports to'),
   legendInfluence: s('影響関係', 'influences'),
   legendGap: s('空白（未特定の役割）', 'gap (role nobody holds)'),
+  committeeToggle: s(
+    '{name} を「{deal}」の購買委員会に入れる',
+    '{name} is on the buying committee of “{deal}”',
+  ),
+  saveFailed: s('保存できませんでした', 'Could not save'),
   dangling: s(
     '影響関係 {n} 件はこの取引先にいない連絡先を指しています',
     '{n} influence lines point at contacts outside this account',
@@ -88,6 +93,8 @@ export interface RelationshipMapProps {
   /** The deal whose buying committee is highlighted (null: none). */
   dealId: string | null;
   onDeal: (dealId: string | null) => void;
+  /** Save who is on the deal's buying committee (absent: read-only). */
+  onCommittee?: (dealId: string, contactIds: string[]) => Promise<void> | undefined;
 }
 
 export function RelationshipMap(props: RelationshipMapProps) {
@@ -335,12 +342,69 @@ export function RelationshipMap(props: RelationshipMapProps) {
           </li>
         ))}
       </ul>
+      {deal && props.onCommittee && props.selected && people.has(props.selected) && (
+        <CommitteeToggle
+          deal={deal}
+          contactId={props.selected}
+          name={people.get(props.selected)?.contact.name ?? ''}
+          own={deal.contactId === props.selected}
+          save={props.onCommittee}
+        />
+      )}
       {layout.danglingInfluences > 0 && (
         <p class="notice warn small" data-testid="dangling-influences">
           {t(M.dangling, { n: String(layout.danglingInfluences) })}
         </p>
       )}
     </div>
+  );
+}
+
+/** Put the selected person on (or off) the deal's buying committee; the deal's own contact stays on. */
+function CommitteeToggle(props: {
+  deal: AccountView['committees'][number];
+  contactId: string;
+  name: string;
+  own: boolean;
+  save: (dealId: string, contactIds: string[]) => Promise<void> | undefined;
+}) {
+  const { l } = useUi();
+  /** The ticked value while it saves (then the deal's committee shows it). */
+  const [pending, setPending] = useState<boolean | null>(null);
+  const [failed, setFailed] = useState(false);
+  const on = pending ?? props.deal.contactIds.includes(props.contactId);
+  return (
+    <p class="rmap-committee-edit">
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          data-testid="committee-toggle"
+          checked={on}
+          disabled={props.own || pending != null}
+          onChange={async (e) => {
+            const want = e.currentTarget.checked;
+            const next = want
+              ? [...props.deal.contactIds, props.contactId]
+              : props.deal.contactIds.filter((id) => id !== props.contactId);
+            setPending(want);
+            setFailed(false);
+            try {
+              await props.save(props.deal.dealId, next);
+            } catch {
+              setFailed(true);
+            } finally {
+              setPending(null);
+            }
+          }}
+        />
+        {fillTemplate(l(M.committeeToggle), { name: props.name, deal: props.deal.name })}
+      </label>
+      {failed && (
+        <span class="save-status danger" role="alert">
+          {l(M.saveFailed)}
+        </span>
+      )}
+    </p>
   );
 }
 

@@ -148,6 +148,26 @@ describe.each(LANGS)('BuyerMapPanel (%s)', (lang) => {
       lang === 'ja' ? '購買委員会' : 'buying committee',
     );
   });
+
+  it('puts the person picked on the map on the chosen deal’s committee (the deal’s own contact stays on)', async () => {
+    const onCommittee = jest.fn().mockResolvedValue(undefined);
+    const el = mount(<BuyerMapPanel onSave={ok} onCommittee={onCommittee} state={READY()} />, lang);
+    await flush();
+    await flush();
+    const select = el.querySelector('[data-testid=committee-deal]') as HTMLSelectElement;
+    act(() => {
+      select.value = 'd1';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    key(el.querySelector('[data-node="c1"]') as Element, 'Enter');
+    expect((el.querySelector('[data-testid=committee-toggle]') as HTMLInputElement).disabled).toBe(true);
+    key(el.querySelector('[data-node="c2"]') as Element, 'Enter');
+    const toggle = el.querySelector('[data-testid=committee-toggle]') as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    await act(async () => toggle.click());
+    await flush();
+    expect(onCommittee).toHaveBeenCalledWith('d1', ['c1', 'c2']);
+  });
 });
 
 async function mapOf(state: ReturnType<typeof READY>, lang: (typeof LANGS)[number]) {

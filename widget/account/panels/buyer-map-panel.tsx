@@ -17,6 +17,8 @@ import { BuyerRow } from './buyer-row';
 
 export interface BuyerMapPanelProps extends PanelProps {
   onSave: (contactId: string, edit: BuyerEdit) => Promise<void>;
+  /** Save who is on a deal's buying committee (absent: read-only). */
+  onCommittee?: (dealId: string, contactIds: string[]) => Promise<void>;
   /** The print view: the map and the list, one after the other. */
   print?: boolean;
 }
@@ -67,6 +69,7 @@ export function BuyerMapPanel(props: BuyerMapPanelProps) {
                 onSelect={setSelected}
                 dealId={dealId}
                 onDeal={setDealId}
+                onCommittee={props.print ? undefined : props.onCommittee}
                 onFail={() => setFailed(true)}
               />
             )}
