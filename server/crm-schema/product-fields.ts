@@ -84,6 +84,7 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
       picklist(f.contact.attitude, 'Attitude', lists.attitude),
       integer(f.contact.influence, 'Influence Level', { length: 1 }),
       boolean(f.contact.isExecutive, 'Is Executive'),
+      textarea(f.contact.influences, 'Influences', { length: 2000 }),
     ].map(custom),
     [m.deals]: [
       picklist(f.deal.buyingStage, 'Buying Stage', lists.buyingStage),
@@ -92,6 +93,7 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
       textarea(f.deal.forecastRisk, 'Forecast Risk', { length: 2000 }),
       textarea(f.deal.buyingEvidence, 'Buying Evidence', { length: 2000 }),
       boolean(f.deal.quoteRequested, 'Quote Requested'),
+      textarea(f.deal.buyingCommittee, 'Buying Committee', { length: 2000 }),
     ].map(custom),
     [m.tasks]: [...activityExtras, custom(text(f.task.alertKey, 'Alert Key', { length: 120 }))],
     [m.events]: activityExtras,

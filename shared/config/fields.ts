@@ -67,6 +67,8 @@ export const fieldsSchema = z
       attitude: 'Attitude',
       influence: 'Influence_Level',
       isExecutive: 'Is_Executive',
+      /** Influence lines: the contacts this person sways (not reporting lines), ids one per line. */
+      influences: 'Influences',
       modifiedTime: 'Modified_Time',
     }),
     deal: section({
@@ -87,6 +89,8 @@ export const fieldsSchema = z
       forecastRisk: 'Forecast_Risk',
       buyingEvidence: 'Buying_Evidence',
       quoteRequested: 'Quote_Requested',
+      /** The deal's buying committee: contact ids one per line (the deal's Contact_Name is on it anyway). */
+      buyingCommittee: 'Buying_Committee',
     }),
     activity: section({
       what: 'What_Id',

@@ -33,6 +33,7 @@ export function contactInputFields(f: FieldNames): string[] {
     c.attitude,
     c.influence,
     c.isExecutive,
+    c.influences,
     c.modifiedTime,
   ];
 }
@@ -52,6 +53,7 @@ export function dealInputFields(f: FieldNames): string[] {
     d.owner,
     d.buyingEvidence,
     d.quoteRequested,
+    d.buyingCommittee,
     d.modifiedTime,
   ];
 }

@@ -43,6 +43,8 @@ export interface Contact {
   influence: number | null;
   /** The Is_Executive flag as stored; title patterns are applied by the engine. */
   executiveFlag: boolean;
+  /** Influences: the contacts this person sways (influence lines of the buyer map, not reporting lines). */
+  influences: ZohoId[];
 }
 
 export interface Deal {
@@ -62,6 +64,8 @@ export interface Deal {
   buyingEvidence: string[];
   /** Quote_Requested: the customer asked for a quote (e.g. a rough estimate for budgeting). */
   quoteRequested: boolean;
+  /** Buying_Committee: the contacts on the deal's buying committee besides Contact_Name. */
+  committee: ZohoId[];
 }
 
 export type ActivityModule = 'Tasks' | 'Events' | 'Calls';

@@ -140,3 +140,19 @@ describe('malformed records become issues, never crashes', () => {
 function IN(): string {
   return '2026-11-20T10:00:00+09:00';
 }
+
+describe('influence lines and buying committees', () => {
+  it('reads Influences and Buying_Committee as id lists (lines, commas, blanks and repeats tolerated)', () => {
+    const r = normaliseDataset(
+      dataset({
+        Contacts: [contact({ id: 'c1', Influences: '2001\n2002, 2001\n\n' }), contact({ id: 'c2' })],
+        Deals: [deal({ id: 'd1', Buying_Committee: '2001;2003' }), deal({ id: 'd2' })],
+      }),
+      CONFIG,
+    );
+    if (!r.ok) throw new Error(r.error);
+    const ds = r.dataset;
+    expect(ds.contacts.map((c) => c.influences)).toEqual([['2001', '2002'], []]);
+    expect(ds.deals.map((d) => d.committee)).toEqual([['2001', '2003'], []]);
+  });
+});

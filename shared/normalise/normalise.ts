@@ -123,6 +123,7 @@ function readContact(r: RecordReader, f: Fields): Contact {
     attitude: r.picklist(c.attitude, ATTITUDES),
     influence: r.number(c.influence),
     executiveFlag: r.boolean(c.isExecutive) ?? false,
+    influences: idList(r.text(c.influences)),
   };
 }
 
@@ -144,6 +145,7 @@ function readDeal(r: RecordReader, f: Fields): Deal {
     ownerName: owner?.name ?? null,
     buyingEvidence: evidenceKeys(r.text(d.buyingEvidence)),
     quoteRequested: r.boolean(d.quoteRequested) ?? false,
+    committee: idList(r.text(d.buyingCommittee)),
   };
 }
 
@@ -158,6 +160,11 @@ export function evidenceKeys(text: string | null): string[] {
         .filter((k) => k !== ''),
     ),
   ];
+}
+
+/** Influences, Buying_Committee: record ids, one per line (commas and semicolons also separate). */
+export function idList(text: string | null): ZohoId[] {
+  return evidenceKeys(text) as ZohoId[];
 }
 
 /**

@@ -79,6 +79,7 @@ test('a buyer-map edit reaches the CRM’s stage and KPI fields within seconds (
   const before = await emulatorRecord(server.emulator.url, 'Accounts', target.accountId);
   const frame = await openAccount(page, server.previewUrl, target.accountId);
   await openTab(frame, 'buyers');
+  await frame.click('[data-view=list]'); // the list view (the map is the default)
   const contactId = (await frame.getAttribute('[data-contact]', 'data-contact')) as string;
   await frame.click(`[data-contact="${contactId}"] .person-tags .link-btn`);
   await frame.selectOption(`#buyer-${contactId}-role`, 'decision_maker');
@@ -146,6 +147,7 @@ test('deal and contact names open their Zoho records; the frame follows its cont
   const deal = rich.deals[0] as AccountInsight['deals'][number];
   await frame.click(`[data-deal="${deal.id}"] .record-link`);
   await openTab(frame, 'buyers');
+  await frame.click('[data-view=list]'); // the list view (the map is the default)
   const contactId = (await frame.getAttribute('[data-contact]', 'data-contact')) as string;
   await frame.click(`[data-contact="${contactId}"] .record-link`);
   expect(await frame.evaluate('window.__zohoShim.opened')).toEqual([

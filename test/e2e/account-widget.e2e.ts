@@ -103,6 +103,7 @@ test('a buyer-map role edit persists in the CRM and changes the next actions', a
   const frame = await openAccount(page, server.previewUrl, target.accountId);
   expect(await nextActionCodes(frame)).toContain('IDENTIFY_DECISION_MAKER');
   await openTab(frame, 'buyers');
+  await frame.click('[data-view=list]'); // the list view (the map is the default)
   const contactId = (await frame.getAttribute('[data-contact]', 'data-contact')) as string;
   await frame.click(`[data-contact="${contactId}"] .person-tags .link-btn`);
   await frame.selectOption(`#buyer-${contactId}-role`, 'decision_maker');

@@ -161,7 +161,15 @@ export function App(props: AppProps) {
                   {tab === 'plan' && (
                     <PlanPanel {...common} onSave={savePlan} onOpenTab={setTab} focus={focus} />
                   )}
-                  {tab === 'buyers' && <BuyerMapPanel {...common} onSave={saveBuyer} />}
+                  {tab === 'buyers' && (
+                    <BuyerMapPanel
+                      {...common}
+                      onSave={saveBuyer}
+                      onCommittee={
+                        session ? (id, ids) => apply((v) => session.saveCommittee(v, id, ids)) : undefined
+                      }
+                    />
+                  )}
                   {tab === 'potential' && <PotentialMapPanel {...common} onSave={savePlan} />}
                   {tab === 'deals' && <DealsPanel {...common} onSave={session ? saveDeal : undefined} />}
                   {tab === 'activity' && (

@@ -14,6 +14,7 @@ import { installLeaveGuard } from './ui/use-draft';
 import '../styles/base.css';
 import '../styles/panels.css';
 import '../styles/account-page.css';
+import '../styles/relationship-map.css';
 
 const root = document.getElementById('app') as HTMLElement;
 const lang = detectLang(navigator.languages);

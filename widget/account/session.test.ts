@@ -111,6 +111,7 @@ describe('account session', () => {
       attitude: 'supporter',
       influence: 5,
       isExecutive: true,
+      influences: ['c1', 'c2'],
     });
     expect(crm.writes).toEqual([
       {
@@ -122,10 +123,32 @@ describe('account session', () => {
           Attitude: 'supporter',
           Influence_Level: 5,
           Is_Executive: true,
+          Influences: 'c1\nc2',
         },
       },
     ]);
     expect(after.buyerGaps.map((g) => g.code)).not.toContain('NO_DECISION_MAKER');
+    expect(after.people.find((p) => p.contact.id === 'c3')?.contact.influences).toEqual(['c1', 'c2']);
+  });
+
+  it("writes a deal's buying committee without its own contact, and the map's committee follows", async () => {
+    const crm = fakeCrm(sampleDataset());
+    const session = createSession(crm, testConfig(), ACCOUNT, now);
+    const before = await session.load();
+    expect(before.committees).toEqual([
+      { dealId: 'd1', name: expect.any(String), contactId: 'c1', contactIds: ['c1'] },
+    ]);
+    const after = await session.saveCommittee(before, 'd1', ['c1', 'c3', 'c3']);
+    expect(crm.writes).toEqual([
+      { op: 'update', entity: 'Deals', data: { id: 'd1', Buying_Committee: 'c3' } },
+    ]);
+    expect(after.committees[0]?.contactIds).toEqual(['c1', 'c3']);
+    await session.saveCommittee(after, 'd1', ['c1']);
+    expect(crm.writes[1]).toEqual({
+      op: 'update',
+      entity: 'Deals',
+      data: { id: 'd1', Buying_Committee: null },
+    });
   });
 
   it('saves the plan with a new Plan_Updates row, keeps old rows by id, and the stale warning goes', async () => {

@@ -20,6 +20,7 @@ import {
   saveActivityKind,
   savePlan,
   saveBuyerEdit,
+  saveDealCommittee,
   saveDealEvidence,
   type BuyerEdit,
   type DealEvidenceEdit,
@@ -42,6 +43,8 @@ export interface AccountSession {
   /** Open a record of the CRM (a deal, a contact). */
   openRecord(entity: string, id: string): void;
   saveDeal(view: AccountView, dealId: string, edit: DealEvidenceEdit): Promise<AccountView>;
+  /** Who is on a deal's buying committee (the buyer map). */
+  saveCommittee(view: AccountView, dealId: string, contactIds: string[]): Promise<AccountView>;
 }
 
 export function createSession(
@@ -82,6 +85,9 @@ export function createSession(
     },
     async classifyActivity(current, activity, kind) {
       return view(await saveActivityKind(crm, config, current.raw, activity, kind));
+    },
+    async saveCommittee(current, dealId, contactIds) {
+      return view(await saveDealCommittee(crm, active, current.raw, dealId, contactIds));
     },
     async saveDeal(current, dealId, edit) {
       return view(await saveDealEvidence(crm, config, current.raw, dealId, edit));

@@ -98,6 +98,20 @@ export const STRINGS = {
   gapNoDecisionMaker: s('意思決定者が特定されていません', 'No decision maker identified'),
   gapNoExecutive: s('役員の連絡先がありません', 'No executive contact'),
   gapMissingRole: s('「{role}」がいません', 'No {role} identified'),
+  gapNeededFor: s('（{stage} に必要）', ' (needed for {stage})'),
+  gapUncontactedDm: s('意思決定者 {name} とまだ接点がありません', 'Decision maker {name} has never been met'),
+  gapSegment: s(
+    'ポテンシャルマップの「{segment}」に連絡先がいません',
+    'No contact in “{segment}” of the potential map',
+  ),
+  viewMap: s('相関図', 'Map'),
+  viewList: s('一覧', 'List'),
+  viewLabel: s('表示の切り替え', 'View'),
+  mapUnavailable: s(
+    '相関図を読み込めませんでした。一覧で表示しています。',
+    'The map could not be loaded; showing the list.',
+  ),
+  influences: s('影響を与える相手', 'Sways (influence lines)'),
   reportsTo: s('上司', 'Reports to'),
   // potential
   noPotential: s('ポテンシャルマップは未記入です', 'The potential map is empty'),

@@ -102,6 +102,7 @@ async function mountApp(data: RawDataset): Promise<HTMLElement> {
 async function openTab(root: HTMLElement, tab: TabKey): Promise<void> {
   act(() => (root.querySelector(`#tab-${tab}`) as HTMLButtonElement).click());
   await flush();
+  await flush(); // the buyer map's chunk
   expect(root.querySelector(`[data-panel=${tab}][data-state=ready]`)).not.toBeNull();
 }
 
@@ -140,6 +141,12 @@ describe.each(XSS_URLS)('with every text field poisoned and the website %s', (we
     for (const tab of TABS) {
       await openTab(root, tab);
       all += shown(root);
+      if (tab === 'buyers') {
+        // the map (its chunk loaded by now) and then the list view
+        expect(root.querySelector('[data-testid=relationship-map]')).not.toBeNull();
+        act(() => (root.querySelector('[data-view=list]') as HTMLButtonElement).click());
+        all += shown(root);
+      }
     }
     const missing = XSS_PAYLOADS.filter((p) => !all.includes(p));
     expect(missing).toEqual([]);

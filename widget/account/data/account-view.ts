@@ -13,7 +13,9 @@ import { buildContext, type ClassifiedActivity } from '../../../shared/engine/co
 import { computeAccountInsight, type AccountInsight } from '../../../shared/engine/insight';
 import { happenedIn } from '../../../shared/engine/metrics';
 import { accountBundleOf } from '../../../shared/engine/pipeline';
-import type { ActivityKind, BuyingRole } from '../../../shared/model/keys';
+import { buyerMapGaps, type MapGap } from '../../../shared/buyer-map/gaps';
+import { buyingCommittee } from '../../../shared/buyer-map/committee';
+import type { ActivityKind } from '../../../shared/model/keys';
 import { offsetMinutes } from '../../../shared/model/time';
 import type { AccountPlan, ActivityModule, Contact, Instant } from '../../../shared/model/types';
 import { widgetError } from '../../common/errors';
@@ -29,8 +31,8 @@ export interface PersonView {
   lastTouch: Instant | null;
 }
 
-export type BuyerGap =
-  { code: 'NO_DECISION_MAKER' } | { code: 'NO_EXECUTIVE' } | { code: 'MISSING_KEY_ROLE'; role: BuyingRole };
+/** What the buyer map is missing (shared/buyer-map/gaps.ts). */
+export type BuyerGap = MapGap;
 
 export interface ActivityView {
   id: string;
@@ -51,6 +53,8 @@ export interface AccountView {
   website: string | null;
   people: PersonView[];
   buyerGaps: BuyerGap[];
+  /** Each deal's buying committee (its Contact_Name and Buying_Committee), for the map. */
+  committees: { dealId: string; name: string; contactId: string | null; contactIds: string[] }[];
   plan: AccountPlan | null;
   /** The plan as CRM returned it (subform row ids are needed to write rows back). */
   planRecord: ZohoRecord | null;
@@ -102,7 +106,24 @@ export function buildAccountView(
     insight,
     website: typeof accountRecord?.Website === 'string' ? accountRecord.Website : null,
     people,
-    buyerGaps: buyerGaps(people, config),
+    buyerGaps: buyerMapGaps(
+      {
+        contacts: bundle.contacts,
+        executive: new Set(people.filter((p) => p.executive).map((p) => p.contact.id)),
+        contacted: new Set(lastTouch.keys()),
+        segments: (bundle.plan?.potentialMap ?? []).map((r) => r.segment),
+        groupNames: [bundle.account.name, ...bundle.related.map((r) => r.name)],
+        stage: insight.stage?.key ?? null,
+        nextStage: insight.nextStage?.key ?? null,
+      },
+      config,
+    ),
+    committees: bundle.deals.map((d) => ({
+      dealId: d.id,
+      name: d.name,
+      contactId: d.contactId,
+      contactIds: [...buyingCommittee(d, bundle.contacts)],
+    })),
     plan: bundle.plan,
     planRecord,
     group: bundle.related.map((r) => ({
@@ -136,18 +157,6 @@ function lastTouchByContact(happened: ClassifiedActivity[]): Map<string, Instant
     for (const id of a.activity.contactIds) if ((out.get(id) ?? -Infinity) < at) out.set(id, at);
   }
   return out;
-}
-
-/** Roles a buyer map needs: a decision maker, an executive, and the config's key roles. */
-function buyerGaps(people: PersonView[], config: SalesProcessConfig): BuyerGap[] {
-  const roles = new Set(people.map((p) => p.contact.buyingRole).filter((r) => r != null));
-  const gaps: BuyerGap[] = [];
-  if (!roles.has('decision_maker')) gaps.push({ code: 'NO_DECISION_MAKER' });
-  if (!people.some((p) => p.executive)) gaps.push({ code: 'NO_EXECUTIVE' });
-  for (const role of config.buyerMap.keyRoles) {
-    if (role !== 'decision_maker' && !roles.has(role)) gaps.push({ code: 'MISSING_KEY_ROLE', role });
-  }
-  return gaps;
 }
 
 function toActivityView(a: ClassifiedActivity): ActivityView {

@@ -12,6 +12,7 @@ const c = (id: string, boss: string | null = null): Contact => ({
   attitude: null,
   influence: null,
   executiveFlag: false,
+  influences: [],
 });
 
 describe('buildOrgChart', () => {

@@ -8,6 +8,7 @@ import type { SalesProcessConfig } from '../../../shared/config/schema';
 import { planUpdateHistory } from '../../../shared/writeback/plan';
 import type { ActivityKind, Attitude, BuyingRole } from '../../../shared/model/keys';
 import type { ActivityModule } from '../../../shared/model/types';
+import { lookupId } from '../../../shared/crm-read/records';
 import type { CrmGateway } from '../../zoho/types';
 import type { RawDataset } from './load-dataset';
 
@@ -16,6 +17,8 @@ export interface BuyerEdit {
   attitude: Attitude | null;
   influence: number | null;
   isExecutive: boolean;
+  /** Contacts.Influences: the people this person sways (influence lines on the map). */
+  influences: string[];
 }
 
 export async function saveBuyerEdit(
@@ -31,6 +34,7 @@ export async function saveBuyerEdit(
     [c.attitude]: edit.attitude,
     [c.influence]: edit.influence,
     [c.isExecutive]: edit.isExecutive,
+    [c.influences]: edit.influences.length > 0 ? edit.influences.join('\n') : null,
   };
   await crm.updateRecord(config.fields.modules.contacts, { id: contactId, ...fields });
   const module = config.fields.modules.contacts;
@@ -59,6 +63,30 @@ export async function saveDealEvidence(
     [d.quoteRequested]: edit.quoteRequested,
   };
   const module = config.fields.modules.deals;
+  await crm.updateRecord(module, { id: dealId, ...fields });
+  return {
+    ...raw,
+    [module]: (raw[module] ?? []).map((r) => (String(r.id) === dealId ? { ...r, ...fields } : r)),
+  };
+}
+
+/**
+ * A deal's buying committee (Buying_Committee, contact ids one per line). The deal's Contact_Name is
+ * on it anyway and is not written into the field.
+ */
+export async function saveDealCommittee(
+  crm: CrmGateway,
+  config: SalesProcessConfig,
+  raw: RawDataset,
+  dealId: string,
+  contactIds: string[],
+): Promise<RawDataset> {
+  const d = config.fields.deal;
+  const module = config.fields.modules.deals;
+  const record = (raw[module] ?? []).find((r) => String(r.id) === dealId);
+  const own = lookupId(record?.[d.contact]);
+  const ids = [...new Set(contactIds)].filter((id) => id !== own);
+  const fields: ZohoFields = { [d.buyingCommittee]: ids.length > 0 ? ids.join('\n') : null };
   await crm.updateRecord(module, { id: dealId, ...fields });
   return {
     ...raw,

@@ -20,6 +20,8 @@ const ATTITUDE_TONE: Record<Attitude, 'ok' | 'info' | 'muted' | 'warn' | 'danger
 
 export function BuyerRow(props: {
   person: PersonView;
+  /** Everyone on the map: the people this person can sway (influence lines). */
+  people: PersonView[];
   offset: number;
   onSave: (contactId: string, edit: BuyerEdit) => Promise<void>;
 }) {
@@ -75,6 +77,7 @@ export function BuyerRow(props: {
       {editing && (
         <BuyerEditor
           person={props.person}
+          people={props.people}
           save={save}
           onCancel={() => setEditing(false)}
           onSubmit={async (edit) => {
@@ -88,6 +91,7 @@ export function BuyerRow(props: {
 
 function BuyerEditor(props: {
   person: PersonView;
+  people: PersonView[];
   save: ReturnType<typeof useSave>[0];
   onCancel: () => void;
   onSubmit: (edit: BuyerEdit) => Promise<void>;
@@ -99,7 +103,9 @@ function BuyerEditor(props: {
     attitude: c.attitude,
     influence: c.influence,
     isExecutive: c.executiveFlag,
+    influences: c.influences,
   });
+  const others = props.people.filter((p) => p.contact.id !== c.id);
   const id = (name: string) => `buyer-${c.id}-${name}`;
   return (
     <form
@@ -171,6 +177,28 @@ function BuyerEditor(props: {
         />
         <span>{t('executive')}</span>
       </label>
+      {others.length > 0 && (
+        <fieldset class="field influences">
+          <legend>{t('influences')}</legend>
+          {others.map(({ contact: o }) => (
+            <label key={o.id} class="checkbox">
+              <input
+                type="checkbox"
+                checked={edit.influences.includes(o.id)}
+                onChange={(e) =>
+                  setEdit({
+                    ...edit,
+                    influences: e.currentTarget.checked
+                      ? [...edit.influences, o.id]
+                      : edit.influences.filter((x) => x !== o.id),
+                  })
+                }
+              />
+              {o.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div class="form-footer">
         <button type="submit" class="btn primary" disabled={props.save.status === 'saving'}>
           {t('save')}

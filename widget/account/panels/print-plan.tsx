@@ -50,7 +50,7 @@ export function PrintPlan(props: { state: AsyncState<AccountView> & { status: 'r
       )}
       {section('group', 3, text(l(PLAN_SECTION_LABELS.group), plan?.group))}
       {section('potential_map', 4, <PotentialMapPanel state={props.state} onSave={none} />)}
-      {section('buyer_map', 5, <BuyerMapPanel state={props.state} onSave={none} />)}
+      {section('buyer_map', 5, <BuyerMapPanel state={props.state} onSave={none} print />)}
       {section(
         'action_plan',
         6,

@@ -78,6 +78,18 @@ export function accountRecord(
   };
 }
 
+/** Story keys of the account's people → their contact ids, one per line (null when none). */
+function idsOf(a: CastAccount, keys: string[] | undefined): string | null {
+  if (!keys || keys.length === 0) return null;
+  return keys
+    .map((k) => {
+      const c = a.contacts.get(k);
+      if (!c) throw new Error(`demo story ${a.story.key}: no person "${k}"`);
+      return c.id;
+    })
+    .join('\n');
+}
+
 export function contactRecord(ctx: BuildContext, a: CastAccount, c: CastContact): ZohoRecord {
   const s = c.spec;
   const owner = ctx.users.ref(a.story.owner);
@@ -98,6 +110,7 @@ export function contactRecord(ctx: BuildContext, a: CastAccount, c: CastContact)
     Attitude: s.attitude ?? null,
     Influence_Level: s.influence ?? null,
     Is_Executive: s.exec ?? false,
+    Influences: idsOf(a, s.influences),
     ...(s.note ? { Description: s.note } : {}),
     ...systemFields(ctx, { owner, created, modified: ctx.clock.at(Math.max(1, c.created - 20), 12) }),
   };
@@ -127,6 +140,7 @@ export function dealRecord(
     Expected_Revenue: Math.round((s.amount * probability) / 100),
     Closing_Date: ctx.clock.date(s.close),
     Type: s.type,
+    Buying_Committee: idsOf(a, s.committee),
     ...(s.source ? { Lead_Source: s.source } : {}),
     ...(s.nextStep && !closed ? { Next_Step: s.nextStep } : {}),
     ...(lastActivity !== undefined

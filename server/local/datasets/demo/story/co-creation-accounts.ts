@@ -41,6 +41,7 @@ export const ASAGIRI: AccountStory = {
       role: 'champion',
       attitude: 'advocate',
       influence: 4,
+      influences: ['sales_head', 'it_mgr'],
     }),
     person('scm_mgr', 'SCM本部', '需給管理部 課長', {
       boss: 'scm_gm',
@@ -69,6 +70,7 @@ export const ASAGIRI: AccountStory = {
       close: -45,
       source: 'Internal Seminar',
       nextStep: '稟議の見通し確認',
+      committee: ['scm_mgr', 'it_mgr', 'purch'],
     },
     {
       key: 'promo',

@@ -38,6 +38,7 @@ export const HOKUTO_HD: AccountStory = {
       influence: 5,
       exec: true,
       note: 'グループDXの責任者。中期経営計画のデータ戦略を主導。',
+      influences: ['cfo'],
     }),
     person('cfo', '役員', '常務取締役 管理本部長', {
       boss: 'ceo',
@@ -52,6 +53,7 @@ export const HOKUTO_HD: AccountStory = {
       attitude: 'advocate',
       influence: 4,
       note: '社内推進役。グループ会社への展開を後押ししてくれる。',
+      influences: ['it_gm', 'hr_gm'],
     }),
     person('plan_mgr', '経営企画部', '課長', {
       boss: 'plan_gm',
@@ -139,6 +141,7 @@ export const HOKUTO_HD: AccountStory = {
       created: 75,
       close: -60,
       nextStep: '稟議結果の確認と導入体制の確約',
+      committee: ['ceo', 'cfo', 'plan_gm', 'it_gm'],
     },
   ],
   activities: [

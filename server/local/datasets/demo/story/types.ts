@@ -32,6 +32,8 @@ export interface PersonSpec {
   /** Is_Executive as the rep ticked it (titles matching the config's patterns count anyway). */
   exec?: boolean;
   note?: string;
+  /** Influences: keys of the people this person sways (influence lines, not reporting lines). */
+  influences?: string[];
 }
 
 export interface DealSpec {
@@ -54,6 +56,8 @@ export interface DealSpec {
   evidence?: BuyingStageKey | 'none';
   /** Quote_Requested: the customer asked for the quote. */
   quoteRequested?: boolean;
+  /** Buying_Committee: keys of the people on the deal's buying committee besides `contact`. */
+  committee?: string[];
 }
 
 export type ActivityModule = 'Tasks' | 'Events' | 'Calls';
