@@ -80,6 +80,37 @@ describe.each(LANGS)('PortfolioApp (%s)', (lang) => {
     }
   });
 
+  it('two phases: the overview shows before the deals; forecast and guidance follow them', async () => {
+    const full = sampleData();
+    let deliver: (d: PortfolioData) => void = () => undefined;
+    const rest = new Promise<PortfolioData>((r) => (deliver = r));
+    const first: PortfolioData = { ...full, portfolio: { ...full.portfolio, deals: [] }, rest };
+    const el = mountApp({ load: async () => first }, lang);
+    await flush();
+    expect(el.querySelector('[data-panel=overview][data-state=ready]')).not.toBeNull();
+    expect(el.querySelector('[data-testid=guidance-pending]')).not.toBeNull();
+    act(() => {
+      (el.querySelector('#tab-forecast') as HTMLButtonElement).click();
+    });
+    expect(el.querySelector('[data-panel=forecast][data-state=loading]')).not.toBeNull();
+    deliver(full);
+    await flush();
+    expect(el.querySelector('[data-panel=forecast][data-state=ready]')).not.toBeNull();
+    act(() => {
+      (el.querySelector('#tab-overview') as HTMLButtonElement).click();
+    });
+    expect(el.querySelector('[data-testid=guidance-pending]')).toBeNull();
+  });
+
+  it('a failure reading the deals shows the error', async () => {
+    const full = sampleData();
+    const rest = Promise.reject(widgetError('CRM_ERROR', 'deals: LIMIT_EXCEEDED'));
+    rest.catch(() => undefined);
+    const el = mountApp({ load: async () => ({ ...full, rest }) }, lang);
+    await flush();
+    expect(text(el.querySelector('[role=alert]'))).toContain('CRM_ERROR');
+  });
+
   it('a failed load shows the error; retry loads again', async () => {
     const load = jest
       .fn<Promise<PortfolioData>, []>()

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { DEFAULT_FILTERS, type PortfolioFilters } from '../../shared/portfolio/model';
 import { computePortfolio, type PortfolioReport } from '../../shared/portfolio/report';
-import type { AsyncState } from '../common/async-state';
+import { LOADING, type AsyncState } from '../common/async-state';
 import { toWidgetError } from '../common/errors';
 import { useLoad } from '../common/use-load';
 import { formatDay } from '../common/format';
@@ -33,7 +33,10 @@ export interface PortfolioAppProps {
   initialLang: Lang;
   initialState?: AsyncState<PortfolioData>;
   initialFilters?: PortfolioFilters;
+  /** The first panel shows data (the first phase is in). */
   onFirstReady?: () => void;
+  /** Every panel has its data (the deals are in too). */
+  onComplete?: () => void;
   /** Open a record in the CRM (the gateway's UI.Record.open). */
   openRecord?: (entity: 'Accounts' | 'Deals', id: string) => void;
 }
@@ -53,7 +56,21 @@ export function PortfolioApp(props: PortfolioAppProps) {
   );
   const { session, config } = props;
 
-  const { state, load } = useLoad(session, props.initialState);
+  const { state, setState, load } = useLoad(session, props.initialState);
+  // Phase two: the deals arrive after the first screen; the page redraws with them (a reload meanwhile wins).
+  const rest = state.status === 'ready' ? state.data.rest : null;
+  useEffect(() => {
+    if (!rest) return;
+    let current = true;
+    rest.then(
+      (data) => current && setState({ status: 'ready', data }),
+      (e: unknown) => current && setState({ status: 'error', error: toWidgetError(e) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [rest, setState]);
+  const dealsPending = rest !== null;
 
   const report: AsyncState<PortfolioReport> = useMemo(() => {
     if (state.status !== 'ready') return state;
@@ -72,6 +89,11 @@ export function PortfolioApp(props: PortfolioAppProps) {
   useEffect(() => {
     if (ready) onFirstReady?.();
   }, [ready, onFirstReady]);
+  const complete = ready && !dealsPending;
+  const { onComplete } = props;
+  useEffect(() => {
+    if (complete) onComplete?.();
+  }, [complete, onComplete]);
 
   const tabs: TabDef<PortfolioTab>[] = [
     { key: 'overview', label: ui.t('tabOverview') },
@@ -82,6 +104,8 @@ export function PortfolioApp(props: PortfolioAppProps) {
     { key: 'accounts', label: ui.t('tabAccounts') },
   ];
   const common = { state: report, onRetry: session ? load : undefined };
+  // Panels that need the deals show "loading" until they are in.
+  const withDeals = { ...common, state: dealsPending ? LOADING : report };
   const switchLang = (l: Lang) => {
     rememberLang(l);
     setLang(l);
@@ -89,7 +113,7 @@ export function PortfolioApp(props: PortfolioAppProps) {
 
   return (
     <PortfolioUiProvider ui={ui}>
-      <div class="app portfolio" lang={lang}>
+      <div class="app portfolio" lang={lang} data-complete={complete ? '' : undefined}>
         <header class="header">
           <div class="header-main">
             <h1 class="account-name">{ui.t('appTitle')}</h1>
@@ -136,12 +160,12 @@ export function PortfolioApp(props: PortfolioAppProps) {
         )}
         <Tabs tabs={tabs} active={tab} label={ui.t('tabsLabel')} onSelect={setTab} />
         <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} class="tabpanel">
-          {tab === 'overview' && <OverviewPanel {...common} />}
+          {tab === 'overview' && <OverviewPanel {...common} dealsPending={dealsPending} />}
           {tab === 'movement' && <MovementPanel {...common} />}
           {tab === 'kpi' && <KpiPanel {...common} />}
           {tab === 'activity' && <ActivityPanel {...common} />}
-          {tab === 'forecast' && <ForecastPanel {...common} />}
-          {tab === 'accounts' && <AccountsPanel {...common} />}
+          {tab === 'forecast' && <ForecastPanel {...withDeals} />}
+          {tab === 'accounts' && <AccountsPanel {...withDeals} />}
         </div>
         {report.status === 'ready' && report.data.issueCount > 0 && (
           <details class="issues">

@@ -186,6 +186,7 @@ export const PORTFOLIO_STRINGS = {
   searchNone: s('「{q}」に一致する取引先はありません', 'No account matches “{q}”'),
   searchResults: s('一致した取引先: {n} 社', 'Matching accounts: {n}'),
   dataIssues: s('データの問題（{n} 件）', 'Data issues ({n})'),
+  dealsLoading: s('商談を読み込み中… 指針はそのあとに表示します', 'Reading the deals… guidance follows'),
 } as const satisfies Record<string, Bilingual>;
 
 export type PortfolioStringKey = keyof typeof PORTFOLIO_STRINGS;

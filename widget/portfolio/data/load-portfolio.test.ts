@@ -2,7 +2,7 @@ import type { Instant, LocalDate } from '../../../shared/model/types';
 import { CONFIG } from '../../../shared/testing/portfolio-builders';
 import type { CrmGateway, CrmRecord } from '../../zoho/types';
 import { batchedReads, directReads } from '../../common/reads';
-import { MAX_PAGES, loadPortfolioDataset } from './load-portfolio';
+import { MAX_PAGES, loadDealsDataset, loadFirstDataset, loadPortfolioDataset } from './load-portfolio';
 import { PAGE_ROWS, dealStreams, streamQuery } from './queries';
 
 const AS_OF = Date.parse('2026-11-26T12:00:00+09:00') as Instant;
@@ -114,10 +114,26 @@ describe('loadPortfolioDataset', () => {
     const raw = await loadPortfolioDataset(crm, batchedReads(crm).read, CONFIG, AS_OF);
     expect(raw.Accounts).toHaveLength(4500);
     expect(raw.Deals).toHaveLength(2001);
-    // rounds: 5 streams (with the open alert tasks), then accounts + both deal streams, then accounts
-    // alone; at most two 2,000-row pages a function call (READ_BATCH_MAX_ROWS: Zoho's 10 MB answer)
-    expect(functionCalls).toEqual([2, 2, 1, 2, 1, 1]);
+    // first phase: accounts, history and the open alert tasks, then accounts alone twice; then the
+    // deals: both deal streams, twice. At most two 2,000-row pages a function call (READ_BATCH_MAX_ROWS:
+    // Zoho's 10 MB answer)
+    expect(functionCalls).toEqual([2, 1, 1, 1, 2, 2]);
     expect(calls.filter((c) => c.startsWith('users'))).toHaveLength(2);
+  });
+
+  it('in two phases: the first reads no deal, the second only deals', async () => {
+    const { crm, calls } = pagingCrm(
+      { Accounts: ids(10), Relationship_Stage_History: ids(3), Deals: ids(5, 100) },
+      ids(2, 900),
+    );
+    const first = await loadFirstDataset(crm, directReads(crm), CONFIG, AS_OF);
+    expect(Object.keys(first).sort()).toEqual(['Accounts', 'Relationship_Stage_History', 'Tasks', 'users']);
+    expect(calls.some((c) => c.includes('from Deals'))).toBe(false);
+    calls.length = 0;
+    const rest = await loadDealsDataset(directReads(crm), CONFIG, AS_OF);
+    expect(Object.keys(rest)).toEqual(['Deals']);
+    expect(rest.Deals).toHaveLength(5);
+    expect(calls.every((c) => c.includes('from Deals'))).toBe(true);
   });
 
   it('stops a runaway stream with a clear error', async () => {

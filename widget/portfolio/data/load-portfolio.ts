@@ -1,14 +1,15 @@
 /**
  * The manager's view reads the CRM once per page load, then filters in the browser: every account
  * (with the fields the service writes), the stage history, open and recently won deals, and the
- * org's active users — each a stream of keyset pages. The streams advance together: each round
+ * org's active users — each a stream of keyset pages, in two phases: first what the first panel
+ * needs (accounts, history, alerts, users), then the deals. Within a phase the streams advance together: each round
  * asks for the next page of every stream not yet finished as one batch of reads (one CRM call
  * through the read-batch function, see common/reads.ts). The result is a DESIGN §3 dataset
  * fragment, normalised by the same shared code the service uses.
  */
 import { dedupeById } from '../../../shared/crm-read/records';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
-import type { Instant } from '../../../shared/model/types';
+import type { Instant, LocalDate } from '../../../shared/model/types';
 import { USERS_KEY } from '../../../shared/portfolio/normalise';
 import { forecastQuarters } from '../../../shared/portfolio/forecast';
 import type { FiscalQuarter } from '../../../shared/portfolio/period';
@@ -23,32 +24,60 @@ type PortfolioDataset = Record<string, CrmRecord[]>;
 export const MAX_PAGES = 100;
 const MAX_USER_PAGES = 50;
 
-export async function loadPortfolioDataset(
+/**
+ * The first screen's data: every account, the stage history, the open alert tasks and the users —
+ * what the overview, stage movement, KPI and activity panels need. Deals come after
+ * (`loadDealsDataset`), so the first panel does not wait for the largest stream.
+ */
+export async function loadFirstDataset(
   crm: CrmGateway,
   reads: ReadBatch,
   config: SalesProcessConfig,
   asOf: Instant,
 ): Promise<PortfolioDataset> {
   const m = config.fields.modules;
-  // Won deals count in the forecast from its first quarter on (the config has at least one).
-  const wonSince = (forecastQuarters(config, asOf)[0] as FiscalQuarter).start;
-  const streams: Stream[] = [
-    'accounts',
-    'history',
-    ...(config.alerts.enabled ? (['alerts'] as const) : []),
-    ...dealStreams(config),
-  ];
-  const [[accounts = [], history = [], ...rest], users] = await Promise.all([
-    readStreams(reads, streams, (stream, after) => streamQuery(config, stream, after, wonSince)),
+  const streams: Stream[] = ['accounts', 'history', ...(config.alerts.enabled ? (['alerts'] as const) : [])];
+  const [[accounts = [], history = [], alerts = []], users] = await Promise.all([
+    readStreams(reads, streams, (stream, after) =>
+      streamQuery(config, stream, after, wonSince(config, asOf)),
+    ),
     readUsers(crm),
   ]);
   return {
     [m.accounts]: accounts,
     [m.stageHistory]: history,
-    [m.deals]: dedupeById((config.alerts.enabled ? rest.slice(1) : rest).flat()),
-    ...(config.alerts.enabled ? { [m.tasks]: rest[0] ?? [] } : {}),
+    ...(config.alerts.enabled ? { [m.tasks]: alerts } : {}),
     [USERS_KEY]: users,
   };
+}
+
+/** The rest: open deals and deals won since the first forecast quarter (the forecast, accounts table, guidance). */
+export async function loadDealsDataset(
+  reads: ReadBatch,
+  config: SalesProcessConfig,
+  asOf: Instant,
+): Promise<PortfolioDataset> {
+  const since = wonSince(config, asOf);
+  const deals = await readStreams(reads, dealStreams(config), (stream, after) =>
+    streamQuery(config, stream, after, since),
+  );
+  return { [config.fields.modules.deals]: dedupeById(deals.flat()) };
+}
+
+/** Both phases, one after the other: the whole dataset. */
+export async function loadPortfolioDataset(
+  crm: CrmGateway,
+  reads: ReadBatch,
+  config: SalesProcessConfig,
+  asOf: Instant,
+): Promise<PortfolioDataset> {
+  const first = await loadFirstDataset(crm, reads, config, asOf);
+  return { ...first, ...(await loadDealsDataset(reads, config, asOf)) };
+}
+
+/** Won deals count in the forecast from its first quarter on (the config has at least one). */
+function wonSince(config: SalesProcessConfig, asOf: Instant): LocalDate {
+  return (forecastQuarters(config, asOf)[0] as FiscalQuarter).start;
 }
 
 /** Keyset pages (`id > last`) of every stream, until each gives a short page or `more_records: false`. */
