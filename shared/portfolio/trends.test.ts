@@ -57,8 +57,8 @@ describe('snapshot values and records', () => {
   });
 
   it('a record round-trips through the normaliser (stage as its label, share of wallet in percent)', () => {
-    const plan = planSnapshots(p.accounts, new Map(), null, CONFIG, P_AS_OF);
-    const rec = snapshotRecord(CONFIG, plan, plan.rows[0] as (typeof plan.rows)[number]);
+    const plan = planSnapshots(p.accounts, new Map(), CONFIG, P_AS_OF);
+    const rec = snapshotRecord(CONFIG, plan.date, plan.rows[0] as (typeof plan.rows)[number]);
     expect(rec).toMatchObject({
       Name: '2026-11-26 白鷺製作所',
       Account: { id: 'a1' },
@@ -86,37 +86,45 @@ describe('snapshot values and records', () => {
 
 describe('planSnapshots', () => {
   const p = portfolioOf({ accounts: [a1, a2, notComputed] });
-  const last = new Map(
-    p.accounts
-      .map((a) => [a.id, snapshotValues(a, CONFIG)])
-      .filter((e): e is [string, SnapshotValues] => e[1] !== null),
-  );
+  const lastOf = (month: string) =>
+    new Map(
+      p.accounts.flatMap((a) => {
+        const values = snapshotValues(a, CONFIG);
+        return values ? [[a.id, { values, anchorMonth: month }] as const] : [];
+      }),
+    );
 
-  it("the month's first run writes every computed account as the month's anchor", () => {
-    const plan = planSnapshots(p.accounts, last, '2026-10', CONFIG, P_AS_OF);
-    expect(plan.month).toBe('2026-11');
-    expect(plan.rows.map((r) => r.accountId)).toEqual(['a1', 'a2']);
+  it("the month's first run writes every computed account as its anchor of the month", () => {
+    const plan = planSnapshots(p.accounts, lastOf('2026-10'), CONFIG, P_AS_OF);
+    expect(plan.rows.map((r) => [r.accountId, r.month])).toEqual([
+      ['a1', '2026-11'],
+      ['a2', '2026-11'],
+    ]);
   });
 
-  it('later in the month only what changed', () => {
-    expect(planSnapshots(p.accounts, last, '2026-11', CONFIG, P_AS_OF).rows).toEqual([]);
+  it('later in the month only what changed; an account without an anchor gets one', () => {
+    const last = lastOf('2026-11');
+    expect(planSnapshots(p.accounts, last, CONFIG, P_AS_OF).rows).toEqual([]);
     const moved = portfolioOf({ accounts: [{ ...a1, KGI_Annual_Revenue: 1_200_000 }, a2] });
-    const plan = planSnapshots(moved.accounts, last, '2026-11', CONFIG, P_AS_OF);
-    expect(plan.month).toBeNull();
-    expect(plan.rows.map((r) => r.accountId)).toEqual(['a1']);
-    // an account never snapshotted before is written too
-    expect(planSnapshots(p.accounts, new Map(), '2026-11', CONFIG, P_AS_OF).rows).toHaveLength(2);
+    const plan = planSnapshots(moved.accounts, last, CONFIG, P_AS_OF);
+    expect(plan.rows.map((r) => [r.accountId, r.month, r.values.kgis.annual_revenue])).toEqual([
+      ['a1', null, 1_200_000],
+    ]);
+    last.delete('a2'); // e.g. its anchor insert failed last run
+    expect(planSnapshots(p.accounts, last, CONFIG, P_AS_OF).rows.map((r) => [r.accountId, r.month])).toEqual([
+      ['a2', '2026-11'],
+    ]);
   });
 
   it('the day is the org-local day (Tokyo): 2026-11-30 23:30 UTC is already December', () => {
     const plan = planSnapshots(
       p.accounts,
-      last,
-      '2026-11',
+      lastOf('2026-11'),
       CONFIG,
       Date.parse('2026-11-30T23:30:00Z') as Instant,
     );
-    expect(plan).toMatchObject({ date: '2026-12-01', month: '2026-12' });
+    expect(plan.date).toBe('2026-12-01');
+    expect(plan.rows.map((r) => r.month)).toEqual(['2026-12', '2026-12']);
   });
 });
 

@@ -4,7 +4,7 @@
  * What the service writes (`planSnapshots`): once a day, a snapshot of every computed account whose
  * values (stage, KPI targets met, KGIs, health, owner) differ from its previous snapshot; and on the
  * first run of each month every computed account, marked with the month (`Snapshot_Month`) — the
- * month's anchor. An account's value on a day is its latest snapshot on or before that day.
+ * account's anchor of that month. An account's value on a day is its latest snapshot on or before that day.
  *
  * What the web tab reads (`trendMonths`): only the anchors of the months it samples — each month of
  * the chosen period and the previous one (each quarter start for a fiscal year) — so a load reads
@@ -70,36 +70,48 @@ export function sameSnapshot(a: SnapshotValues, b: SnapshotValues): boolean {
   return true;
 }
 
+/** An account's last snapshot as the service remembers it, and the month of its last anchor. */
+export interface LastSnapshot {
+  values: SnapshotValues;
+  anchorMonth: string | null;
+}
+
+export interface SnapshotRow {
+  accountId: string;
+  accountName: string;
+  values: SnapshotValues;
+  /** `YYYY-MM`: the account's anchor of this month; null: a change within the month. */
+  month: string | null;
+}
+
 export interface SnapshotPlan {
   date: LocalDate;
-  /** `YYYY-MM` when this run writes the month's anchor (every computed account). */
-  month: string | null;
-  rows: { accountId: string; accountName: string; values: SnapshotValues }[];
+  rows: SnapshotRow[];
 }
 
 /**
- * Today's snapshots: every computed account when no anchor of this month was written yet
- * (`lastAnchorMonth`), else those whose values differ from their last snapshot (`last`).
+ * Today's snapshots: each computed account without an anchor of this month gets one; the others
+ * only when their values differ from their last snapshot. (Per account, so a run that failed half-way
+ * is finished by the next one without writing anything twice.)
  */
 export function planSnapshots(
   accounts: readonly PortfolioAccount[],
-  last: ReadonlyMap<string, SnapshotValues>,
-  lastAnchorMonth: string | null,
+  last: ReadonlyMap<string, LastSnapshot>,
   config: SalesProcessConfig,
   asOf: Instant,
 ): SnapshotPlan {
   const date = localDateOf(asOf, offsetMinutes(config.utcOffset));
   const month = date.slice(0, 7);
-  const anchor = lastAnchorMonth !== month;
-  const rows: SnapshotPlan['rows'] = [];
+  const rows: SnapshotRow[] = [];
   for (const a of accounts) {
     const values = snapshotValues(a, config);
     if (!values) continue;
     const before = last.get(a.id);
-    if (anchor || !before || !sameSnapshot(before, values))
-      rows.push({ accountId: a.id, accountName: a.name, values });
+    if (before?.anchorMonth !== month) rows.push({ accountId: a.id, accountName: a.name, values, month });
+    else if (!sameSnapshot(before.values, values))
+      rows.push({ accountId: a.id, accountName: a.name, values, month: null });
   }
-  return { date, month: anchor ? month : null, rows };
+  return { date, rows };
 }
 
 /** The KGI's field on a snapshot record: the account's KGI field name (e.g. KGI_Annual_Revenue). */
@@ -131,16 +143,16 @@ function stageSlotOf(config: SalesProcessConfig, text: string | null): StageSlot
 /** A snapshot as the Zoho record the service inserts (DESIGN §3 shapes; share of wallet as percent). */
 export function snapshotRecord(
   config: SalesProcessConfig,
-  plan: Pick<SnapshotPlan, 'date' | 'month'>,
-  row: SnapshotPlan['rows'][number],
+  date: LocalDate,
+  row: SnapshotRow,
 ): Record<string, unknown> {
   const s = config.fields.snapshot;
   const v = row.values;
   const out: Record<string, unknown> = {
-    Name: `${plan.date} ${row.accountName}`.slice(0, 120),
+    Name: `${date} ${row.accountName}`.slice(0, 120),
     [s.account]: { id: row.accountId },
-    [s.date]: plan.date,
-    [s.month]: plan.month,
+    [s.date]: date,
+    [s.month]: row.month,
     [s.stage]: stageText(config, v.stage),
     [s.health]: v.health,
     [s.kpisMet]: v.kpisMet,

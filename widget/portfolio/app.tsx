@@ -75,10 +75,9 @@ export function PortfolioApp(props: PortfolioAppProps) {
   const report: AsyncState<PortfolioReport> = useMemo(() => {
     if (state.status !== 'ready') return state;
     try {
-      return {
-        status: 'ready',
-        data: computePortfolio(state.data.portfolio, config, filters, state.data.asOf),
-      };
+      const data = computePortfolio(state.data.portfolio, config, filters, state.data.asOf);
+      globalThis.performance?.mark?.('es:portfolio-computed');
+      return { status: 'ready', data };
     } catch (e) {
       return { status: 'error', error: toWidgetError(e) };
     }

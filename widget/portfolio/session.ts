@@ -33,7 +33,10 @@ export function createPortfolioSession(
   return {
     async load() {
       const asOf = now() as Instant;
-      const first = normalisePortfolio(await loadFirstDataset(crm, reads.read, config, asOf), config);
+      const raw = await loadFirstDataset(crm, reads.read, config, asOf);
+      mark('es:portfolio-first-read');
+      const first = normalisePortfolio(raw, config);
+      mark('es:portfolio-first-normalised');
       const rest = loadDealsDataset(reads.read, config, asOf).then((raw) => {
         const { deals, issues } = normalisePortfolio(raw, config);
         return { asOf, portfolio: { ...first, deals, issues: [...first.issues, ...issues] }, rest: null };
@@ -43,6 +46,11 @@ export function createPortfolioSession(
       return { asOf, portfolio: first, rest };
     },
   };
+}
+
+/** A performance mark where the page has them (what `npm run portfolio:budget` breaks the first panel down by). */
+function mark(name: string): void {
+  globalThis.performance?.mark?.(name);
 }
 
 /** The whole portfolio: both phases (tests and callers that need every deal). */
