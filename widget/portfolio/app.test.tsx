@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { widgetError } from '../common/errors';
 import { PortfolioApp } from './app';
+import { normalisePortfolio } from '../../shared/portfolio/normalise';
 import type { PortfolioData, PortfolioSession } from './session';
 import { CONFIG, LANGS, flush, sampleData, text } from './testing/fixtures';
 
@@ -109,6 +110,53 @@ describe.each(LANGS)('PortfolioApp (%s)', (lang) => {
     const el = mountApp({ load: async () => ({ ...full, rest }) }, lang);
     await flush();
     expect(text(el.querySelector('[role=alert]'))).toContain('CRM_ERROR');
+  });
+
+  it('trends: the first visit reads the month anchors of the period, then draws them', async () => {
+    const snap = (id: string, account: string, month: string, stage: string, revenue: number) => ({
+      id,
+      Account: { id: account },
+      Snapshot_Date: `${month}-01`,
+      Snapshot_Month: month,
+      Relationship_Stage: stage,
+      KPIs_Met: 1,
+      KPI_Targets: 4,
+      KGI_Annual_Revenue: revenue,
+    });
+    const rows =
+      normalisePortfolio(
+        {
+          ESM_Snapshots: [
+            snap('s1', 'a1', '2026-07', '接点構築', 100),
+            snap('s2', 'a1', '2026-10', '課題共有', 400),
+          ],
+        },
+        CONFIG,
+      ).snapshots ?? [];
+    const loadSnapshots = jest.fn(async (_months: string[]) => rows);
+    const el = mountApp({ load: async () => sampleData(), loadSnapshots }, lang);
+    await flush();
+    expect(loadSnapshots).not.toHaveBeenCalled();
+    act(() => {
+      (el.querySelector('#tab-trends') as HTMLButtonElement).click();
+    });
+    await flush();
+    expect(loadSnapshots).toHaveBeenCalledWith(['2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    expect(el.querySelector('[data-panel=trends][data-state=ready]')).not.toBeNull();
+    expect(el.querySelector('[data-testid=trends-no-history]')).toBeNull();
+    expect(
+      text(
+        el.querySelector(
+          '[data-testid=trend-compare] [data-metric=annual_revenue] [data-testid=previous-change]',
+        ),
+      ),
+    ).toMatch(/300/);
+    expect(el.querySelectorAll('[data-testid=trend-kgis] .sparkline').length).toBeGreaterThan(0);
+    expect(el.querySelector('[data-testid=stage-timeline]')).not.toBeNull();
+    // another period reads only the months not read yet
+    select(el, 'filter-period', 'fiscal_year');
+    await flush();
+    expect(loadSnapshots).toHaveBeenLastCalledWith(['2025-04', '2025-07', '2025-10', '2026-01', '2026-04']);
   });
 
   it('a failed load shows the error; retry loads again', async () => {

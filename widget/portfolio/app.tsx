@@ -19,12 +19,16 @@ import { ForecastPanel } from './panels/forecast-panel';
 import { KpiPanel } from './panels/kpi-panel';
 import { MovementPanel } from './panels/movement-panel';
 import { OverviewPanel } from './panels/overview-panel';
+import { TrendsPanel, type TrendsView } from './panels/trends-panel';
+import { applyFilters } from '../../shared/portfolio/filter';
+import { computeTrends, trendMonths, trendWindow, type AccountSnapshot } from '../../shared/portfolio/trends';
+import type { WidgetError } from '../common/errors';
 import type { PortfolioData, PortfolioSession } from './session';
 import { AccountSearch } from './ui/account-search';
 import { FiltersBar } from './ui/filters-bar';
 import { makePortfolioUi, PortfolioUiProvider } from './ui/ui-context';
 
-export type PortfolioTab = 'overview' | 'movement' | 'kpi' | 'activity' | 'forecast' | 'accounts';
+export type PortfolioTab = 'overview' | 'movement' | 'kpi' | 'activity' | 'forecast' | 'accounts' | 'trends';
 
 export interface PortfolioAppProps {
   config: SalesProcessConfig;
@@ -83,6 +87,68 @@ export function PortfolioApp(props: PortfolioAppProps) {
     }
   }, [state, config, filters]);
 
+  // Trends: the snapshot anchors of the months the period needs, read when the tab is first opened.
+  const [snapshots, setSnapshots] = useState<{
+    months: Set<string>;
+    rows: AccountSnapshot[];
+    state: 'idle' | 'loading' | 'ready' | WidgetError;
+  }>({ months: new Set(), rows: [], state: 'idle' });
+  const portfolioData = state.status === 'ready' ? state.data : null;
+  const loadedAt = portfolioData?.asOf ?? null;
+  useEffect(() => {
+    // a reload starts the trends afresh
+    setSnapshots({ months: new Set(), rows: [], state: 'idle' });
+  }, [loadedAt]);
+  const trendWin = useMemo(
+    () => (portfolioData ? trendWindow(filters.period, portfolioData.asOf, config) : null),
+    [portfolioData, filters.period, config],
+  );
+  const missingMonths = trendWin ? trendMonths(trendWin).filter((m) => !snapshots.months.has(m)) : [];
+  const wantTrends = tab === 'trends' && portfolioData !== null && session?.loadSnapshots !== undefined;
+  const loadTrends = () => {
+    if (!session?.loadSnapshots || missingMonths.length === 0) return;
+    const months = missingMonths;
+    setSnapshots((s) => ({ ...s, state: 'loading' }));
+    session.loadSnapshots(months).then(
+      (rows) =>
+        setSnapshots((s) => ({
+          months: new Set([...s.months, ...months]),
+          rows: [...s.rows, ...rows],
+          state: 'ready',
+        })),
+      (e: unknown) => setSnapshots((s) => ({ ...s, state: toWidgetError(e) })),
+    );
+  };
+  useEffect(() => {
+    if (
+      wantTrends &&
+      missingMonths.length > 0 &&
+      snapshots.state !== 'loading' &&
+      typeof snapshots.state === 'string'
+    )
+      loadTrends();
+  });
+  const trends: AsyncState<TrendsView> = useMemo(() => {
+    if (report.status !== 'ready' || !portfolioData || !trendWin)
+      return report.status === 'error' ? report : LOADING;
+    if (typeof snapshots.state === 'object') return { status: 'error', error: snapshots.state };
+    if (session?.loadSnapshots && missingMonths.length > 0) return LOADING;
+    try {
+      const view = applyFilters(portfolioData.portfolio, filters);
+      return {
+        status: 'ready',
+        data: {
+          trends: computeTrends(view, snapshots.rows, config, trendWin),
+          accountNames: new Map(view.accounts.map((a) => [a.id, a.name])),
+          repNames: new Map(report.data.reps.map((r) => [r.id, r.name])),
+        },
+      };
+    } catch (e) {
+      return { status: 'error', error: toWidgetError(e) };
+    }
+    // missingMonths follows snapshots and the window
+  }, [report, portfolioData, trendWin, snapshots, filters, config, session]);
+
   const ready = report.status === 'ready';
   const { onFirstReady } = props;
   useEffect(() => {
@@ -101,6 +167,7 @@ export function PortfolioApp(props: PortfolioAppProps) {
     { key: 'activity', label: ui.t('tabActivity') },
     { key: 'forecast', label: ui.t('tabForecast') },
     { key: 'accounts', label: ui.t('tabAccounts') },
+    { key: 'trends', label: ui.t('tabTrends') },
   ];
   const common = { state: report, onRetry: session ? load : undefined };
   // Panels that need the deals show "loading" until they are in.
@@ -165,6 +232,14 @@ export function PortfolioApp(props: PortfolioAppProps) {
           {tab === 'activity' && <ActivityPanel {...common} />}
           {tab === 'forecast' && <ForecastPanel {...withDeals} />}
           {tab === 'accounts' && <AccountsPanel {...withDeals} />}
+          {tab === 'trends' && (
+            <TrendsPanel
+              state={trends}
+              onRetry={() => {
+                setSnapshots((s) => ({ ...s, state: 'idle' }));
+              }}
+            />
+          )}
         </div>
         {report.status === 'ready' && report.data.issueCount > 0 && (
           <details class="issues">

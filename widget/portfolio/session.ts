@@ -10,7 +10,8 @@ import type { Portfolio } from '../../shared/portfolio/model';
 import { normalisePortfolio } from '../../shared/portfolio/normalise';
 import { batchedReads, type FallbackMemory } from '../common/reads';
 import type { CrmGateway } from '../zoho/types';
-import { loadDealsDataset, loadFirstDataset } from './data/load-portfolio';
+import { loadDealsDataset, loadFirstDataset, loadSnapshotDataset } from './data/load-portfolio';
+import type { AccountSnapshot } from '../../shared/portfolio/trends';
 
 export interface PortfolioData {
   asOf: Instant;
@@ -21,6 +22,8 @@ export interface PortfolioData {
 
 export interface PortfolioSession {
   load(): Promise<PortfolioData>;
+  /** The snapshot anchors of these months (`YYYY-MM`), for the trends; read when the trends are opened. */
+  loadSnapshots?(months: string[]): Promise<AccountSnapshot[]>;
 }
 
 export function createPortfolioSession(
@@ -44,6 +47,11 @@ export function createPortfolioSession(
       // a failure is the page's to show (it awaits `rest`); never an unhandled rejection meanwhile
       rest.catch(() => undefined);
       return { asOf, portfolio: first, rest };
+    },
+    async loadSnapshots(months) {
+      if (months.length === 0) return [];
+      const raw = await loadSnapshotDataset(reads.read, config, months);
+      return normalisePortfolio(raw, config).snapshots ?? [];
     },
   };
 }

@@ -26,6 +26,7 @@ export const PORTFOLIO_STRINGS = {
   tabActivity: s('活動バランス', 'Activity balance'),
   tabForecast: s('売上予測', 'Forecast'),
   tabAccounts: s('取引先一覧', 'Accounts'),
+  tabTrends: s('推移', 'Trends'),
   // filters
   filters: s('絞り込み', 'Filters'),
   filterOwner: s('担当者', 'Owner'),
@@ -186,6 +187,27 @@ export const PORTFOLIO_STRINGS = {
   searchNone: s('「{q}」に一致する取引先はありません', 'No account matches “{q}”'),
   searchResults: s('一致した取引先: {n} 社', 'Matching accounts: {n}'),
   dataIssues: s('データの問題（{n} 件）', 'Data issues ({n})'),
+  trendNow: s('現在', 'Now'),
+  trendsNoHistory: s(
+    'この期間のスナップショットがまだありません（サービスが毎日 ESM_Snapshots に記録します）。現在の値だけを表示しています。',
+    'No snapshots for this period yet (the service records them daily in ESM_Snapshots); only today is shown.',
+  ),
+  trendCompare: s('今期と前期の比較', 'This period against the previous one'),
+  trendMetric: s('指標', 'Measure'),
+  trendAtPreviousStart: s('前期初', 'Previous start'),
+  trendAtStart: s('今期初', 'Period start'),
+  trendPreviousChange: s('前期の増減', 'Change, previous'),
+  trendCurrentChange: s('今期の増減', 'Change, this period'),
+  trendDistribution: s('ステージ分布の推移', 'Stage distribution over time'),
+  trendDistributionChart: s(
+    '各月初のステージ別社数と現在',
+    'Accounts per stage at each month start, and now',
+  ),
+  trendAttainment: s('KPI 目標達成率の推移', 'KPI targets met over time'),
+  trendTeam: s('チーム全体', 'Whole team'),
+  trendLine: s('推移', 'Trend'),
+  trendKgi: s('取引先ごとの KGI の推移', 'KGIs per account over time'),
+  trendKgiPick: s('KGI', 'KGI'),
   dealsLoading: s('商談を読み込み中… 指針はそのあとに表示します', 'Reading the deals… guidance follows'),
 } as const satisfies Record<string, Bilingual>;
 

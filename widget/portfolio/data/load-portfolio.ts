@@ -16,7 +16,7 @@ import type { FiscalQuarter } from '../../../shared/portfolio/period';
 import { widgetError } from '../../common/errors';
 import type { ReadBatch } from '../../common/reads';
 import type { CrmGateway, CrmRecord } from '../../zoho/types';
-import { dealStreams, streamQuery, type Stream } from './queries';
+import { dealStreams, snapshotQuery, streamQuery, type Stream } from './queries';
 
 type PortfolioDataset = Record<string, CrmRecord[]>;
 
@@ -62,6 +62,18 @@ export async function loadDealsDataset(
     streamQuery(config, stream, after, since),
   );
   return { [config.fields.modules.deals]: dedupeById(deals.flat()) };
+}
+
+/** The snapshot anchors of the given months (the trends), in keyset pages. */
+export async function loadSnapshotDataset(
+  reads: ReadBatch,
+  config: SalesProcessConfig,
+  months: string[],
+): Promise<PortfolioDataset> {
+  const [rows = []] = await readStreams(reads, ['snapshots'], (_stream, after) =>
+    snapshotQuery(config, months, after),
+  );
+  return { [config.fields.modules.snapshots]: rows };
 }
 
 /** Both phases, one after the other: the whole dataset. */

@@ -14,7 +14,7 @@ type Fields = SalesProcessConfig['fields'];
 /** Rows per COQL call: Zoho's maximum (v6), 3 credits. */
 export const PAGE_ROWS = 2000;
 
-export type Stream = 'accounts' | 'history' | 'openDeals' | 'wonDeals' | 'allDeals' | 'alerts';
+export type Stream = 'accounts' | 'history' | 'openDeals' | 'wonDeals' | 'allDeals' | 'alerts' | 'snapshots';
 
 function select(fields: string[], from: string, where: string[], afterId: string | null): string {
   const clauses = [...where, ...(afterId === null ? [] : [`id > ${coqlId(afterId)}`])];
@@ -94,6 +94,8 @@ export function streamQuery(
         where.push(`${t.status} not in (${[...new Set(closed)].join(', ')})`);
       return select([t.alertKey, t.status, f.activity.what], f.modules.tasks, where, afterId);
     }
+    case 'snapshots':
+      throw new Error('snapshots are read with snapshotQuery (they need the months)');
     case 'allDeals':
       return select(dealFields(f), f.modules.deals, [], afterId);
     case 'openDeals': {
@@ -115,6 +117,33 @@ export function streamQuery(
       );
     }
   }
+}
+
+/**
+ * One page of the snapshot anchors of some months (ESM_Snapshots, shared/portfolio/trends.ts): the
+ * trends read only these, never the daily change rows. `months` are `YYYY-MM` (≤ 50: COQL's `in`).
+ */
+export function snapshotQuery(config: SalesProcessConfig, months: string[], afterId: string | null): string {
+  const s = config.fields.snapshot;
+  const a = config.fields.account;
+  const list = months.filter((m) => /^\d{4}-\d{2}$/.test(m)).slice(0, 50);
+  if (list.length === 0) throw new Error('snapshotQuery: no month to read');
+  return select(
+    [
+      s.account,
+      s.date,
+      s.month,
+      s.stage,
+      s.health,
+      s.kpisMet,
+      s.kpiTargets,
+      'Owner',
+      ...config.kgis.map((k) => kgiFieldName(k, a)),
+    ],
+    config.fields.modules.snapshots,
+    [`${s.month} in (${list.map((m) => `'${m}'`).join(', ')})`],
+    afterId,
+  );
 }
 
 /**
