@@ -146,11 +146,50 @@ test('the search box finds an account by its reading', async () => {
   await (await frame.$('.app'))?.screenshot({ path: path.join(ARTIFACTS, 'portfolio-search-ja.png') });
 });
 
+test('trends: the stage distribution at each month start equals the CRM’s snapshot anchors of that month', async () => {
+  const frame = await openPortfolio(page, server.previewUrl);
+  await openTab(frame, 'trends');
+  expect(await frame.$('[data-testid=trends-no-history]')).toBeNull();
+  const res = await fetch(`${server.emulator.url}/__emulator/records/ESM_Snapshots`);
+  const anchors = ((await res.json()) as { data: Record<string, unknown>[] }).data;
+  const headers = await frame.$$eval('[data-testid=trend-distribution] thead th', (ths) =>
+    ths.slice(1).map((t) => (t.textContent ?? '').trim()),
+  );
+  const months = headers.filter((h) => /^\d{4}\/\d{2}$/.test(h));
+  expect(months.length).toBeGreaterThanOrEqual(4); // this quarter's and the previous quarter's month starts
+  const columns = await frame.$$eval('[data-testid=trend-distribution] tbody tr', (rows) =>
+    rows.map((r) => ({
+      slot: r.getAttribute('data-slot') ?? '',
+      counts: [...r.querySelectorAll('td')].map((td) => Number(td.textContent)),
+    })),
+  );
+  for (const [i, month] of months.entries()) {
+    const ofMonth = anchors.filter((a) => a.Snapshot_Month === month.replace('/', '-'));
+    const expected: Record<string, number> = {};
+    for (const a of ofMonth) {
+      const key = stageKeyFromCrmValue(config, a.Relationship_Stage) ?? 'not_started';
+      expected[key] = (expected[key] ?? 0) + 1;
+    }
+    const shown = Object.fromEntries(
+      columns
+        .map((c) => [c.slot, Number.isNaN(c.counts[i]) ? 0 : (c.counts[i] ?? 0)])
+        .filter(([, n]) => n !== 0),
+    );
+    expect(shown).toEqual(expected);
+  }
+  // the two most recent anchors differ somewhere: the chart has something to show
+  const lastTwo = months
+    .slice(-2)
+    .map((m) => anchors.filter((a) => a.Snapshot_Month === m.replace('/', '-')));
+  expect(lastTwo[0]?.length).toBeGreaterThan(0);
+  expect(await frame.$$eval('[data-testid=trend-kgis] .sparkline', (s) => s.length)).toBeGreaterThan(0);
+});
+
 test('screenshots of every panel in Japanese and English', async () => {
   for (const lang of ['ja', 'en'] as const) {
     const frame = await openPortfolio(page, server.previewUrl);
     if ((await frame.getAttribute('.app', 'lang')) !== lang) await frame.click('.header-tools button[lang]');
-    for (const tab of ['overview', 'movement', 'kpi', 'activity', 'forecast', 'accounts']) {
+    for (const tab of ['overview', 'movement', 'kpi', 'activity', 'forecast', 'accounts', 'trends']) {
       await openTab(frame, tab);
       if (tab === 'overview')
         await frame.$$eval('.guidance details', (ds) =>
