@@ -159,6 +159,40 @@ describe.each(LANGS)('PortfolioApp (%s)', (lang) => {
     expect(loadSnapshots).toHaveBeenLastCalledWith(['2025-04', '2025-07', '2025-10', '2026-01', '2026-04']);
   });
 
+  it('whitespace: the first visit reads the potential maps; a cell lists its accounts', async () => {
+    const loadPotential = jest.fn(async () => [
+      { accountId: 'a1', segment: '本社', offering: 'ERP', potential: 100, current: 40 },
+      { accountId: 'a3', segment: '本社', offering: 'ERP', potential: 50, current: 0 },
+      { accountId: 'a3', segment: '工場', offering: 'IoT', potential: 30, current: 30 },
+    ]);
+    const el = mountApp({ load: async () => sampleData(), loadPotential }, lang);
+    await flush();
+    expect(loadPotential).not.toHaveBeenCalled();
+    act(() => {
+      (el.querySelector('#tab-whitespace') as HTMLButtonElement).click();
+    });
+    await flush();
+    expect(loadPotential).toHaveBeenCalledTimes(1);
+    expect(el.querySelector('[data-panel=whitespace][data-state=ready]')).not.toBeNull();
+    const cells = [...el.querySelectorAll('[data-testid=whitespace-map] button[data-cell]')];
+    expect(cells).toHaveLength(2);
+    act(() => {
+      (cells[0] as HTMLButtonElement).click();
+    });
+    const listed = [...el.querySelectorAll('[data-testid=whitespace-accounts] li')].map((li) =>
+      li.getAttribute('data-account'),
+    );
+    expect(listed).toEqual(['a1', 'a3']);
+    // a filter applies to the heat map too
+    select(el, 'filter-owner', 'u1');
+    const owners = sampleData()
+      .portfolio.accounts.filter((a) => a.ownerId === 'u1')
+      .map((a) => a.id);
+    const shown = [...el.querySelectorAll('[data-testid=whitespace-map] button[data-cell]')].length;
+    expect(shown).toBe(owners.includes('a3') ? 2 : owners.includes('a1') ? 1 : 0);
+    expect(loadPotential).toHaveBeenCalledTimes(1);
+  });
+
   it('a failed load shows the error; retry loads again', async () => {
     const load = jest
       .fn<Promise<PortfolioData>, []>()

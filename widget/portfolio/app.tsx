@@ -20,6 +20,8 @@ import { KpiPanel } from './panels/kpi-panel';
 import { MovementPanel } from './panels/movement-panel';
 import { OverviewPanel } from './panels/overview-panel';
 import { TrendsPanel, type TrendsView } from './panels/trends-panel';
+import { WhitespacePanel, type WhitespaceView } from './panels/whitespace-panel';
+import { whitespaceMap, type PotentialRow } from '../../shared/portfolio/whitespace';
 import { applyFilters } from '../../shared/portfolio/filter';
 import { computeTrends, trendMonths, trendWindow, type AccountSnapshot } from '../../shared/portfolio/trends';
 import type { WidgetError } from '../common/errors';
@@ -28,7 +30,8 @@ import { AccountSearch } from './ui/account-search';
 import { FiltersBar } from './ui/filters-bar';
 import { makePortfolioUi, PortfolioUiProvider } from './ui/ui-context';
 
-export type PortfolioTab = 'overview' | 'movement' | 'kpi' | 'activity' | 'forecast' | 'accounts' | 'trends';
+export type PortfolioTab =
+  'overview' | 'movement' | 'kpi' | 'activity' | 'forecast' | 'accounts' | 'trends' | 'whitespace';
 
 export interface PortfolioAppProps {
   config: SalesProcessConfig;
@@ -149,6 +152,42 @@ export function PortfolioApp(props: PortfolioAppProps) {
     // missingMonths follows snapshots and the window
   }, [report, portfolioData, trendWin, snapshots, filters, config, session]);
 
+  // Whitespace: the plans' potential-map rows, read when the tab is first opened.
+  const [potential, setPotential] = useState<AsyncState<PotentialRow[]> | null>(null);
+  const [group, setGroup] = useState<string | null>(null);
+  const loadPotential = () => {
+    if (!session?.loadPotential) return;
+    setPotential(LOADING);
+    session.loadPotential().then(
+      (data) => setPotential({ status: 'ready', data }),
+      (e: unknown) => setPotential({ status: 'error', error: toWidgetError(e) }),
+    );
+  };
+  useEffect(() => {
+    if (tab === 'whitespace' && portfolioData && potential === null) loadPotential();
+  });
+  useEffect(() => setPotential(null), [loadedAt]);
+  const whitespace: AsyncState<WhitespaceView> = useMemo(() => {
+    if (report.status !== 'ready' || !portfolioData) return report.status === 'error' ? report : LOADING;
+    const rows: AsyncState<PotentialRow[]> = session?.loadPotential
+      ? (potential ?? LOADING)
+      : { status: 'ready', data: [] };
+    if (rows.status !== 'ready') return rows;
+    try {
+      const view = applyFilters(portfolioData.portfolio, filters);
+      return {
+        status: 'ready',
+        data: {
+          map: whitespaceMap(view, rows.data, portfolioData.portfolio.accounts, group),
+          group,
+          accountNames: new Map(portfolioData.portfolio.accounts.map((a) => [a.id, a.name])),
+        },
+      };
+    } catch (e) {
+      return { status: 'error', error: toWidgetError(e) };
+    }
+  }, [report, portfolioData, potential, filters, group, session]);
+
   const ready = report.status === 'ready';
   const { onFirstReady } = props;
   useEffect(() => {
@@ -168,6 +207,7 @@ export function PortfolioApp(props: PortfolioAppProps) {
     { key: 'forecast', label: ui.t('tabForecast') },
     { key: 'accounts', label: ui.t('tabAccounts') },
     { key: 'trends', label: ui.t('tabTrends') },
+    { key: 'whitespace', label: ui.t('tabWhitespace') },
   ];
   const common = { state: report, onRetry: session ? load : undefined };
   // Panels that need the deals show "loading" until they are in.
@@ -232,6 +272,9 @@ export function PortfolioApp(props: PortfolioAppProps) {
           {tab === 'activity' && <ActivityPanel {...common} />}
           {tab === 'forecast' && <ForecastPanel {...withDeals} />}
           {tab === 'accounts' && <AccountsPanel {...withDeals} />}
+          {tab === 'whitespace' && (
+            <WhitespacePanel state={whitespace} onRetry={loadPotential} onGroup={setGroup} />
+          )}
           {tab === 'trends' && (
             <TrendsPanel
               state={trends}

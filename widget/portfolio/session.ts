@@ -10,7 +10,13 @@ import type { Portfolio } from '../../shared/portfolio/model';
 import { normalisePortfolio } from '../../shared/portfolio/normalise';
 import { batchedReads, type FallbackMemory } from '../common/reads';
 import type { CrmGateway } from '../zoho/types';
-import { loadDealsDataset, loadFirstDataset, loadSnapshotDataset } from './data/load-portfolio';
+import {
+  loadDealsDataset,
+  loadFirstDataset,
+  loadPotentialRows,
+  loadSnapshotDataset,
+} from './data/load-portfolio';
+import type { PotentialRow } from '../../shared/portfolio/whitespace';
 import type { AccountSnapshot } from '../../shared/portfolio/trends';
 
 export interface PortfolioData {
@@ -24,6 +30,8 @@ export interface PortfolioSession {
   load(): Promise<PortfolioData>;
   /** The snapshot anchors of these months (`YYYY-MM`), for the trends; read when the trends are opened. */
   loadSnapshots?(months: string[]): Promise<AccountSnapshot[]>;
+  /** The plans' potential-map rows (the whitespace heat map); read when the heat map is opened. */
+  loadPotential?(): Promise<PotentialRow[]>;
 }
 
 export function createPortfolioSession(
@@ -48,6 +56,7 @@ export function createPortfolioSession(
       rest.catch(() => undefined);
       return { asOf, portfolio: first, rest };
     },
+    loadPotential: () => loadPotentialRows(reads.read, config),
     async loadSnapshots(months) {
       if (months.length === 0) return [];
       const raw = await loadSnapshotDataset(reads.read, config, months);

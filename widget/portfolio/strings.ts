@@ -27,6 +27,7 @@ export const PORTFOLIO_STRINGS = {
   tabForecast: s('売上予測', 'Forecast'),
   tabAccounts: s('取引先一覧', 'Accounts'),
   tabTrends: s('推移', 'Trends'),
+  tabWhitespace: s('ホワイトスペース', 'Whitespace'),
   // filters
   filters: s('絞り込み', 'Filters'),
   filterOwner: s('担当者', 'Owner'),
@@ -208,6 +209,27 @@ export const PORTFOLIO_STRINGS = {
   trendLine: s('推移', 'Trend'),
   trendKgi: s('取引先ごとの KGI の推移', 'KGIs per account over time'),
   trendKgiPick: s('KGI', 'KGI'),
+  whitespaceGroup: s('対象', 'Show'),
+  whitespaceAllInView: s('絞り込み中のすべての取引先', 'All accounts in view'),
+  whitespaceGroupOf: s('{name} グループ（{n} 社）', '{name} group ({n} accounts)'),
+  whitespaceNone: s(
+    'この範囲のアカウントプランにポテンシャルマップがありません',
+    'No potential map in the account plans of this view',
+  ),
+  whitespaceTotals: s(
+    'ポテンシャル {potential} のうち取引中 {current}、未開拓 {whitespace}（{n} 社のプランから）',
+    'Potential {potential}, ours {current}, whitespace {whitespace} (from {n} accounts’ plans)',
+  ),
+  whitespaceTop: s(
+    '未開拓の大きい順に部門 {s} / {sAll}、提供価値 {o} / {oAll} を表示',
+    'Showing the {s} of {sAll} segments and {o} of {oAll} offerings with the most whitespace',
+  ),
+  whitespaceSegment: s('部門・拠点 ＼ 提供価値', 'Segment / offering'),
+  whitespaceCellTitle: s(
+    'ポテンシャル {potential}・取引中 {current}（{share}）。クリックで取引先を表示',
+    'Potential {potential}, ours {current} ({share}). Click for the accounts',
+  ),
+  whitespaceCellAccounts: s('{segment} × {offering} の取引先', 'Accounts in {segment} × {offering}'),
   dealsLoading: s('商談を読み込み中… 指針はそのあとに表示します', 'Reading the deals… guidance follows'),
 } as const satisfies Record<string, Bilingual>;
 

@@ -17,6 +17,7 @@ import { widgetError } from '../../common/errors';
 import type { ReadBatch } from '../../common/reads';
 import type { CrmGateway, CrmRecord } from '../../zoho/types';
 import { dealStreams, snapshotQuery, streamQuery, type Stream } from './queries';
+import { potentialRows, type PotentialRow } from '../../../shared/portfolio/whitespace';
 
 type PortfolioDataset = Record<string, CrmRecord[]>;
 
@@ -74,6 +75,17 @@ export async function loadSnapshotDataset(
     snapshotQuery(config, months, after),
   );
   return { [config.fields.modules.snapshots]: rows };
+}
+
+/** The plans and their potential-map rows (the whitespace heat map), both streams together. */
+export async function loadPotentialRows(
+  reads: ReadBatch,
+  config: SalesProcessConfig,
+): Promise<PotentialRow[]> {
+  const [plans = [], rows = []] = await readStreams(reads, ['plans', 'potentialRows'], (stream, after) =>
+    streamQuery(config, stream, after, wonSince(config, Date.now() as Instant)),
+  );
+  return potentialRows(rows, plans, config.fields.plan);
 }
 
 /** Both phases, one after the other: the whole dataset. */

@@ -41,7 +41,11 @@ export function mountFunctions(router: Router, ctx: EmulatorContext): void {
           );
         charge(ctx, res, 1);
         const args = functionArguments(req);
-        const parsed = parseReadBatch(args.requests, Object.values(ctx.org.config.fields.modules));
+        const parsed = parseReadBatch(args.requests, [
+          ...Object.values(ctx.org.config.fields.modules),
+          // the potential map's subform module: the manager's whitespace heat map reads its rows
+          ctx.org.config.fields.plan.potentialMap,
+        ]);
         if (!parsed.ok) throw errors.invalidParam('arguments', { reason: `requests: ${parsed.message}` });
         const results: ReadResult[] = [];
         const started = performance.now();
