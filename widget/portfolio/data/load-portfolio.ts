@@ -16,7 +16,7 @@ import type { FiscalQuarter } from '../../../shared/portfolio/period';
 import { widgetError } from '../../common/errors';
 import type { ReadBatch } from '../../common/reads';
 import type { CrmGateway, CrmRecord } from '../../zoho/types';
-import { dealStreams, snapshotQuery, streamQuery, type Stream } from './queries';
+import { PAGE_ROWS, dealStreams, snapshotQuery, streamQuery, type IdRange, type Stream } from './queries';
 import { potentialRows, type PotentialRow } from '../../../shared/portfolio/whitespace';
 
 type PortfolioDataset = Record<string, CrmRecord[]>;
@@ -37,11 +37,12 @@ export async function loadFirstDataset(
   asOf: Instant,
 ): Promise<PortfolioDataset> {
   const m = config.fields.modules;
-  const streams: Stream[] = ['accounts', 'history', ...(config.alerts.enabled ? (['alerts'] as const) : [])];
-  const [[accounts = [], history = [], alerts = []], users] = await Promise.all([
-    readStreams(reads, streams, (stream, after) =>
-      streamQuery(config, stream, after, wonSince(config, asOf)),
-    ),
+  const streams: Stream[] = ['history', ...(config.alerts.enabled ? (['alerts'] as const) : [])];
+  const since = wonSince(config, asOf);
+  // accounts, the largest stream, in parallel id ranges; history and alerts beside them
+  const [accounts, [history = [], alerts = []], users] = await Promise.all([
+    readSplit(reads, (after, range) => streamQuery(config, 'accounts', after, since, range)),
+    readStreams(reads, streams, (stream, after) => streamQuery(config, stream, after, since)),
     readUsers(crm),
   ]);
   return {
@@ -102,6 +103,61 @@ export async function loadPortfolioDataset(
 /** Won deals count in the forecast from its first quarter on (the config has at least one). */
 function wonSince(config: SalesProcessConfig, asOf: Instant): LocalDate {
   return (forecastQuarters(config, asOf)[0] as FiscalQuarter).start;
+}
+
+/** At most this many id ranges of one stream are read in parallel. */
+export const MAX_RANGES = 8;
+
+/**
+ * A large stream without waiting for page after page: the first page from each end (ascending and
+ * descending id) in one round; when both are full, the ids between them are cut into ranges of about
+ * one page each (by the id density of those two pages) and the ranges are read in parallel, each in
+ * keyset pages until it ends. The ranges cover every id between the two pages exactly once, so
+ * skewed ids only cost more rounds, never a record. Non-numeric ids fall back to one keyset stream.
+ */
+async function readSplit(
+  reads: ReadBatch,
+  query: (afterId: string | null, range: IdRange) => string,
+): Promise<CrmRecord[]> {
+  const [asc = { data: [], more: false }, desc = { data: [], more: false }] = await reads([
+    { coql: query(null, {}) },
+    { coql: query(null, { desc: true }) },
+  ]);
+  if (!asc.more || !desc.more) return dedupeById([...asc.data, ...desc.data]);
+  const ids = (rows: CrmRecord[]) => rows.map((r) => String(r.id));
+  const [a0, a1] = [ids(asc.data)[0], ids(asc.data).at(-1)];
+  const [d0, d1] = [ids(desc.data)[0], ids(desc.data).at(-1)];
+  if (![a0, a1, d0, d1].every((v) => v !== undefined && /^\d{1,30}$/.test(v))) {
+    const [rest = []] = await readStreams(reads, ['accounts'], (_s, after) => query(after, {}));
+    return dedupeById([...asc.data, ...rest]);
+  }
+  const lo = BigInt(a1 as string);
+  const hi = BigInt(d1 as string);
+  if (lo >= hi) return dedupeById([...asc.data, ...desc.data]);
+  const spans = BigInt(a1 as string) - BigInt(a0 as string) + (BigInt(d0 as string) - hi);
+  const perId = (asc.data.length + desc.data.length) / Math.max(1, Number(spans));
+  const expected = Number(hi - lo) * perId;
+  const k = Math.max(1, Math.min(MAX_RANGES, Math.ceil(expected / PAGE_ROWS)));
+  const cut = (i: number) => lo + ((hi - lo) * BigInt(i)) / BigInt(k);
+  const ranges = Array.from({ length: k }, (_, i) => ({
+    // (lo, b1), [b1, b2), …, [bk-1, hi): `id > b - 1` is `id >= b`
+    after: i === 0 ? lo : cut(i) - 1n,
+    before: i === k - 1 ? hi : cut(i + 1),
+  }));
+  const rows: CrmRecord[] = [...asc.data, ...desc.data];
+  let active = ranges.map((r) => ({ after: String(r.after), before: String(r.before) }));
+  for (let page = 0; page < MAX_PAGES && active.length > 0; page++) {
+    const pages = await reads(active.map((r) => ({ coql: query(r.after, { beforeId: r.before }) })));
+    active = active.flatMap((r, n) => {
+      const { data, more } = pages[n] ?? { data: [], more: false };
+      rows.push(...data);
+      const last = data[data.length - 1];
+      return more && last ? [{ ...r, after: String(last.id) }] : [];
+    });
+  }
+  if (active.length > 0)
+    throw widgetError('DATA_INVALID', `accounts: more than ${MAX_PAGES} pages of records; narrow the data`);
+  return dedupeById(rows);
 }
 
 /** Keyset pages (`id > last`) of every stream, until each gives a short page or `more_records: false`. */

@@ -25,14 +25,30 @@ export type Stream =
   | 'plans'
   | 'potentialRows';
 
-function select(fields: string[], from: string, where: string[], afterId: string | null): string {
-  const clauses = [...where, ...(afterId === null ? [] : [`id > ${coqlId(afterId)}`])];
+/** An id range of a stream read in parallel parts (`id > after and id < before`), or its last page first (`desc`). */
+export interface IdRange {
+  beforeId?: string;
+  desc?: boolean;
+}
+
+function select(
+  fields: string[],
+  from: string,
+  where: string[],
+  afterId: string | null,
+  range: IdRange = {},
+): string {
+  const clauses = [
+    ...where,
+    ...(afterId === null ? [] : [`id > ${coqlId(afterId)}`]),
+    ...(range.beforeId === undefined ? [] : [`id < ${coqlId(range.beforeId)}`]),
+  ];
   // More than two criteria must be grouped in pairs: ((A and B) and C) (Zoho's COQL rule).
   const criteria =
     clauses.length === 0
       ? 'id is not null'
       : clauses.slice(1).reduce((acc, c) => `(${acc} and ${c})`, clauses[0] as string);
-  return `select ${[...new Set(['id', ...fields])].join(', ')} from ${from} where ${criteria} order by id asc limit ${PAGE_ROWS}`;
+  return `select ${[...new Set(['id', ...fields])].join(', ')} from ${from} where ${criteria} order by id ${range.desc ? 'desc' : 'asc'} limit ${PAGE_ROWS}`;
 }
 
 export function accountFields(config: SalesProcessConfig): string[] {
@@ -85,11 +101,12 @@ export function streamQuery(
   stream: Stream,
   afterId: string | null,
   wonSince: LocalDate,
+  range: IdRange = {},
 ): string {
   const f = config.fields;
   switch (stream) {
     case 'accounts':
-      return select(accountFields(config), f.modules.accounts, [], afterId);
+      return select(accountFields(config), f.modules.accounts, [], afterId, range);
     case 'history': {
       const h = f.stageHistory;
       return select([h.account, h.from, h.to, h.changedAt], f.modules.stageHistory, [], afterId);
