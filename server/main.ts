@@ -143,7 +143,8 @@ runCli(async () => {
   if (local && webhookSecret) local.registerWebhook(`${base}/hooks/zoho`, webhookSecret);
 
   runner.schedule();
-  runner.request({ trigger: 'start' });
+  // the first run also writes today's account snapshots if the daily pass has not yet (trends)
+  runner.request({ trigger: 'start', snapshot: true });
   void runner.idle().then(() => {
     readiness.firstSyncDone = true;
     void publishConfig(service.gateway, config.current, log);

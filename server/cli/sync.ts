@@ -9,9 +9,10 @@ import { openCliService } from './local-connection';
 import { parseInstant } from '../../shared/model/time';
 import { parseCliArgs, runCli } from './run-cli';
 
-const USAGE = `usage: npm run sync -- --once [--full] [--json] [--config FILE] [--as-of ISO]
+const USAGE = `usage: npm run sync -- --once [--full] [--snapshot] [--json] [--config FILE] [--as-of ISO]
   --once    run one sync now and exit (the service runs them on a schedule)
   --full    read every record and recompute every account (default: only what changed)
+  --snapshot  then write today's account snapshots (ESM_Snapshots) unless done today
   --json    print the run summary as JSON
   --as-of   compute as of this moment instead of now (reproducible runs)
 Connects to the org in ZOHO_CLIENT_ID/ZOHO_CLIENT_SECRET/ZOHO_REFRESH_TOKEN (+ ZOHO_DC or ZOHO_API_BASE and
@@ -22,6 +23,7 @@ runCli(async () => {
   const { values } = parseCliArgs({
     once: { type: 'boolean' },
     full: { type: 'boolean' },
+    snapshot: { type: 'boolean' },
     json: { type: 'boolean' },
     config: { type: 'string' },
     'as-of': { type: 'string' },
@@ -46,6 +48,7 @@ runCli(async () => {
     const summary = await service.sync({
       trigger: 'cli',
       ...(values.full ? { full: true } : {}),
+      ...(values.snapshot ? { snapshot: true } : {}),
       progress: (m) => tty && process.stderr.write(`\r\x1b[K${m}`),
     });
     if (tty) process.stderr.write('\r\x1b[K');
@@ -74,6 +77,13 @@ function describe(s: RunSummary): string {
     `  credits: read ${s.credits.read}, write ${s.credits.write} (${s.calls} calls, ${s.retries} retries)`,
     ...s.failures.slice(0, 10).map((f) => `  failed: account ${f.accountId}: ${f.code} ${f.message}`),
     ...(s.error ? [`  stopped: ${s.error.code}: ${s.error.message}`] : []),
+    ...(s.snapshots
+      ? [
+          s.snapshots.skipped
+            ? `  snapshots: none (${s.snapshots.skipped === 'done_today' ? `done for ${s.snapshots.date} already` : 'off in the config'})`
+            : `  snapshots for ${s.snapshots.date}: ${s.snapshots.written} written (${s.snapshots.anchors} month anchors), ${s.snapshots.failed.length} failed, ${s.snapshots.credits} credits`,
+        ]
+      : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -158,6 +158,30 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
     ]),
   };
 
+  // The service's daily account snapshots, the manager's trends (shared/portfolio/trends.ts): a CRM
+  // module, so Zoho's own reports can chart stage, KPI attainment, KGIs and health over time.
+  const sn = f.snapshot;
+  const snapshots: ModuleSpec = {
+    apiName: m.snapshots,
+    singular: 'ESM Snapshot',
+    plural: 'ESM Snapshots',
+    generatedType: 'custom',
+    displayField: 'Name',
+    fields: customModuleFields([
+      lookup(sn.account, 'Account', m.accounts),
+      date(sn.date, 'Snapshot Date'),
+      text(sn.month, 'Snapshot Month', { length: 7 }),
+      text(sn.stage, 'Relationship Stage', { length: 120 }),
+      integer(sn.health, 'Account Health', { length: 3 }),
+      integer(sn.kpisMet, 'KPIs Met', { length: 3 }),
+      integer(sn.kpiTargets, 'KPI Targets', { length: 3 }),
+      currency(a.kgiAnnualRevenue, 'KGI Annual Revenue'),
+      percent(a.kgiShareOfWallet, 'KGI Share Of Wallet'),
+      currency(a.kgiFyOrders, 'KGI FY Orders'),
+      currency(a.kgiExpansionRevenue, 'KGI Expansion Revenue'),
+    ]),
+  };
+
   return {
     fields,
     modules: [
@@ -188,6 +212,7 @@ export function productCustomizations(config: SalesProcessConfig): ProductCustom
         ]),
       },
       settings,
+      snapshots,
     ],
   };
 }

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { RunSummary } from '../sync/run';
 
 export interface RunnerTarget {
-  sync(o: { full?: boolean; trigger: string }): Promise<RunSummary>;
+  sync(o: { full?: boolean; trigger: string; snapshot?: boolean }): Promise<RunSummary>;
 }
 
 export interface RunnerOptions {
@@ -22,7 +22,7 @@ export interface RunnerOptions {
 
 export class SyncRunner {
   private current: Promise<RunSummary> | null = null;
-  private pending: { full: boolean; trigger: string } | null = null;
+  private pending: { full: boolean; trigger: string; snapshot?: boolean } | null = null;
   private debounce: NodeJS.Timeout | null = null;
   /** Settles when the debounced request fires (or is dropped on stop): what idle() waits on first. */
   private debounced: { promise: Promise<void>; resolve: () => void } | null = null;
@@ -41,9 +41,14 @@ export class SyncRunner {
   }
 
   /** Start a run now, or queue one behind the current run. Resolves when the requested run is done. */
-  request(o: { full?: boolean; trigger: string }): void {
+  request(o: { full?: boolean; trigger: string; snapshot?: boolean }): void {
     if (this.current) {
-      this.pending = { full: (this.pending?.full ?? false) || (o.full ?? false), trigger: o.trigger };
+      const snapshot = (this.pending?.snapshot ?? false) || (o.snapshot ?? false);
+      this.pending = {
+        full: (this.pending?.full ?? false) || (o.full ?? false),
+        trigger: o.trigger,
+        ...(snapshot ? { snapshot } : {}),
+      };
       return;
     }
     this.start(o);
@@ -85,10 +90,18 @@ export class SyncRunner {
       if (!cron.validate(expr))
         throw new Error(`invalid cron expression "${expr}" (${full ? 'FULL_SYNC_CRON' : 'SYNC_CRON'})`);
       this.tasks.push(
-        cron.schedule(expr, () => this.request({ full, trigger: full ? 'daily full pass' : 'schedule' }), {
-          timezone: 'UTC',
-          noOverlap: true,
-        }),
+        // the daily full pass also writes the day's account snapshots (once a local day)
+        cron.schedule(
+          expr,
+          () =>
+            this.request(
+              full ? { full, trigger: 'daily full pass', snapshot: true } : { trigger: 'schedule' },
+            ),
+          {
+            timezone: 'UTC',
+            noOverlap: true,
+          },
+        ),
       );
     }
     this.log.info({ cron: every, fullCron: daily, timezone: 'UTC' }, 'sync schedule set');
@@ -115,9 +128,13 @@ export class SyncRunner {
     this.debounced = null;
   }
 
-  private start(o: { full?: boolean; trigger: string }): void {
+  private start(o: { full?: boolean; trigger: string; snapshot?: boolean }): void {
     this.current = this.target
-      .sync({ trigger: o.trigger, ...(o.full ? { full: true } : {}) })
+      .sync({
+        trigger: o.trigger,
+        ...(o.full ? { full: true } : {}),
+        ...(o.snapshot ? { snapshot: true } : {}),
+      })
       .then((summary) => {
         this.lastSummary = summary;
         return summary;

@@ -4,6 +4,7 @@
  * changed, then save the cursors. One bad record never aborts a run; an auth or budget stop does,
  * leaving every unfinished account marked for the next run.
  */
+import type { SnapshotOutcome } from './snapshots';
 import type { Logger } from 'pino';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import type { Instant } from '../../shared/model/types';
@@ -40,6 +41,8 @@ export interface SyncOptions {
 
 export interface RunSummary {
   runId: number;
+  /** The daily account snapshots, when the run was asked to write them (server/sync/snapshots.ts). */
+  snapshots?: SnapshotOutcome;
   kind: 'full' | 'incremental';
   trigger: string;
   status: 'ok' | 'partial' | 'failed';

@@ -10,6 +10,8 @@ import { openStateDb, metaGet, metaSet, type Db } from '../state/db';
 import { Mirror } from '../state/mirror';
 import { SyncState } from '../state/sync-state';
 import { runSync, type RunSummary, type SyncOptions } from './run';
+import { writeSnapshots } from './snapshots';
+import type { Instant } from '../../shared/model/types';
 import { CallPath } from '../zoho/call-path';
 import type { ZohoConnection } from '../zoho/env';
 import { ZohoGateway, type FieldTypeCache } from '../zoho/gateway';
@@ -91,8 +93,11 @@ export class SyncService {
     this.mirror = new Mirror(this.db, config);
   }
 
-  /** Run a sync unless one is running (then wait for that one): runs never overlap. */
-  sync(o: Omit<SyncOptions, 'full'> & { full?: boolean }): Promise<RunSummary> {
+  /**
+   * Run a sync unless one is running (then wait for that one): runs never overlap. With `snapshot`,
+   * a run that did not fail then writes today's account snapshots (once a local day; server/sync/snapshots.ts).
+   */
+  sync(o: Omit<SyncOptions, 'full'> & { full?: boolean; snapshot?: boolean }): Promise<RunSummary> {
     if (this.running) return this.running;
     const owner = `${hostname()}:${process.pid}:${Date.now()}`;
     if (!this.state.acquireLock('sync', owner, 6 * 3600_000)) {
@@ -114,9 +119,26 @@ export class SyncService {
       },
       { ...o, full: o.full ?? this.needsFullPass() },
     )
-      .then((summary) => {
+      .then(async (summary): Promise<RunSummary> => {
         if (summary.kind === 'full' && summary.status !== 'failed') this.markConfigApplied();
-        return summary;
+        if (!o.snapshot || summary.status === 'failed' || !this.config.snapshots.enabled) return summary;
+        try {
+          const snapshots = await writeSnapshots(
+            {
+              gateway: this.gateway,
+              mirror: this.mirror,
+              db: this.db,
+              config: this.config,
+              log: this.options.log,
+            },
+            (this.options.now ?? Date.now)() as Instant,
+          );
+          return { ...summary, snapshots };
+        } catch (e) {
+          // the sync itself is done; the snapshots are tried again by the next run that asks for them
+          this.options.log.warn({ err: e }, 'daily account snapshots failed; the next scheduled run retries');
+          return summary;
+        }
       })
       .finally(() => {
         this.state.releaseLock('sync', owner);

@@ -29,6 +29,8 @@ export const fieldsSchema = z
       archivedPlanUpdates: 'Archived_Plan_Updates',
       /** Where the service publishes the active config for the widget (shared/config/published.ts). */
       settings: 'ESM_Settings',
+      /** The service's daily account snapshots (shared/portfolio/trends.ts). */
+      snapshots: 'ESM_Snapshots',
     }),
     account: section({
       name: 'Account_Name',
@@ -139,6 +141,16 @@ export const fieldsSchema = z
       modifiedTime: 'Modified_Time',
       /** The Archived_Plan_Updates lookup to the plan the row came from. */
       archivedPlan: 'Account_Plan',
+    }),
+    /** ESM_Snapshots; its KGI fields carry the account's KGI field names. */
+    snapshot: section({
+      account: 'Account',
+      date: 'Snapshot_Date',
+      month: 'Snapshot_Month',
+      stage: 'Relationship_Stage',
+      health: 'Account_Health',
+      kpisMet: 'KPIs_Met',
+      kpiTargets: 'KPI_Targets',
     }),
     stageHistory: section({
       account: 'Account',

@@ -267,3 +267,14 @@ export function checkPortfolioReferences(
     }),
   );
 }
+
+/**
+ * The daily account snapshots the service writes to the snapshot module (shared/portfolio/trends.ts):
+ * the manager's trends. Off in a config that does not mention them.
+ */
+export const snapshotsSchema = z
+  .strictObject({
+    enabled: z.boolean().default(false),
+  })
+  .prefault({});
+export type SnapshotsConfig = z.infer<typeof snapshotsSchema>;

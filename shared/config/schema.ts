@@ -19,6 +19,7 @@ import {
 import { fieldsSchema } from './fields';
 import {
   alertsSchema,
+  snapshotsSchema,
   checkPortfolioReferences,
   guidanceSchema,
   healthSchema,
@@ -281,6 +282,7 @@ const configObjectSchema = z.strictObject({
   guidance: guidanceSchema,
   health: healthSchema,
   alerts: alertsSchema,
+  snapshots: snapshotsSchema,
 });
 
 export type SalesProcessConfig = z.infer<typeof configObjectSchema>;

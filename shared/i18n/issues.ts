@@ -72,6 +72,11 @@ export const ISSUE_TEXT = {
       `この取引先にはアカウントプランが ${count} 件あります。最後に更新された ${chosen} を使います`,
       `account has ${count} account plans; using ${chosen}, the most recently modified`,
     ),
+  incompleteSnapshot: (id: string, account: string, date: string) =>
+    both(
+      `スナップショット ${id} に ${account} または ${date} がありません。使いません`,
+      `snapshot ${id} has no ${account} or ${date}; left out`,
+    ),
   reportingCycle: (loop: string) =>
     both(`Reporting_To（上司）が循環しています: ${loop}`, `Reporting_To forms a loop: ${loop}`),
   unmappedDealStage: (deal: string, stage: string) =>

@@ -6,6 +6,7 @@
  */
 import type { BuyingStageKey, KgiKey, KpiKey } from '../model/keys';
 import type { DataIssue, Instant, LocalDate } from '../model/types';
+import type { AccountSnapshot } from './trends';
 
 /** A place in the relationship process: `not_started` (未着手) or a config stage key. */
 export type StageSlot = string;
@@ -90,6 +91,8 @@ export interface PortfolioAlert {
 
 export interface Portfolio {
   accounts: PortfolioAccount[];
+  /** Account snapshots (ESM_Snapshots) read so far: the month anchors the trends sample; absent when not read. */
+  snapshots?: AccountSnapshot[];
   /** Open alert tasks (absent when the reader did not read Tasks). */
   alerts?: PortfolioAlert[];
   deals: PortfolioDeal[];

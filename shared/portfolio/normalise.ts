@@ -13,6 +13,7 @@ import { ISSUE_TEXT } from '../i18n/issues';
 import type { DataIssue } from '../model/types';
 import { RecordReader } from '../normalise/reader';
 import { parseAlertStamp } from './alerts';
+import { snapshotFromRecord, type AccountSnapshot } from './trends';
 import {
   NOT_STARTED,
   type Portfolio,
@@ -54,8 +55,30 @@ export function normalisePortfolio(raw: Record<string, unknown>, config: SalesPr
     history,
     users: each(USERS_KEY, (r) => readUser(r, config)),
     alerts: each(m.tasks, (r) => readAlert(r, config)),
+    ...(raw[m.snapshots] === undefined
+      ? {}
+      : { snapshots: each(m.snapshots, (r) => readSnapshot(r, config, issues)) }),
     issues,
   };
+}
+
+function readSnapshot(
+  r: RecordReader,
+  config: SalesProcessConfig,
+  issues: DataIssue[],
+): AccountSnapshot | null {
+  const s = snapshotFromRecord(config, r);
+  if (s === null)
+    issues.push({
+      code: 'INVALID_RECORD',
+      message: ISSUE_TEXT.incompleteSnapshot(
+        r.id,
+        config.fields.snapshot.account,
+        config.fields.snapshot.date,
+      ),
+      recordId: r.id,
+    });
+  return s;
 }
 
 /** An open alert task: Alert_Key `CODE:accountId#fingerprint`, a status that is not closed. */

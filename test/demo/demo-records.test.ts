@@ -103,6 +103,14 @@ const FIELDS: Record<Exclude<keyof DemoDataset, 'users'>, string[]> = {
     'Plan_Updates',
   ],
   Relationship_Stage_History: ['Name', 'Account', 'From_Stage', 'To_Stage', 'Changed_At'],
+  ESM_Snapshots: [
+    'Account',
+    'Snapshot_Date',
+    'Snapshot_Month',
+    'Relationship_Stage',
+    'KPIs_Met',
+    'KPI_Targets',
+  ],
 };
 
 const ID = /^\d{19}$/;

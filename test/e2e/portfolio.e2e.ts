@@ -146,11 +146,108 @@ test('the search box finds an account by its reading', async () => {
   await (await frame.$('.app'))?.screenshot({ path: path.join(ARTIFACTS, 'portfolio-search-ja.png') });
 });
 
+test('trends: the stage distribution at each month start equals the CRM’s snapshot anchors of that month', async () => {
+  const frame = await openPortfolio(page, server.previewUrl);
+  await openTab(frame, 'trends');
+  expect(await frame.$('[data-testid=trends-no-history]')).toBeNull();
+  const res = await fetch(`${server.emulator.url}/__emulator/records/ESM_Snapshots`);
+  const anchors = ((await res.json()) as { data: Record<string, unknown>[] }).data;
+  const headers = await frame.$$eval('[data-testid=trend-distribution] thead th', (ths) =>
+    ths.slice(1).map((t) => (t.textContent ?? '').trim()),
+  );
+  const months = headers.filter((h) => /^\d{4}\/\d{2}$/.test(h));
+  expect(months.length).toBeGreaterThanOrEqual(4); // this quarter's and the previous quarter's month starts
+  const columns = await frame.$$eval('[data-testid=trend-distribution] tbody tr', (rows) =>
+    rows.map((r) => ({
+      slot: r.getAttribute('data-slot') ?? '',
+      counts: [...r.querySelectorAll('td')].map((td) => Number(td.textContent)),
+    })),
+  );
+  for (const [i, month] of months.entries()) {
+    const ofMonth = anchors.filter((a) => a.Snapshot_Month === month.replace('/', '-'));
+    const expected: Record<string, number> = {};
+    for (const a of ofMonth) {
+      const key = stageKeyFromCrmValue(config, a.Relationship_Stage) ?? 'not_started';
+      expected[key] = (expected[key] ?? 0) + 1;
+    }
+    const shown = Object.fromEntries(
+      columns
+        .map((c) => [c.slot, Number.isNaN(c.counts[i]) ? 0 : (c.counts[i] ?? 0)])
+        .filter(([, n]) => n !== 0),
+    );
+    expect(shown).toEqual(expected);
+  }
+  // the two most recent anchors differ somewhere: the chart has something to show
+  const lastTwo = months
+    .slice(-2)
+    .map((m) => anchors.filter((a) => a.Snapshot_Month === m.replace('/', '-')));
+  expect(lastTwo[0]?.length).toBeGreaterThan(0);
+  expect(await frame.$$eval('[data-testid=trend-kgis] .sparkline', (s) => s.length)).toBeGreaterThan(0);
+});
+
+test('whitespace: a heat-map cell lists the accounts whose plans have that segment × offering; a group narrows it', async () => {
+  const frame = await openPortfolio(page, server.previewUrl);
+  await openTab(frame, 'whitespace');
+  const get = async (module: string) =>
+    (
+      (await (await fetch(`${server.emulator.url}/__emulator/records/${module}`)).json()) as {
+        data: Record<string, unknown>[];
+      }
+    ).data;
+  const plans = new Map(
+    (await get('Account_Plans')).map((p) => [String(p.id), String((p.Account as { id: string }).id)]),
+  );
+  const rows = await get('Potential_Map');
+  const cell = await frame.waitForSelector('[data-testid=whitespace-map] button[data-cell]');
+  const key = (await cell.getAttribute('data-cell')) ?? '';
+  const [segment, offering] = key.split('\u0000');
+  await cell.click();
+  const listed = await frame.$$eval('[data-testid=whitespace-accounts] li', (lis) =>
+    lis.map((li) => li.getAttribute('data-account')),
+  );
+  const expected = new Set(
+    rows
+      .filter((r) => r.Segment === segment && r.Offering === offering)
+      .map((r) => plans.get(String((r.Parent_Id as { id: string }).id))),
+  );
+  expect(new Set(listed)).toEqual(expected);
+  expect(listed.length).toBeGreaterThan(0);
+  // the account link opens the record (drill-down)
+  expect(
+    await frame.$('[data-testid=whitespace-accounts] a.record-link[data-record=Accounts]'),
+  ).not.toBeNull();
+  // one group of companies: fewer (or as many) cells, all of that group's accounts
+  const all = await frame.$$eval('[data-testid=whitespace-map] button[data-cell]', (b) => b.length);
+  const groups = await frame.$$eval('#whitespace-group option', (os) =>
+    os.map((o) => (o as HTMLOptionElement).value),
+  );
+  expect(groups.length).toBeGreaterThan(1);
+  const totals = await frame.textContent('[data-testid=whitespace-totals]');
+  await frame.selectOption('#whitespace-group', groups[1] as string);
+  // the group has fewer accounts than the whole view: the totals line changes
+  await frame.waitForFunction(
+    (before) => document.querySelector('[data-testid=whitespace-totals]')?.textContent !== before,
+    totals,
+  );
+  const inGroup = await frame.$$eval('[data-testid=whitespace-map] button[data-cell]', (b) => b.length);
+  expect(inGroup).toBeLessThanOrEqual(all);
+  expect(inGroup).toBeGreaterThan(0);
+});
+
 test('screenshots of every panel in Japanese and English', async () => {
   for (const lang of ['ja', 'en'] as const) {
     const frame = await openPortfolio(page, server.previewUrl);
     if ((await frame.getAttribute('.app', 'lang')) !== lang) await frame.click('.header-tools button[lang]');
-    for (const tab of ['overview', 'movement', 'kpi', 'activity', 'forecast', 'accounts']) {
+    for (const tab of [
+      'overview',
+      'movement',
+      'kpi',
+      'activity',
+      'forecast',
+      'accounts',
+      'trends',
+      'whitespace',
+    ]) {
       await openTab(frame, tab);
       if (tab === 'overview')
         await frame.$$eval('.guidance details', (ds) =>

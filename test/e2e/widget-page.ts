@@ -8,16 +8,21 @@ export async function openAccount(page: Page, previewUrl: string, accountId: str
 }
 
 /**
- * The manager's web tab in the preview, once its overview panel shows data. Like Zoho, the preview
- * fires no PageLoad for a web tab unless `pageLoad` asks for one.
+ * The manager's web tab in the preview, once its overview panel shows data and (unless `firstPhase`)
+ * the deals are in too. Like Zoho, the preview fires no PageLoad for a web tab unless `pageLoad` asks for one.
  */
 export async function openPortfolio(
   page: Page,
   previewUrl: string,
-  o: { timeoutMs?: number; pageLoad?: boolean } = {},
+  o: { timeoutMs?: number; pageLoad?: boolean; firstPhase?: boolean } = {},
 ): Promise<Frame> {
   await page.goto(`${previewUrl}portfolio${o.pageLoad ? '?pageload=1' : ''}`);
-  return widgetReady(page, { panel: 'overview', timeoutMs: o.timeoutMs ?? 30_000 });
+  const frame = await widgetReady(page, { panel: 'overview', timeoutMs: o.timeoutMs ?? 30_000 });
+  if (!o.firstPhase)
+    await frame.waitForSelector('.app[data-complete], .app [data-state=error]', {
+      timeout: o.timeoutMs ?? 30_000,
+    });
+  return frame;
 }
 
 /**

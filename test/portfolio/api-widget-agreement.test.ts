@@ -17,7 +17,7 @@ import { DEFAULT_CONFIG_PATH } from '../../server/config/load-config';
 import type { Instant } from '../../shared/model/types';
 import { DEFAULT_FILTERS, type PortfolioFilters } from '../../shared/portfolio/model';
 import { computePortfolio, type PortfolioReport } from '../../shared/portfolio/report';
-import { createPortfolioSession, type PortfolioData } from '../../widget/portfolio/session';
+import { createPortfolioSession, loadAll, type PortfolioData } from '../../widget/portfolio/session';
 import { AS_OF, captureLogs, openService, shippedConfig, startCrm, type Crm } from '../support/crm-harness';
 import { widgetGateway } from './crm-sdk';
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { gateway, calls } = await widgetGateway(crm.url);
-  widget = await createPortfolioSession(gateway, config, () => AS_OF).load();
+  widget = await loadAll(createPortfolioSession(gateway, config, () => AS_OF));
   widgetCalls = calls;
 }, 120_000);
 
@@ -153,7 +153,7 @@ describe('right after a sync that changed stages', () => {
 
   it('the mirror holds the new history records and both paths agree', async () => {
     const { gateway } = await widgetGateway(fresh.url);
-    const data = await createPortfolioSession(gateway, config, () => AS_OF).load();
+    const data = await loadAll(createPortfolioSession(gateway, config, () => AS_OF));
     expect(data.portfolio.history).toHaveLength(18);
     const fromWidget = computePortfolio(data.portfolio, config, DEFAULT_FILTERS, AS_OF as Instant);
     const fromApi = portfolioReport(freshSvc.mirror, config, {}, () => AS_OF);

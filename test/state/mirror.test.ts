@@ -5,7 +5,8 @@
  */
 import { rmSync } from 'node:fs';
 import { openStateDb, type Db } from '../../server/state/db';
-import { Mirror, type ZohoRecord } from '../../server/state/mirror';
+import type { ZohoRecord } from '../../shared/crm-read/records';
+import { Mirror } from '../../server/state/mirror';
 import { shippedConfig, tempDir } from '../support/crm-harness';
 
 const config = shippedConfig();

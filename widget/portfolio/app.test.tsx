@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { ISSUE_TEXT } from '../../shared/i18n/issues';
 import { widgetError } from '../common/errors';
 import { PortfolioApp } from './app';
+import { normalisePortfolio } from '../../shared/portfolio/normalise';
 import type { PortfolioData, PortfolioSession } from './session';
 import { CONFIG, LANGS, flush, sampleData, text } from './testing/fixtures';
 
@@ -93,6 +94,118 @@ describe.each(LANGS)('PortfolioApp (%s)', (lang) => {
       });
       expect(el.querySelector(`[data-panel=${tab}][data-state=ready]`)).not.toBeNull();
     }
+  });
+
+  it('two phases: the overview shows before the deals; forecast and guidance follow them', async () => {
+    const full = sampleData();
+    let deliver: (d: PortfolioData) => void = () => undefined;
+    const rest = new Promise<PortfolioData>((r) => (deliver = r));
+    const first: PortfolioData = { ...full, portfolio: { ...full.portfolio, deals: [] }, rest };
+    const el = mountApp({ load: async () => first }, lang);
+    await flush();
+    expect(el.querySelector('[data-panel=overview][data-state=ready]')).not.toBeNull();
+    expect(el.querySelector('[data-testid=guidance-pending]')).not.toBeNull();
+    act(() => {
+      (el.querySelector('#tab-forecast') as HTMLButtonElement).click();
+    });
+    expect(el.querySelector('[data-panel=forecast][data-state=loading]')).not.toBeNull();
+    deliver(full);
+    await flush();
+    expect(el.querySelector('[data-panel=forecast][data-state=ready]')).not.toBeNull();
+    act(() => {
+      (el.querySelector('#tab-overview') as HTMLButtonElement).click();
+    });
+    expect(el.querySelector('[data-testid=guidance-pending]')).toBeNull();
+  });
+
+  it('a failure reading the deals shows the error', async () => {
+    const full = sampleData();
+    const rest = Promise.reject(widgetError('CRM_ERROR', 'deals: LIMIT_EXCEEDED'));
+    rest.catch(() => undefined);
+    const el = mountApp({ load: async () => ({ ...full, rest }) }, lang);
+    await flush();
+    expect(text(el.querySelector('[role=alert]'))).toContain('CRM_ERROR');
+  });
+
+  it('trends: the first visit reads the month anchors of the period, then draws them', async () => {
+    const snap = (id: string, account: string, month: string, stage: string, revenue: number) => ({
+      id,
+      Account: { id: account },
+      Snapshot_Date: `${month}-01`,
+      Snapshot_Month: month,
+      Relationship_Stage: stage,
+      KPIs_Met: 1,
+      KPI_Targets: 4,
+      KGI_Annual_Revenue: revenue,
+    });
+    const rows =
+      normalisePortfolio(
+        {
+          ESM_Snapshots: [
+            snap('s1', 'a1', '2026-07', '接点構築', 100),
+            snap('s2', 'a1', '2026-10', '課題共有', 400),
+          ],
+        },
+        CONFIG,
+      ).snapshots ?? [];
+    const loadSnapshots = jest.fn(async (_months: string[]) => rows);
+    const el = mountApp({ load: async () => sampleData(), loadSnapshots }, lang);
+    await flush();
+    expect(loadSnapshots).not.toHaveBeenCalled();
+    act(() => {
+      (el.querySelector('#tab-trends') as HTMLButtonElement).click();
+    });
+    await flush();
+    expect(loadSnapshots).toHaveBeenCalledWith(['2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    expect(el.querySelector('[data-panel=trends][data-state=ready]')).not.toBeNull();
+    expect(el.querySelector('[data-testid=trends-no-history]')).toBeNull();
+    expect(
+      text(
+        el.querySelector(
+          '[data-testid=trend-compare] [data-metric=annual_revenue] [data-testid=previous-change]',
+        ),
+      ),
+    ).toMatch(/300/);
+    expect(el.querySelectorAll('[data-testid=trend-kgis] .sparkline').length).toBeGreaterThan(0);
+    expect(el.querySelector('[data-testid=stage-timeline]')).not.toBeNull();
+    // another period reads only the months not read yet
+    select(el, 'filter-period', 'fiscal_year');
+    await flush();
+    expect(loadSnapshots).toHaveBeenLastCalledWith(['2025-04', '2025-07', '2025-10', '2026-01', '2026-04']);
+  });
+
+  it('whitespace: the first visit reads the potential maps; a cell lists its accounts', async () => {
+    const loadPotential = jest.fn(async () => [
+      { accountId: 'a1', segment: '本社', offering: 'ERP', potential: 100, current: 40 },
+      { accountId: 'a3', segment: '本社', offering: 'ERP', potential: 50, current: 0 },
+      { accountId: 'a3', segment: '工場', offering: 'IoT', potential: 30, current: 30 },
+    ]);
+    const el = mountApp({ load: async () => sampleData(), loadPotential }, lang);
+    await flush();
+    expect(loadPotential).not.toHaveBeenCalled();
+    act(() => {
+      (el.querySelector('#tab-whitespace') as HTMLButtonElement).click();
+    });
+    await flush();
+    expect(loadPotential).toHaveBeenCalledTimes(1);
+    expect(el.querySelector('[data-panel=whitespace][data-state=ready]')).not.toBeNull();
+    const cells = [...el.querySelectorAll('[data-testid=whitespace-map] button[data-cell]')];
+    expect(cells).toHaveLength(2);
+    act(() => {
+      (cells[0] as HTMLButtonElement).click();
+    });
+    const listed = [...el.querySelectorAll('[data-testid=whitespace-accounts] li')].map((li) =>
+      li.getAttribute('data-account'),
+    );
+    expect(listed).toEqual(['a1', 'a3']);
+    // a filter applies to the heat map too
+    select(el, 'filter-owner', 'u1');
+    const owners = sampleData()
+      .portfolio.accounts.filter((a) => a.ownerId === 'u1')
+      .map((a) => a.id);
+    const shown = [...el.querySelectorAll('[data-testid=whitespace-map] button[data-cell]')].length;
+    expect(shown).toBe(owners.includes('a3') ? 2 : owners.includes('a1') ? 1 : 0);
+    expect(loadPotential).toHaveBeenCalledTimes(1);
   });
 
   it('a failed load shows the error; retry loads again', async () => {

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import { DEFAULT_FILTERS, type PortfolioFilters } from '../../shared/portfolio/model';
 import { computePortfolio, type PortfolioReport } from '../../shared/portfolio/report';
-import type { AsyncState } from '../common/async-state';
+import { LOADING, type AsyncState } from '../common/async-state';
 import { toWidgetError } from '../common/errors';
 import { useLoad } from '../common/use-load';
 import { formatDay } from '../common/format';
@@ -19,12 +19,19 @@ import { ForecastPanel } from './panels/forecast-panel';
 import { KpiPanel } from './panels/kpi-panel';
 import { MovementPanel } from './panels/movement-panel';
 import { OverviewPanel } from './panels/overview-panel';
+import { TrendsPanel, type TrendsView } from './panels/trends-panel';
+import { WhitespacePanel, type WhitespaceView } from './panels/whitespace-panel';
+import { whitespaceMap, type PotentialRow } from '../../shared/portfolio/whitespace';
+import { applyFilters } from '../../shared/portfolio/filter';
+import { computeTrends, trendMonths, trendWindow, type AccountSnapshot } from '../../shared/portfolio/trends';
+import type { WidgetError } from '../common/errors';
 import type { PortfolioData, PortfolioSession } from './session';
 import { AccountSearch } from './ui/account-search';
 import { FiltersBar } from './ui/filters-bar';
 import { makePortfolioUi, PortfolioUiProvider } from './ui/ui-context';
 
-export type PortfolioTab = 'overview' | 'movement' | 'kpi' | 'activity' | 'forecast' | 'accounts';
+export type PortfolioTab =
+  'overview' | 'movement' | 'kpi' | 'activity' | 'forecast' | 'accounts' | 'trends' | 'whitespace';
 
 export interface PortfolioAppProps {
   config: SalesProcessConfig;
@@ -33,7 +40,10 @@ export interface PortfolioAppProps {
   initialLang: Lang;
   initialState?: AsyncState<PortfolioData>;
   initialFilters?: PortfolioFilters;
+  /** The first panel shows data (the first phase is in). */
   onFirstReady?: () => void;
+  /** Every panel has its data (the deals are in too). */
+  onComplete?: () => void;
   /** Open a record in the CRM (the gateway's UI.Record.open). */
   openRecord?: (entity: 'Accounts' | 'Deals', id: string) => void;
 }
@@ -53,25 +63,141 @@ export function PortfolioApp(props: PortfolioAppProps) {
   );
   const { session, config } = props;
 
-  const { state, load } = useLoad(session, props.initialState);
+  const { state, setState, load } = useLoad(session, props.initialState);
+  // Phase two: the deals arrive after the first screen; the page redraws with them (a reload meanwhile wins).
+  const rest = state.status === 'ready' ? state.data.rest : null;
+  useEffect(() => {
+    if (!rest) return;
+    let current = true;
+    rest.then(
+      (data) => current && setState({ status: 'ready', data }),
+      (e: unknown) => current && setState({ status: 'error', error: toWidgetError(e) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [rest, setState]);
+  const dealsPending = rest !== null;
 
   const report: AsyncState<PortfolioReport> = useMemo(() => {
     if (state.status !== 'ready') return state;
     try {
-      return {
-        status: 'ready',
-        data: computePortfolio(state.data.portfolio, config, filters, state.data.asOf),
-      };
+      const data = computePortfolio(state.data.portfolio, config, filters, state.data.asOf);
+      globalThis.performance?.mark?.('es:portfolio-computed');
+      return { status: 'ready', data };
     } catch (e) {
       return { status: 'error', error: toWidgetError(e) };
     }
   }, [state, config, filters]);
+
+  // Trends: the snapshot anchors of the months the period needs, read when the tab is first opened.
+  const [snapshots, setSnapshots] = useState<{
+    months: Set<string>;
+    rows: AccountSnapshot[];
+    state: 'idle' | 'loading' | 'ready' | WidgetError;
+  }>({ months: new Set(), rows: [], state: 'idle' });
+  const portfolioData = state.status === 'ready' ? state.data : null;
+  const loadedAt = portfolioData?.asOf ?? null;
+  useEffect(() => {
+    // a reload starts the trends afresh
+    setSnapshots({ months: new Set(), rows: [], state: 'idle' });
+  }, [loadedAt]);
+  const trendWin = useMemo(
+    () => (portfolioData ? trendWindow(filters.period, portfolioData.asOf, config) : null),
+    [portfolioData, filters.period, config],
+  );
+  const missingMonths = trendWin ? trendMonths(trendWin).filter((m) => !snapshots.months.has(m)) : [];
+  const wantTrends = tab === 'trends' && portfolioData !== null && session?.loadSnapshots !== undefined;
+  const loadTrends = () => {
+    if (!session?.loadSnapshots || missingMonths.length === 0) return;
+    const months = missingMonths;
+    setSnapshots((s) => ({ ...s, state: 'loading' }));
+    session.loadSnapshots(months).then(
+      (rows) =>
+        setSnapshots((s) => ({
+          months: new Set([...s.months, ...months]),
+          rows: [...s.rows, ...rows],
+          state: 'ready',
+        })),
+      (e: unknown) => setSnapshots((s) => ({ ...s, state: toWidgetError(e) })),
+    );
+  };
+  useEffect(() => {
+    if (
+      wantTrends &&
+      missingMonths.length > 0 &&
+      snapshots.state !== 'loading' &&
+      typeof snapshots.state === 'string'
+    )
+      loadTrends();
+  });
+  const trends: AsyncState<TrendsView> = useMemo(() => {
+    if (report.status !== 'ready' || !portfolioData || !trendWin)
+      return report.status === 'error' ? report : LOADING;
+    if (typeof snapshots.state === 'object') return { status: 'error', error: snapshots.state };
+    if (session?.loadSnapshots && missingMonths.length > 0) return LOADING;
+    try {
+      const view = applyFilters(portfolioData.portfolio, filters);
+      return {
+        status: 'ready',
+        data: {
+          trends: computeTrends(view, snapshots.rows, config, trendWin),
+          accountNames: new Map(view.accounts.map((a) => [a.id, a.name])),
+          repNames: new Map(report.data.reps.map((r) => [r.id, r.name])),
+        },
+      };
+    } catch (e) {
+      return { status: 'error', error: toWidgetError(e) };
+    }
+    // missingMonths follows snapshots and the window
+  }, [report, portfolioData, trendWin, snapshots, filters, config, session]);
+
+  // Whitespace: the plans' potential-map rows, read when the tab is first opened.
+  const [potential, setPotential] = useState<AsyncState<PotentialRow[]> | null>(null);
+  const [group, setGroup] = useState<string | null>(null);
+  const loadPotential = () => {
+    if (!session?.loadPotential) return;
+    setPotential(LOADING);
+    session.loadPotential().then(
+      (data) => setPotential({ status: 'ready', data }),
+      (e: unknown) => setPotential({ status: 'error', error: toWidgetError(e) }),
+    );
+  };
+  useEffect(() => {
+    if (tab === 'whitespace' && portfolioData && potential === null) loadPotential();
+  });
+  useEffect(() => setPotential(null), [loadedAt]);
+  const whitespace: AsyncState<WhitespaceView> = useMemo(() => {
+    if (report.status !== 'ready' || !portfolioData) return report.status === 'error' ? report : LOADING;
+    const rows: AsyncState<PotentialRow[]> = session?.loadPotential
+      ? (potential ?? LOADING)
+      : { status: 'ready', data: [] };
+    if (rows.status !== 'ready') return rows;
+    try {
+      const view = applyFilters(portfolioData.portfolio, filters);
+      return {
+        status: 'ready',
+        data: {
+          map: whitespaceMap(view, rows.data, portfolioData.portfolio.accounts, group),
+          group,
+          accountNames: new Map(portfolioData.portfolio.accounts.map((a) => [a.id, a.name])),
+        },
+      };
+    } catch (e) {
+      return { status: 'error', error: toWidgetError(e) };
+    }
+  }, [report, portfolioData, potential, filters, group, session]);
 
   const ready = report.status === 'ready';
   const { onFirstReady } = props;
   useEffect(() => {
     if (ready) onFirstReady?.();
   }, [ready, onFirstReady]);
+  const complete = ready && !dealsPending;
+  const { onComplete } = props;
+  useEffect(() => {
+    if (complete) onComplete?.();
+  }, [complete, onComplete]);
 
   const tabs: TabDef<PortfolioTab>[] = [
     { key: 'overview', label: ui.t('tabOverview') },
@@ -80,8 +206,12 @@ export function PortfolioApp(props: PortfolioAppProps) {
     { key: 'activity', label: ui.t('tabActivity') },
     { key: 'forecast', label: ui.t('tabForecast') },
     { key: 'accounts', label: ui.t('tabAccounts') },
+    { key: 'trends', label: ui.t('tabTrends') },
+    { key: 'whitespace', label: ui.t('tabWhitespace') },
   ];
   const common = { state: report, onRetry: session ? load : undefined };
+  // Panels that need the deals show "loading" until they are in.
+  const withDeals = { ...common, state: dealsPending ? LOADING : report };
   const switchLang = (l: Lang) => {
     rememberLang(l);
     setLang(l);
@@ -89,7 +219,7 @@ export function PortfolioApp(props: PortfolioAppProps) {
 
   return (
     <PortfolioUiProvider ui={ui}>
-      <div class="app portfolio" lang={lang}>
+      <div class="app portfolio" lang={lang} data-complete={complete ? '' : undefined}>
         <header class="header">
           <div class="header-main">
             <h1 class="account-name">{ui.t('appTitle')}</h1>
@@ -136,12 +266,23 @@ export function PortfolioApp(props: PortfolioAppProps) {
         )}
         <Tabs tabs={tabs} active={tab} label={ui.t('tabsLabel')} onSelect={setTab} />
         <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} class="tabpanel">
-          {tab === 'overview' && <OverviewPanel {...common} />}
+          {tab === 'overview' && <OverviewPanel {...common} dealsPending={dealsPending} />}
           {tab === 'movement' && <MovementPanel {...common} />}
           {tab === 'kpi' && <KpiPanel {...common} />}
           {tab === 'activity' && <ActivityPanel {...common} />}
-          {tab === 'forecast' && <ForecastPanel {...common} />}
-          {tab === 'accounts' && <AccountsPanel {...common} />}
+          {tab === 'forecast' && <ForecastPanel {...withDeals} />}
+          {tab === 'accounts' && <AccountsPanel {...withDeals} />}
+          {tab === 'whitespace' && (
+            <WhitespacePanel state={whitespace} onRetry={loadPotential} onGroup={setGroup} />
+          )}
+          {tab === 'trends' && (
+            <TrendsPanel
+              state={trends}
+              onRetry={() => {
+                setSnapshots((s) => ({ ...s, state: 'idle' }));
+              }}
+            />
+          )}
         </div>
         {report.status === 'ready' && report.data.issueCount > 0 && (
           <details class="issues">

@@ -18,6 +18,7 @@ import '../styles/portfolio.css';
 const root = document.getElementById('app') as HTMLElement;
 const lang = detectLang(navigator.languages);
 const markReady = () => performance.mark('es:portfolio-ready');
+const markComplete = () => performance.mark('es:portfolio-complete');
 
 async function start(): Promise<void> {
   render(<PortfolioApp key="connecting" config={config} session={null} initialLang={lang} />, root);
@@ -33,6 +34,7 @@ async function start(): Promise<void> {
         session={session}
         initialLang={lang}
         onFirstReady={markReady}
+        onComplete={markComplete}
         openRecord={gateway.openRecord ? (entity, id) => gateway.openRecord?.(entity, id) : undefined}
       />,
       root,

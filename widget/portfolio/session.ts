@@ -1,7 +1,8 @@
 /**
  * The web tab's one operation: read the portfolio from the CRM and normalise it. Filtering and
  * every roll-up then run in the browser on that data (`computePortfolio`), so changing a filter
- * costs no CRM call.
+ * costs no CRM call. The read comes in two phases: the first screen's data (accounts, stage
+ * history, alerts, users) resolves `load()`; the deals follow in `rest`, and the page redraws with them.
  */
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import type { Instant } from '../../shared/model/types';
@@ -9,15 +10,28 @@ import type { Portfolio } from '../../shared/portfolio/model';
 import { normalisePortfolio } from '../../shared/portfolio/normalise';
 import { batchedReads, type FallbackMemory } from '../common/reads';
 import type { CrmGateway } from '../zoho/types';
-import { loadPortfolioDataset } from './data/load-portfolio';
+import {
+  loadDealsDataset,
+  loadFirstDataset,
+  loadPotentialRows,
+  loadSnapshotDataset,
+} from './data/load-portfolio';
+import type { PotentialRow } from '../../shared/portfolio/whitespace';
+import type { AccountSnapshot } from '../../shared/portfolio/trends';
 
 export interface PortfolioData {
   asOf: Instant;
   portfolio: Portfolio;
+  /** The deals still being read: resolves with the whole portfolio. Null once they are in. */
+  rest: Promise<PortfolioData> | null;
 }
 
 export interface PortfolioSession {
   load(): Promise<PortfolioData>;
+  /** The snapshot anchors of these months (`YYYY-MM`), for the trends; read when the trends are opened. */
+  loadSnapshots?(months: string[]): Promise<AccountSnapshot[]>;
+  /** The plans' potential-map rows (the whitespace heat map); read when the heat map is opened. */
+  loadPotential?(): Promise<PotentialRow[]>;
 }
 
 export function createPortfolioSession(
@@ -30,8 +44,34 @@ export function createPortfolioSession(
   return {
     async load() {
       const asOf = now() as Instant;
-      const raw = await loadPortfolioDataset(crm, reads.read, config, asOf);
-      return { asOf, portfolio: normalisePortfolio(raw, config) };
+      const raw = await loadFirstDataset(crm, reads.read, config, asOf);
+      mark('es:portfolio-first-read');
+      const first = normalisePortfolio(raw, config);
+      mark('es:portfolio-first-normalised');
+      const rest = loadDealsDataset(reads.read, config, asOf).then((raw) => {
+        const { deals, issues } = normalisePortfolio(raw, config);
+        return { asOf, portfolio: { ...first, deals, issues: [...first.issues, ...issues] }, rest: null };
+      });
+      // a failure is the page's to show (it awaits `rest`); never an unhandled rejection meanwhile
+      rest.catch(() => undefined);
+      return { asOf, portfolio: first, rest };
+    },
+    loadPotential: () => loadPotentialRows(reads.read, config),
+    async loadSnapshots(months) {
+      if (months.length === 0) return [];
+      const raw = await loadSnapshotDataset(reads.read, config, months);
+      return normalisePortfolio(raw, config).snapshots ?? [];
     },
   };
+}
+
+/** A performance mark where the page has them (what `npm run portfolio:budget` breaks the first panel down by). */
+function mark(name: string): void {
+  globalThis.performance?.mark?.(name);
+}
+
+/** The whole portfolio: both phases (tests and callers that need every deal). */
+export async function loadAll(session: PortfolioSession): Promise<PortfolioData> {
+  const data = await session.load();
+  return data.rest ? data.rest : data;
 }

@@ -26,6 +26,8 @@ export const PORTFOLIO_STRINGS = {
   tabActivity: s('活動バランス', 'Activity balance'),
   tabForecast: s('売上予測', 'Forecast'),
   tabAccounts: s('取引先一覧', 'Accounts'),
+  tabTrends: s('推移', 'Trends'),
+  tabWhitespace: s('ホワイトスペース', 'Whitespace'),
   // filters
   filters: s('絞り込み', 'Filters'),
   filterOwner: s('担当者', 'Owner'),
@@ -186,6 +188,49 @@ export const PORTFOLIO_STRINGS = {
   searchNone: s('「{q}」に一致する取引先はありません', 'No account matches “{q}”'),
   searchResults: s('一致した取引先: {n} 社', 'Matching accounts: {n}'),
   dataIssues: s('データの問題（{n} 件）', 'Data issues ({n})'),
+  trendNow: s('現在', 'Now'),
+  trendsNoHistory: s(
+    'この期間のスナップショットがまだありません（サービスが毎日 ESM_Snapshots に記録します）。現在の値だけを表示しています。',
+    'No snapshots for this period yet (the service records them daily in ESM_Snapshots); only today is shown.',
+  ),
+  trendCompare: s('今期と前期の比較', 'This period against the previous one'),
+  trendMetric: s('指標', 'Measure'),
+  trendAtPreviousStart: s('前期初', 'Previous start'),
+  trendAtStart: s('今期初', 'Period start'),
+  trendPreviousChange: s('前期の増減', 'Change, previous'),
+  trendCurrentChange: s('今期の増減', 'Change, this period'),
+  trendDistribution: s('ステージ分布の推移', 'Stage distribution over time'),
+  trendDistributionChart: s(
+    '各月初のステージ別社数と現在',
+    'Accounts per stage at each month start, and now',
+  ),
+  trendAttainment: s('KPI 目標達成率の推移', 'KPI targets met over time'),
+  trendTeam: s('チーム全体', 'Whole team'),
+  trendLine: s('推移', 'Trend'),
+  trendKgi: s('取引先ごとの KGI の推移', 'KGIs per account over time'),
+  trendKgiPick: s('KGI', 'KGI'),
+  whitespaceGroup: s('対象', 'Show'),
+  whitespaceAllInView: s('絞り込み中のすべての取引先', 'All accounts in view'),
+  whitespaceGroupOf: s('{name} グループ（{n} 社）', '{name} group ({n} accounts)'),
+  whitespaceNone: s(
+    'この範囲のアカウントプランにポテンシャルマップがありません',
+    'No potential map in the account plans of this view',
+  ),
+  whitespaceTotals: s(
+    'ポテンシャル {potential} のうち取引中 {current}、未開拓 {whitespace}（{n} 社のプランから）',
+    'Potential {potential}, ours {current}, whitespace {whitespace} (from {n} accounts’ plans)',
+  ),
+  whitespaceTop: s(
+    '未開拓の大きい順に部門 {s} / {sAll}、提供価値 {o} / {oAll} を表示',
+    'Showing the {s} of {sAll} segments and {o} of {oAll} offerings with the most whitespace',
+  ),
+  whitespaceSegment: s('部門・拠点 ＼ 提供価値', 'Segment / offering'),
+  whitespaceCellTitle: s(
+    'ポテンシャル {potential}・取引中 {current}（{share}）。クリックで取引先を表示',
+    'Potential {potential}, ours {current} ({share}). Click for the accounts',
+  ),
+  whitespaceCellAccounts: s('{segment} × {offering} の取引先', 'Accounts in {segment} × {offering}'),
+  dealsLoading: s('商談を読み込み中… 指針はそのあとに表示します', 'Reading the deals… guidance follows'),
 } as const satisfies Record<string, Bilingual>;
 
 export type PortfolioStringKey = keyof typeof PORTFOLIO_STRINGS;

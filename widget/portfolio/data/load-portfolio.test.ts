@@ -3,7 +3,7 @@ import type { Instant, LocalDate } from '../../../shared/model/types';
 import { CONFIG } from '../../../shared/testing/portfolio-builders';
 import type { CrmGateway } from '../../zoho/types';
 import { batchedReads, directReads } from '../../common/reads';
-import { MAX_PAGES, loadPortfolioDataset } from './load-portfolio';
+import { MAX_PAGES, loadDealsDataset, loadFirstDataset, loadPortfolioDataset } from './load-portfolio';
 import { PAGE_ROWS, dealStreams, streamQuery } from './queries';
 
 const AS_OF = Date.parse('2026-11-26T12:00:00+09:00') as Instant;
@@ -69,7 +69,13 @@ function pagingCrm(data: Record<string, ZohoRecord[]>, users: ZohoRecord[], page
       calls.push(q);
       const module = /from (\w+)/.exec(q)?.[1] ?? '';
       const after = /id > '(\w+)'/.exec(q)?.[1];
-      const rows = (data[module] ?? []).filter((r) => after === undefined || Number(r.id) > Number(after));
+      const before = /id < '(\w+)'/.exec(q)?.[1];
+      const rows = (data[module] ?? []).filter(
+        (r) =>
+          (after === undefined || Number(r.id) > Number(after)) &&
+          (before === undefined || Number(r.id) < Number(before)),
+      );
+      if (q.includes('order by id desc')) rows.reverse();
       return { data: rows.slice(0, pageRows), more: rows.length > pageRows };
     },
     async getUsers(_type, page = 1) {
@@ -115,10 +121,41 @@ describe('loadPortfolioDataset', () => {
     const raw = await loadPortfolioDataset(crm, batchedReads(crm).read, CONFIG, AS_OF);
     expect(raw.Accounts).toHaveLength(4500);
     expect(raw.Deals).toHaveLength(2001);
-    // rounds: 5 streams (with the open alert tasks), then accounts + both deal streams, then accounts
-    // alone; at most two 2,000-row pages a function call (READ_BATCH_MAX_ROWS: Zoho's 10 MB answer)
-    expect(functionCalls).toEqual([2, 2, 1, 2, 1, 1]);
+    // first phase, side by side: accounts from both ends, and history with the open alert tasks;
+    // then the 500 accounts between the two pages (one range). Then the deals: both deal streams,
+    // twice. At most two 2,000-row pages a function call (READ_BATCH_MAX_ROWS: Zoho's 10 MB answer)
+    expect(functionCalls).toEqual([2, 2, 1, 2, 2]);
     expect(calls.filter((c) => c.startsWith('users'))).toHaveLength(2);
+  });
+
+  it('in two phases: the first reads no deal, the second only deals', async () => {
+    const { crm, calls } = pagingCrm(
+      { Accounts: ids(10), Relationship_Stage_History: ids(3), Deals: ids(5, 100) },
+      ids(2, 900),
+    );
+    const first = await loadFirstDataset(crm, directReads(crm), CONFIG, AS_OF);
+    expect(Object.keys(first).sort()).toEqual(['Accounts', 'Relationship_Stage_History', 'Tasks', 'users']);
+    expect(calls.some((c) => c.includes('from Deals'))).toBe(false);
+    calls.length = 0;
+    const rest = await loadDealsDataset(directReads(crm), CONFIG, AS_OF);
+    expect(Object.keys(rest)).toEqual(['Deals']);
+    expect(rest.Deals).toHaveLength(5);
+    expect(calls.every((c) => c.includes('from Deals'))).toBe(true);
+  });
+
+  it('a large stream in parallel id ranges: every record once, even with skewed ids', async () => {
+    // 15,000 accounts: ids dense at both ends, a gap, and a dense block in the middle
+    const skewed = [...ids(5000, 1), ...ids(5000, 1_000_000), ...ids(5000, 9_000_000)];
+    const { crm, calls } = pagingCrm({ Accounts: skewed }, []);
+    const first = await loadFirstDataset(crm, directReads(crm), CONFIG, AS_OF);
+    const got = first.Accounts?.map((r) => Number(r.id)) ?? [];
+    expect(got).toHaveLength(15_000);
+    expect(new Set(got).size).toBe(15_000);
+    const accountCalls = calls.filter((c) => c.includes('from Accounts'));
+    expect(accountCalls.filter((c) => c.includes('order by id desc'))).toHaveLength(1);
+    expect(accountCalls.some((c) => / and id < '\d+'\)/.test(c))).toBe(true);
+    // no range is empty-read twice: each call's rows were new (15,000 rows over ≥ 8 pages)
+    expect(accountCalls.length).toBeGreaterThanOrEqual(8);
   });
 
   it('stops a runaway stream with a clear error', async () => {

@@ -1,7 +1,8 @@
 /**
  * The manager's view reads the CRM once per page load, then filters in the browser: every account
  * (with the fields the service writes), the stage history, open and recently won deals, and the
- * org's active users — each a stream of keyset pages. The streams advance together: each round
+ * org's active users — each a stream of keyset pages, in two phases: first what the first panel
+ * needs (accounts, history, alerts, users), then the deals. Within a phase the streams advance together: each round
  * asks for the next page of every stream not yet finished as one batch of reads (one CRM call
  * through the read-batch function, see common/reads.ts). The result is a DESIGN §3 dataset
  * fragment, normalised by the same shared code the service uses.
@@ -9,14 +10,15 @@
 import type { ZohoRecord } from '../../../shared/crm-read/records';
 import { dedupeById } from '../../../shared/crm-read/records';
 import type { SalesProcessConfig } from '../../../shared/config/schema';
-import type { Instant } from '../../../shared/model/types';
+import type { Instant, LocalDate } from '../../../shared/model/types';
 import { USERS_KEY } from '../../../shared/portfolio/normalise';
 import { forecastQuarters } from '../../../shared/portfolio/forecast';
 import type { FiscalQuarter } from '../../../shared/portfolio/period';
 import { widgetError } from '../../common/errors';
 import type { ReadBatch } from '../../common/reads';
 import type { CrmGateway } from '../../zoho/types';
-import { dealStreams, streamQuery, type Stream } from './queries';
+import { PAGE_ROWS, dealStreams, snapshotQuery, streamQuery, type IdRange, type Stream } from './queries';
+import { potentialRows, type PotentialRow } from '../../../shared/portfolio/whitespace';
 
 type PortfolioDataset = Record<string, ZohoRecord[]>;
 
@@ -24,32 +26,139 @@ type PortfolioDataset = Record<string, ZohoRecord[]>;
 export const MAX_PAGES = 100;
 const MAX_USER_PAGES = 50;
 
-export async function loadPortfolioDataset(
+/**
+ * The first screen's data: every account, the stage history, the open alert tasks and the users —
+ * what the overview, stage movement, KPI and activity panels need. Deals come after
+ * (`loadDealsDataset`), so the first panel does not wait for the largest stream.
+ */
+export async function loadFirstDataset(
   crm: CrmGateway,
   reads: ReadBatch,
   config: SalesProcessConfig,
   asOf: Instant,
 ): Promise<PortfolioDataset> {
   const m = config.fields.modules;
-  // Won deals count in the forecast from its first quarter on (the config has at least one).
-  const wonSince = (forecastQuarters(config, asOf)[0] as FiscalQuarter).start;
-  const streams: Stream[] = [
-    'accounts',
-    'history',
-    ...(config.alerts.enabled ? (['alerts'] as const) : []),
-    ...dealStreams(config),
-  ];
-  const [[accounts = [], history = [], ...rest], users] = await Promise.all([
-    readStreams(reads, streams, (stream, after) => streamQuery(config, stream, after, wonSince)),
+  const streams: Stream[] = ['history', ...(config.alerts.enabled ? (['alerts'] as const) : [])];
+  const since = wonSince(config, asOf);
+  // accounts, the largest stream, in parallel id ranges; history and alerts beside them
+  const [accounts, [history = [], alerts = []], users] = await Promise.all([
+    readSplit(reads, (after, range) => streamQuery(config, 'accounts', after, since, range)),
+    readStreams(reads, streams, (stream, after) => streamQuery(config, stream, after, since)),
     readUsers(crm),
   ]);
   return {
     [m.accounts]: accounts,
     [m.stageHistory]: history,
-    [m.deals]: dedupeById((config.alerts.enabled ? rest.slice(1) : rest).flat()),
-    ...(config.alerts.enabled ? { [m.tasks]: rest[0] ?? [] } : {}),
+    ...(config.alerts.enabled ? { [m.tasks]: alerts } : {}),
     [USERS_KEY]: users,
   };
+}
+
+/** The rest: open deals and deals won since the first forecast quarter (the forecast, accounts table, guidance). */
+export async function loadDealsDataset(
+  reads: ReadBatch,
+  config: SalesProcessConfig,
+  asOf: Instant,
+): Promise<PortfolioDataset> {
+  const since = wonSince(config, asOf);
+  const deals = await readStreams(reads, dealStreams(config), (stream, after) =>
+    streamQuery(config, stream, after, since),
+  );
+  return { [config.fields.modules.deals]: dedupeById(deals.flat()) };
+}
+
+/** The snapshot anchors of the given months (the trends), in keyset pages. */
+export async function loadSnapshotDataset(
+  reads: ReadBatch,
+  config: SalesProcessConfig,
+  months: string[],
+): Promise<PortfolioDataset> {
+  const [rows = []] = await readStreams(reads, ['snapshots'], (_stream, after) =>
+    snapshotQuery(config, months, after),
+  );
+  return { [config.fields.modules.snapshots]: rows };
+}
+
+/** The plans and their potential-map rows (the whitespace heat map), both streams together. */
+export async function loadPotentialRows(
+  reads: ReadBatch,
+  config: SalesProcessConfig,
+): Promise<PotentialRow[]> {
+  const [plans = [], rows = []] = await readStreams(reads, ['plans', 'potentialRows'], (stream, after) =>
+    streamQuery(config, stream, after, wonSince(config, Date.now() as Instant)),
+  );
+  return potentialRows(rows, plans, config.fields.plan);
+}
+
+/** Both phases, one after the other: the whole dataset. */
+export async function loadPortfolioDataset(
+  crm: CrmGateway,
+  reads: ReadBatch,
+  config: SalesProcessConfig,
+  asOf: Instant,
+): Promise<PortfolioDataset> {
+  const first = await loadFirstDataset(crm, reads, config, asOf);
+  return { ...first, ...(await loadDealsDataset(reads, config, asOf)) };
+}
+
+/** Won deals count in the forecast from its first quarter on (the config has at least one). */
+function wonSince(config: SalesProcessConfig, asOf: Instant): LocalDate {
+  return (forecastQuarters(config, asOf)[0] as FiscalQuarter).start;
+}
+
+/** At most this many id ranges of one stream are read in parallel. */
+export const MAX_RANGES = 8;
+
+/**
+ * A large stream without waiting for page after page: the first page from each end (ascending and
+ * descending id) in one round; when both are full, the ids between them are cut into ranges of about
+ * one page each (by the id density of those two pages) and the ranges are read in parallel, each in
+ * keyset pages until it ends. The ranges cover every id between the two pages exactly once, so
+ * skewed ids only cost more rounds, never a record. Non-numeric ids fall back to one keyset stream.
+ */
+async function readSplit(
+  reads: ReadBatch,
+  query: (afterId: string | null, range: IdRange) => string,
+): Promise<ZohoRecord[]> {
+  const [asc = { data: [], more: false }, desc = { data: [], more: false }] = await reads([
+    { coql: query(null, {}) },
+    { coql: query(null, { desc: true }) },
+  ]);
+  if (!asc.more || !desc.more) return dedupeById([...asc.data, ...desc.data]);
+  const ids = (rows: ZohoRecord[]) => rows.map((r) => String(r.id));
+  const [a0, a1] = [ids(asc.data)[0], ids(asc.data).at(-1)];
+  const [d0, d1] = [ids(desc.data)[0], ids(desc.data).at(-1)];
+  if (![a0, a1, d0, d1].every((v) => v !== undefined && /^\d{1,30}$/.test(v))) {
+    const [rest = []] = await readStreams(reads, ['accounts'], (_s, after) => query(after, {}));
+    return dedupeById([...asc.data, ...rest]);
+  }
+  const lo = BigInt(a1 as string);
+  const hi = BigInt(d1 as string);
+  if (lo >= hi) return dedupeById([...asc.data, ...desc.data]);
+  const spans = BigInt(a1 as string) - BigInt(a0 as string) + (BigInt(d0 as string) - hi);
+  const perId = (asc.data.length + desc.data.length) / Math.max(1, Number(spans));
+  const expected = Number(hi - lo) * perId;
+  const k = Math.max(1, Math.min(MAX_RANGES, Math.ceil(expected / PAGE_ROWS)));
+  const cut = (i: number) => lo + ((hi - lo) * BigInt(i)) / BigInt(k);
+  const ranges = Array.from({ length: k }, (_, i) => ({
+    // (lo, b1), [b1, b2), …, [bk-1, hi): `id > b - 1` is `id >= b`
+    after: i === 0 ? lo : cut(i) - 1n,
+    before: i === k - 1 ? hi : cut(i + 1),
+  }));
+  const rows: ZohoRecord[] = [...asc.data, ...desc.data];
+  let active = ranges.map((r) => ({ after: String(r.after), before: String(r.before) }));
+  for (let page = 0; page < MAX_PAGES && active.length > 0; page++) {
+    const pages = await reads(active.map((r) => ({ coql: query(r.after, { beforeId: r.before }) })));
+    active = active.flatMap((r, n) => {
+      const { data, more } = pages[n] ?? { data: [], more: false };
+      rows.push(...data);
+      const last = data[data.length - 1];
+      return more && last ? [{ ...r, after: String(last.id) }] : [];
+    });
+  }
+  if (active.length > 0)
+    throw widgetError('DATA_INVALID', `accounts: more than ${MAX_PAGES} pages of records; narrow the data`);
+  return dedupeById(rows);
 }
 
 /** Keyset pages (`id > last`) of every stream, until each gives a short page or `more_records: false`. */

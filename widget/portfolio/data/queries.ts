@@ -14,16 +14,41 @@ type Fields = SalesProcessConfig['fields'];
 /** Rows per COQL call: Zoho's maximum (v6), 3 credits. */
 export const PAGE_ROWS = 2000;
 
-export type Stream = 'accounts' | 'history' | 'openDeals' | 'wonDeals' | 'allDeals' | 'alerts';
+export type Stream =
+  | 'accounts'
+  | 'history'
+  | 'openDeals'
+  | 'wonDeals'
+  | 'allDeals'
+  | 'alerts'
+  | 'snapshots'
+  | 'plans'
+  | 'potentialRows';
 
-function select(fields: string[], from: string, where: string[], afterId: string | null): string {
-  const clauses = [...where, ...(afterId === null ? [] : [`id > ${coqlId(afterId)}`])];
+/** An id range of a stream read in parallel parts (`id > after and id < before`), or its last page first (`desc`). */
+export interface IdRange {
+  beforeId?: string;
+  desc?: boolean;
+}
+
+function select(
+  fields: string[],
+  from: string,
+  where: string[],
+  afterId: string | null,
+  range: IdRange = {},
+): string {
+  const clauses = [
+    ...where,
+    ...(afterId === null ? [] : [`id > ${coqlId(afterId)}`]),
+    ...(range.beforeId === undefined ? [] : [`id < ${coqlId(range.beforeId)}`]),
+  ];
   // More than two criteria must be grouped in pairs: ((A and B) and C) (Zoho's COQL rule).
   const criteria =
     clauses.length === 0
       ? 'id is not null'
       : clauses.slice(1).reduce((acc, c) => `(${acc} and ${c})`, clauses[0] as string);
-  return `select ${[...new Set(['id', ...fields])].join(', ')} from ${from} where ${criteria} order by id asc limit ${PAGE_ROWS}`;
+  return `select ${[...new Set(['id', ...fields])].join(', ')} from ${from} where ${criteria} order by id ${range.desc ? 'desc' : 'asc'} limit ${PAGE_ROWS}`;
 }
 
 export function accountFields(config: SalesProcessConfig): string[] {
@@ -76,11 +101,12 @@ export function streamQuery(
   stream: Stream,
   afterId: string | null,
   wonSince: LocalDate,
+  range: IdRange = {},
 ): string {
   const f = config.fields;
   switch (stream) {
     case 'accounts':
-      return select(accountFields(config), f.modules.accounts, [], afterId);
+      return select(accountFields(config), f.modules.accounts, [], afterId, range);
     case 'history': {
       const h = f.stageHistory;
       return select([h.account, h.from, h.to, h.changedAt], f.modules.stageHistory, [], afterId);
@@ -94,6 +120,12 @@ export function streamQuery(
         where.push(`${t.status} not in (${[...new Set(closed)].join(', ')})`);
       return select([t.alertKey, t.status, f.activity.what], f.modules.tasks, where, afterId);
     }
+    case 'snapshots':
+      throw new Error('snapshots are read with snapshotQuery (they need the months)');
+    case 'plans':
+      return potentialQuery(config, 'plans', afterId);
+    case 'potentialRows':
+      return potentialQuery(config, 'rows', afterId);
     case 'allDeals':
       return select(dealFields(f), f.modules.deals, [], afterId);
     case 'openDeals': {
@@ -115,6 +147,50 @@ export function streamQuery(
       );
     }
   }
+}
+
+/**
+ * One page of the snapshot anchors of some months (ESM_Snapshots, shared/portfolio/trends.ts): the
+ * trends read only these, never the daily change rows. `months` are `YYYY-MM` (≤ 50: COQL's `in`).
+ */
+export function snapshotQuery(config: SalesProcessConfig, months: string[], afterId: string | null): string {
+  const s = config.fields.snapshot;
+  const a = config.fields.account;
+  const list = months.filter((m) => /^\d{4}-\d{2}$/.test(m)).slice(0, 50);
+  if (list.length === 0) throw new Error('snapshotQuery: no month to read');
+  return select(
+    [
+      s.account,
+      s.date,
+      s.month,
+      s.stage,
+      s.health,
+      s.kpisMet,
+      s.kpiTargets,
+      'Owner',
+      ...config.kgis.map((k) => kgiFieldName(k, a)),
+    ],
+    config.fields.modules.snapshots,
+    [`${s.month} in (${list.map((m) => `'${m}'`).join(', ')})`],
+    afterId,
+  );
+}
+
+/** One page of the plans (id → account) or of their potential-map rows (COQL over the subform module). */
+export function potentialQuery(
+  config: SalesProcessConfig,
+  what: 'plans' | 'rows',
+  afterId: string | null,
+): string {
+  const p = config.fields.plan;
+  return what === 'plans'
+    ? select([p.account], config.fields.modules.accountPlans, [], afterId)
+    : select(
+        ['Parent_Id', p.segment, p.offering, p.potentialAmount, p.currentAmount],
+        p.potentialMap,
+        [],
+        afterId,
+      );
 }
 
 /**

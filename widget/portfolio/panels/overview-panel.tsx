@@ -12,13 +12,19 @@ import { AlertsList } from './alerts-list';
 import { GuidanceList } from './guidance-list';
 import { RepLink } from '../ui/links';
 
-export function OverviewPanel(props: PanelProps) {
+export function OverviewPanel(props: PanelProps & { dealsPending?: boolean }) {
   const { t } = usePortfolioUi();
   return (
     <PanelFrame id="overview" title={t('tabOverview')} state={props.state} onRetry={props.onRetry}>
       {(r) => (
         <>
-          <GuidanceList report={r} />
+          {props.dealsPending ? (
+            <p class="muted small" data-testid="guidance-pending" role="status">
+              {t('dealsLoading')}
+            </p>
+          ) : (
+            <GuidanceList report={r} />
+          )}
           <AlertsList report={r} />
           {r.totals.accounts === 0 ? <Empty>{t('noAccounts')}</Empty> : <Distribution report={r} />}
         </>

@@ -125,7 +125,7 @@ export function sampleData(): PortfolioData {
       { id: 't3', Alert_Key: 'STALE_PLAN:a1#0000abcd', Status: 'Completed', What_Id: { id: 'a1' } },
     ],
   });
-  return { asOf: P_AS_OF, portfolio };
+  return { asOf: P_AS_OF, portfolio, rest: null };
 }
 
 export function sampleReport(filters: Partial<PortfolioFilters> = {}): PortfolioReport {

@@ -13,12 +13,12 @@ export interface PanelProps {
   onRetry?: (() => void) | undefined;
 }
 
-export function PanelFrame(props: {
+export function PanelFrame<T = PortfolioReport>(props: {
   id: string;
   title: string;
-  state: AsyncState<PortfolioReport>;
+  state: AsyncState<T>;
   onRetry?: (() => void) | undefined;
-  children: (report: PortfolioReport) => ComponentChildren;
+  children: (report: T) => ComponentChildren;
 }) {
   const { t, l } = usePortfolioUi();
   const error = (code: keyof typeof ERROR_MESSAGES) =>

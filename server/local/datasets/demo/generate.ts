@@ -43,6 +43,8 @@ export interface DemoDataset {
   Calls: ZohoRecord[];
   Account_Plans: ZohoRecord[];
   Relationship_Stage_History: ZohoRecord[];
+  /** The month anchors of the daily account snapshots the service would have written (trends). */
+  ESM_Snapshots: ZohoRecord[];
   users: ZohoRecord[];
 }
 
@@ -58,7 +60,8 @@ export function generateDemoDataset(options: DemoOptions): DemoDataset {
   const emptyDeal = emptyDealServiceFields(config);
   for (const a of modules.Accounts ?? []) Object.assign(a, emptyAccount);
   for (const d of modules.Deals ?? []) Object.assign(d, emptyDeal);
-  const history = replayStageHistory(ctx, config, modules);
+  const snapshots: ZohoRecord[] = [];
+  const history = replayStageHistory(ctx, config, modules, snapshots);
   return {
     Accounts: modules.Accounts ?? [],
     Contacts: modules.Contacts ?? [],
@@ -68,6 +71,7 @@ export function generateDemoDataset(options: DemoOptions): DemoDataset {
     Calls: modules.Calls ?? [],
     Account_Plans: modules.Account_Plans ?? [],
     Relationship_Stage_History: history,
+    ESM_Snapshots: snapshots,
     users: ctx.users.records(clock),
   };
 }

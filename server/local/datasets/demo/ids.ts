@@ -16,6 +16,7 @@ export const ID_BLOCKS = {
   Account_Plans: 7,
   subformRows: 8,
   Relationship_Stage_History: 9,
+  ESM_Snapshots: 10,
 } as const;
 
 export type IdBlock = keyof typeof ID_BLOCKS;

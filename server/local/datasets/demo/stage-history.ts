@@ -12,6 +12,9 @@ import { insightsFromDataset } from '../../../../shared/engine/pipeline';
 import { parseInstant } from '../../../../shared/model/time';
 import type { Instant } from '../../../../shared/model/types';
 import { lookup, type BuildContext } from './records/context';
+import type { AccountInsight } from '../../../../shared/engine/insight';
+import { NOT_STARTED } from '../../../../shared/portfolio/model';
+import { snapshotRecord } from '../../../../shared/portfolio/trends';
 
 export type ModuleRecords = Record<string, ZohoRecord[]>;
 
@@ -30,6 +33,8 @@ export function replayStageHistory(
   ctx: BuildContext,
   config: SalesProcessConfig,
   modules: ModuleRecords,
+  /** Filled with the month anchors the service's daily snapshots would have written (ESM_Snapshots). */
+  snapshots?: ZohoRecord[],
 ): ZohoRecord[] {
   const f = config.fields.account;
   const state = new Map<string, StageState>();
@@ -37,7 +42,9 @@ export function replayStageHistory(
   const names = new Map((modules.Accounts ?? []).map((a) => [String(a.id), String(a[f.name])]));
   for (const at of [...ctx.clock.monthEnds(HISTORY_MONTHS, PASS_HOUR), ctx.clock.asOf]) {
     if (at > ctx.clock.asOf) continue;
-    const labels = settledLabels(config, modules, at, state);
+    const { labels, insights } = settledLabels(config, modules, at, state);
+    // The month-end pass runs at 23:00 on the last day: its values are the next month's anchor.
+    if (snapshots && at < ctx.clock.asOf) snapshots.push(...monthAnchors(ctx, config, modules, insights, at));
     for (const [id, label] of labels) {
       const before = state.get(id);
       if (before?.label === label) continue;
@@ -70,7 +77,7 @@ function settledLabels(
   modules: ModuleRecords,
   at: Instant,
   state: Map<string, StageState>,
-): Map<string, string> {
+): { labels: Map<string, string>; insights: AccountInsight[] } {
   let labels = new Map([...state].map(([id, s]) => [id, s.label]));
   for (let pass = 0; pass < MAX_SETTLE_PASSES; pass++) {
     const result = insightsFromDataset(datasetAt(config, modules, at, labels), config, at);
@@ -79,10 +86,53 @@ function settledLabels(
     const next = new Map(
       result.insights.map((i) => [i.accountId, (i.stage?.label ?? config.notStarted.label)[lang]]),
     );
-    if (sameLabels(next, labels)) return next;
+    if (sameLabels(next, labels)) return { labels: next, insights: result.insights };
     labels = new Map([...labels, ...next]);
   }
   throw new Error(`demo data: group-company stages did not settle at ${new Date(at).toISOString()}`);
+}
+
+/** Each account's anchor of the month after the pass at `at`: the engine's stage, KPI targets met and KGIs. */
+function monthAnchors(
+  ctx: BuildContext,
+  config: SalesProcessConfig,
+  modules: ModuleRecords,
+  insights: AccountInsight[],
+  at: Instant,
+): ZohoRecord[] {
+  const owners = new Map(
+    (modules.Accounts ?? []).map((a) => [String(a.id), a.Owner as ZohoRecord | undefined]),
+  );
+  const written = (at + 4 * 3600_000) as Instant;
+  const date = ctx.clock.dayOf(written);
+  const service = ctx.users.service();
+  return insights.map((i) => {
+    const targets = Object.values(i.targets);
+    const fields = snapshotRecord(config, date, {
+      accountId: i.accountId,
+      accountName: i.accountName,
+      month: date.slice(0, 7),
+      values: {
+        stage: i.stage?.key ?? NOT_STARTED,
+        ownerId: (owners.get(i.accountId)?.id as string | undefined) ?? null,
+        health: null,
+        kpisMet: targets.filter((t) => t?.met).length,
+        kpiTargets: targets.length,
+        kgis: i.kgis,
+      },
+    });
+    const when = ctx.clock.iso(written);
+    return {
+      id: ctx.ids.next('ESM_Snapshots'),
+      ...fields,
+      [config.fields.snapshot.account]: lookup(i.accountId, i.accountName),
+      Owner: owners.get(i.accountId) ?? service,
+      Created_By: service,
+      Modified_By: service,
+      Created_Time: when,
+      Modified_Time: when,
+    };
+  });
 }
 
 /** The records as they were at `at`: those created by then, accounts carrying `labels`. */
