@@ -96,6 +96,27 @@ test('keyboard: Tab reaches the map, arrows walk it and keep the node in view, E
   await frame.focus(`[data-node="${id}"]`);
   await page.keyboard.press('+');
   expect(await scale()).toBeGreaterThan(before);
+  // pan by dragging the background; Ctrl + wheel zooms, the plain wheel leaves the map alone
+  const transform = () => frame.getAttribute('.rmap-svg > g', 'transform');
+  const box = (await (await frame.$('.rmap-svg'))?.boundingBox()) as { x: number; y: number; width: number };
+  const moved = await transform();
+  await page.mouse.move(box.x + box.width - 6, box.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 66, box.y + 46, { steps: 4 });
+  await page.mouse.up();
+  expect(await transform()).not.toBe(moved);
+  const zoomed = await scale();
+  await page.mouse.wheel(0, -200);
+  expect(await scale()).toBe(zoomed);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -200);
+  await page.keyboard.up('Control');
+  await frame.waitForFunction(
+    (k) => !document.querySelector('.rmap-svg > g')?.getAttribute('transform')?.includes(`scale(${k})`),
+    zoomed,
+  );
+  // exactly one zoom step: the plain wheel before it did nothing
+  expect(await scale()).toBeCloseTo(zoomed * 1.1, 3);
 });
 
 test("a deal's buying committee is highlighted on the map; screenshots in both languages", async () => {

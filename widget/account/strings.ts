@@ -104,6 +104,7 @@ export const STRINGS = {
     'ポテンシャルマップの「{segment}」に連絡先がいません',
     'No contact in “{segment}” of the potential map',
   ),
+  objectives: s('目標と進捗', 'Objectives and progress'),
   viewMap: s('相関図', 'Map'),
   viewList: s('一覧', 'List'),
   viewLabel: s('表示の切り替え', 'View'),

@@ -29,8 +29,8 @@ const s = (ja: string, en: string): Bilingual => ({ ja, en });
 const M = {
   label: s('バイヤー相関図（組織図）', 'Buyer relationship map (org chart)'),
   help: s(
-    '矢印キーで移動、Enter で詳細、+ − で拡大縮小、0 で全体表示',
-    'Arrow keys move, Enter opens the person, + − zoom, 0 fits the map',
+    '矢印キーで移動、Enter で詳細、+ − で拡大縮小、0 で全体表示（Ctrl+ホイールでも拡大縮小、背景をドラッグで移動）',
+    'Arrow keys move, Enter opens the person, + − zoom, 0 fits the map (Ctrl+wheel zooms too; drag the background to pan)',
   ),
   zoomIn: s('拡大', 'Zoom in'),
   zoomOut: s('縮小', 'Zoom out'),
@@ -121,7 +121,8 @@ export function RelationshipMap(props: RelationshipMapProps) {
     const k = clamp(Math.min(1, (w - 24) / layout.width, (h - 24) / layout.height));
     setTf({ k, x: (w - layout.width * k) / 2, y: Math.max(12, (h - layout.height * k) / 2) });
   };
-  useEffect(fit, [layout]);
+  // Fit when the drawing's size changes (not after every save, which would undo the rep's zoom).
+  useEffect(fit, [layout.width, layout.height]);
   const zoom = (factor: number, cx?: number, cy?: number) =>
     setTf((cur) => {
       const { w, h } = viewport();
@@ -203,6 +204,8 @@ export function RelationshipMap(props: RelationshipMapProps) {
         aria-describedby="rmap-help"
         height={VIEW_H}
         onWheel={(e) => {
+          // Ctrl/⌘ + wheel (and a trackpad pinch) zooms; the plain wheel keeps scrolling the page.
+          if (!e.ctrlKey && !e.metaKey) return;
           e.preventDefault();
           const r = (e.currentTarget as SVGSVGElement).getBoundingClientRect();
           zoom(e.deltaY < 0 ? 1.1 : 1 / 1.1, e.clientX - r.left, e.clientY - r.top);

@@ -11,6 +11,7 @@ import {
   text,
 } from '../testing/fixtures';
 import * as z from '../../../shared/testing/zoho-builders';
+import { ActionTasksProvider } from '../ui/action-task';
 import { PlanPanel } from './plan-panel';
 
 const props = { onOpenTab: () => undefined, focus: null, onSave: () => Promise.resolve() };
@@ -139,5 +140,36 @@ describe.each(LANGS)('PlanPanel (%s)', (lang) => {
         ? 'アカウントプランはまだありません。保存すると作成されます。'
         : 'No account plan yet. Saving creates one.',
     );
+  });
+
+  it('the action plan shows the objective (the next stage) with progress, and each action with its task status', () => {
+    const view = sampleView();
+    const [first, ...rest] = view.insight.nextActions;
+    if (!first || rest.length === 0) throw new Error('the sample needs two next actions');
+    const tasks = {
+      taskFor: (a: { code: string }) =>
+        a.code === first.code
+          ? { id: 't9', status: 'In Progress', dueDate: '2026-12-03', done: false }
+          : null,
+      create: () => Promise.resolve(),
+    };
+    const el = mount(
+      <ActionTasksProvider tasks={tasks}>
+        <PlanPanel {...props} state={READY(view)} />
+      </ActionTasksProvider>,
+      lang,
+    );
+    const box = el.querySelector('[data-section=action_plan] [data-testid=plan-objectives]') as HTMLElement;
+    expect(text(box)).toContain(lang === 'ja' ? '目標と進捗' : 'Objectives and progress');
+    expect(box.querySelector('[role=meter]')?.getAttribute('aria-valuenow')).toBe(
+      String(Math.round((view.insight.nextStage?.progress ?? 0) * 100)),
+    );
+    expect(box.querySelectorAll('[data-testid=missing] li')).toHaveLength(
+      view.insight.nextStage?.missing.length ?? 0,
+    );
+    const withTask = box.querySelector(`[data-code=${first.code}] [data-testid=action-task]`);
+    expect(withTask?.getAttribute('data-status')).toBe('In Progress');
+    expect(text(withTask)).toContain('2026');
+    expect(box.querySelectorAll('[data-testid=create-task]')).toHaveLength(rest.length);
   });
 });

@@ -16,7 +16,9 @@ import { PanelFrame, type PanelProps } from '../ui/panel-frame';
 import { draftKey, useDraft } from '../ui/use-draft';
 import { useSave } from '../ui/use-save';
 import { useUi } from '../ui/ui-context';
+import { ActionTask } from '../ui/action-task';
 import { TextSection } from './plan-section';
+import { NextStep } from './stage-panel';
 
 export interface PlanPanelProps extends PanelProps {
   onSave: (change: PlanChange) => Promise<void>;
@@ -161,6 +163,7 @@ function PlanForm(props: Omit<PlanPanelProps, 'state' | 'onRetry'> & { view: Acc
       {section(
         'action_plan',
         <>
+          <Objectives view={view} />
           {field('longTermActions', t('longTerm'))}
           {field('shortTermActions', t('shortTerm'))}
         </>,
@@ -187,6 +190,32 @@ function PlanForm(props: Omit<PlanPanelProps, 'state' | 'onRetry'> & { view: Acc
         <SaveStatus state={save} />
       </div>
     </form>
+  );
+}
+
+/**
+ * The plan's objective and its progress (issue 15): the next relationship stage, how far the criteria
+ * are met and what is missing; then the actions, each with its Zoho task (status, due date) or a
+ * button that creates it.
+ */
+function Objectives(props: { view: AccountView }) {
+  const { t, l } = useUi();
+  const actions = props.view.insight.nextActions;
+  return (
+    <div class="objectives" data-testid="plan-objectives">
+      <h3 class="sub">{t('objectives')}</h3>
+      <NextStep insight={props.view.insight} />
+      {actions.length > 0 && (
+        <ul class="actions">
+          {actions.map((a) => (
+            <li key={a.code} data-code={a.code}>
+              <span>{l(a.label)}</span>
+              <ActionTask action={a} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

@@ -107,7 +107,7 @@ function StageStatus(props: { insight: AccountInsight }) {
   );
 }
 
-function NextStep(props: { insight: AccountInsight }) {
+export function NextStep(props: { insight: AccountInsight }) {
   const { t, l, lang } = useUi();
   const next = props.insight.nextStage;
   if (!next) return <p class="ok-note">{t('topStage')}</p>;
