@@ -4,14 +4,7 @@
  */
 import type { SalesProcessConfig } from '../config/schema';
 import { activityAccount } from '../crm-read/links';
-import type {
-  Account,
-  AccountBundle,
-  AccountPlan,
-  DataIssue,
-  Dataset,
-  ZohoId,
-} from '../model/types';
+import type { Account, AccountBundle, AccountPlan, DataIssue, Dataset, ZohoId } from '../model/types';
 
 export interface Bundles {
   bundles: Map<ZohoId, AccountBundle>;
