@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { ZohoRecord } from '../../shared/crm-read/records';
 import { AppError } from '../errors';
 import type { CallPath, Outcome } from './call-path';
+import { errorBodySchema, firstIssue, recordIdSchema, recordPageSchema } from './answers';
 import { mapRecordResult, mapZohoError, type RecordResult, type ZohoFailure } from './map-error';
 import { rawJsonOf } from './sdk-raw';
 import { normaliseRawRecord, toPlainRecord, toSdkValue, type FieldTypes } from './sdk-values';
@@ -224,9 +225,21 @@ export class ZohoGateway {
           signal: AbortSignal.timeout(30_000),
         });
         const text = await res.text();
-        const json: unknown = text ? JSON.parse(text) : null;
         const creditsRemaining = Number(res.headers.get('x-api-credits-remaining') ?? NaN);
         const remaining = Number.isFinite(creditsRemaining) ? creditsRemaining : null;
+        let json: unknown = null;
+        try {
+          json = text ? JSON.parse(text) : null;
+        } catch {
+          // A proxy's HTML error page, a cut-off body: a clear failure of this call, by its status.
+          const failure = mapZohoError({
+            status: res.status,
+            code: res.ok ? 'MALFORMED_RESPONSE' : null,
+            message: `${label}: the answer (HTTP ${res.status}) is not JSON`,
+            creditsRemaining: remaining,
+          });
+          return { ok: false, failure, creditsRemaining: remaining };
+        }
         // 2xx, and per-entry results inside a 400 for creations, are the caller's to read.
         if (
           res.ok ||
@@ -238,7 +251,7 @@ export class ZohoGateway {
         ) {
           return { ok: true, value: { status: res.status, json }, creditsRemaining: remaining };
         }
-        const e = (json ?? {}) as { code?: string; message?: string };
+        const e = errorBodySchema.parse(json);
         return {
           ok: false,
           failure: mapZohoError({
@@ -340,48 +353,41 @@ function rawPage(
 ): Outcome<ListPage> {
   const status = res.getStatusCode();
   const creditsRemaining = remaining(res);
-  const body = (json ?? {}) as { data?: unknown; info?: unknown; code?: unknown; message?: unknown };
   if (status < 200 || status >= 300) {
-    const text = (v: unknown) => (typeof v === 'string' ? v : null);
+    const e = errorBodySchema.parse(json);
     return {
       ok: false,
-      failure: mapZohoError({ status, code: text(body.code), message: text(body.message), creditsRemaining }),
+      failure: mapZohoError({ status, code: e.code ?? null, message: e.message ?? null, creditsRemaining }),
       creditsRemaining,
     };
   }
   const empty: ListPage = { data: [], more: false, nextPageToken: null, notModified: false };
   if (status === 204 || json == null) return { ok: true, value: empty, creditsRemaining };
-  if (!Array.isArray(body.data))
-    return {
-      ok: false,
-      failure: {
-        kind: 'rejected',
-        code: 'SDK_ERROR',
-        message: `${label}: the answer has no data array`,
-        status,
-      },
-      creditsRemaining,
-    };
-  const data = body.data as unknown[];
-  for (let i = 0; i < data.length; i++) {
-    const row = data[i] as { id?: unknown } | null;
-    const id = row?.id;
-    if (typeof row !== 'object' || row === null || (typeof id !== 'string' && typeof id !== 'number'))
-      return {
-        ok: false,
-        failure: { kind: 'rejected', code: 'SDK_ERROR', message: `${label}: row ${i} has no id`, status },
-        creditsRemaining,
-      };
-    if (typeof id === 'number') row.id = String(id);
-    normaliseRawRecord(row as Record<string, unknown>, types);
+  const malformed = (why: string): Outcome<ListPage> => ({
+    ok: false,
+    failure: { kind: 'rejected', code: 'SDK_ERROR', message: `${label}: ${why}`, status },
+    creditsRemaining,
+  });
+  const page = recordPageSchema.safeParse(json);
+  if (!page.success) return malformed(`the answer has no data array (${firstIssue(page.error)})`);
+  const data: ZohoRecord[] = [];
+  for (const [i, row] of page.data.data.entries()) {
+    if (row == null || typeof row !== 'object' || Array.isArray(row))
+      return malformed(`row ${i} is not a record`);
+    const id = recordIdSchema.safeParse((row as { id?: unknown }).id);
+    if (!id.success) return malformed(`row ${i} has no id`);
+    const rec = row as ZohoRecord;
+    rec.id = id.data;
+    normaliseRawRecord(rec, types);
+    data.push(rec);
   }
-  const info = (body.info ?? {}) as { more_records?: unknown; next_page_token?: unknown };
+  const info = page.data.info;
   return {
     ok: true,
     value: {
-      data: data as ZohoRecord[],
-      more: info.more_records === true,
-      nextPageToken: typeof info.next_page_token === 'string' ? info.next_page_token : null,
+      data,
+      more: info?.more_records === true,
+      nextPageToken: info?.next_page_token ?? null,
       notModified: false,
     },
     creditsRemaining,

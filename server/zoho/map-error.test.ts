@@ -78,3 +78,14 @@ describe('per-record results inside a 2xx', () => {
     expect(mapRecordResult(undefined, '9')).toMatchObject({ id: '9', ok: false, code: 'MALFORMED_RESPONSE' });
   });
 });
+
+describe('a per-record result with mistyped keys', () => {
+  it('is read by what it holds (zod), never a crash', () => {
+    expect(mapRecordResult({ status: 'error', code: 42, message: ['x'], details: 'no' }, '5')).toEqual({
+      id: '5',
+      ok: false,
+      code: 'UNKNOWN',
+      message: 'UNKNOWN',
+    });
+  });
+});

@@ -2,6 +2,7 @@
  * Zoho failures → what the service does about them (STYLE §5), in one pure function tested with
  * recorded payloads. HTTP 2xx can still hold per-record errors; those are mapped per record.
  */
+import { recordResultSchema } from './answers';
 export type ZohoFailureKind =
   /** The access token is no longer valid: refresh once and retry. */
   | 'token_expired'
@@ -121,16 +122,11 @@ export function mapRecordResult(item: unknown, fallbackId: string | null): Recor
       code: 'MALFORMED_RESPONSE',
       message: 'Zoho returned no result for this record',
     };
-  const o = item as {
-    code?: unknown;
-    status?: unknown;
-    message?: unknown;
-    details?: Record<string, unknown>;
-  };
+  const o = recordResultSchema.parse(item);
   const details = o.details ?? {};
   const id = typeof details.id === 'string' ? details.id : fallbackId;
-  const zohoCode = typeof o.code === 'string' ? o.code : null;
-  const message = typeof o.message === 'string' ? o.message : (zohoCode ?? 'UNKNOWN');
+  const zohoCode = o.code ?? null;
+  const message = o.message ?? zohoCode ?? 'UNKNOWN';
   const field = typeof details.api_name === 'string' ? { field: details.api_name } : {};
   if (o.status === 'success' || zohoCode === 'SUCCESS')
     return { id, ok: true, code: 'SUCCESS', message, ...field };

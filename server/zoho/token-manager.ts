@@ -5,7 +5,9 @@
  * one OAuth refresh: the service keeps its token in the state database (DbTokenStore), the local
  * widget host in memory (MemoryTokenStore).
  */
+import type { z } from 'zod';
 import { AppError } from '../errors';
+import { tokenAnswerSchema } from './answers';
 import type { ZohoConnection } from './env';
 import { mapZohoError } from './map-error';
 import type { StoredToken } from './token-store';
@@ -78,7 +80,7 @@ export class TokenManager {
       refresh_token: this.conn.refreshToken,
     });
     let status: number;
-    let json: Record<string, unknown>;
+    let json: z.infer<typeof tokenAnswerSchema>;
     try {
       const res = await (this.options.fetch ?? fetch)(this.conn.tokenUrl, {
         method: 'POST',
@@ -86,7 +88,7 @@ export class TokenManager {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       status = res.status;
-      json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+      json = tokenAnswerSchema.parse(await res.json().catch(() => ({})));
     } catch (e) {
       const code =
         (e as { name?: string; cause?: { code?: string } }).name === 'TimeoutError'
@@ -98,8 +100,8 @@ export class TokenManager {
     if (typeof accessToken !== 'string' || accessToken === '') {
       const failure = mapZohoError({
         status,
-        code: str(json.error),
-        message: str(json.error_description) ?? str(json.error),
+        code: json.error ?? null,
+        message: json.error_description ?? json.error ?? null,
       });
       const why = `${failure.code}${status ? `, HTTP ${status}` : ''}`;
       // Zoho mints at most 10 access tokens per refresh token per 10 minutes ("Access Denied").
@@ -114,18 +116,9 @@ export class TokenManager {
       );
     }
     // Zoho sends expires_in in seconds (some endpoints add expires_in_sec and then expires_in is ms).
-    const seconds =
-      typeof json.expires_in_sec === 'number'
-        ? json.expires_in_sec
-        : typeof json.expires_in === 'number'
-          ? json.expires_in
-          : 3600;
+    const seconds = json.expires_in_sec ?? json.expires_in ?? 3600;
     const now = (this.options.now ?? Date.now)();
-    this.store.write({ accessToken, expiresAt: now + seconds * 1000, apiDomain: str(json.api_domain) });
+    this.store.write({ accessToken, expiresAt: now + seconds * 1000, apiDomain: json.api_domain ?? null });
     return accessToken;
   }
-}
-
-function str(v: unknown): string | null {
-  return typeof v === 'string' ? v : null;
 }

@@ -5,7 +5,8 @@
  * twelve; without the stored token the eleventh start would be refused. (A start here is what
  * SyncService.open does with the token in-process; one whole SyncService.open shows the SDK's own
  * initialisation mints nothing when the kept token is valid — the SDK is process-global, so a test
- * process initialises it once.)
+ * process initialises it once. The same with twelve real processes of `server/main.ts`:
+ * test/faults/restarts.test.ts.)
  */
 import { openStateDb } from '../../server/state/db';
 import { emulatorConnection } from '../../server/zoho/env';

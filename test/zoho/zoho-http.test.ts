@@ -247,3 +247,39 @@ test('an update answered 207: a result per record, in order; trigger [] sent; id
     ['4876876000000200003', true, 'SUCCESS', undefined],
   ]);
 });
+
+describe('malformed answers are a clear error for that call, decoded at the gateway (zod), not a crash', () => {
+  test.each([
+    [
+      'no data array',
+      { data: 'oops', info: { more_records: false } },
+      /coql Deals: the answer has no data array/,
+    ],
+    ['a row without an id', { data: [{ id: '1' }, { Deal_Name: 'x' }] }, /coql Deals: row 1 has no id/],
+    ['a row that is not a record', { data: [{ id: '1' }, 'junk'] }, /coql Deals: row 1 is not a record/],
+  ])('COQL answered with %s', async (_what, body, message) => {
+    api(TOKEN_2).post('/crm/v6/coql').reply(200, body);
+    await expect(service.gateway.coql('Deals', COQL, 200)).rejects.toMatchObject({
+      code: 'ZOHO_REJECTED',
+      message: expect.stringMatching(message),
+    });
+  });
+
+  test('a mistyped info block is read as no more pages, the rows kept', async () => {
+    api(TOKEN_2)
+      .post('/crm/v6/coql')
+      .reply(200, { data: [{ id: 7 }], info: { more_records: 'yes' } });
+    await expect(service.gateway.coql('Deals', COQL, 200)).resolves.toEqual({
+      data: [{ id: '7' }],
+      more: false,
+    });
+  });
+
+  test('a settings call answered with an HTML page (a proxy) names the call and the status', async () => {
+    api(TOKEN_2).get('/crm/v6/settings/modules').reply(200, '<html>gateway</html>');
+    await expect(service.gateway.settings('modules', 'GET', 'modules', undefined, 1)).rejects.toMatchObject({
+      code: 'ZOHO_REJECTED',
+      message: expect.stringMatching(/modules: the answer \(HTTP 200\) is not JSON/),
+    });
+  });
+});
