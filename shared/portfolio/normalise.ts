@@ -61,7 +61,11 @@ export function normalisePortfolio(raw: Record<string, unknown>, config: SalesPr
   };
 }
 
-function readSnapshot(r: RecordReader, config: SalesProcessConfig, issues: DataIssue[]): AccountSnapshot | null {
+function readSnapshot(
+  r: RecordReader,
+  config: SalesProcessConfig,
+  issues: DataIssue[],
+): AccountSnapshot | null {
   const s = snapshotFromRecord(config, r);
   if (s === null)
     issues.push({
