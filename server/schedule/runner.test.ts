@@ -61,3 +61,17 @@ test('stop drops a debounced run that has not started; idle() then returns', asy
   await idle;
   expect(t.runs).toEqual([]);
 });
+
+test('a request for the daily snapshots during a run is kept by the follow-up run', async () => {
+  const t = recordingTarget();
+  const runner = new SyncRunner(t.target, log);
+  runner.request({ trigger: 'webhook' });
+  runner.request({ trigger: 'daily full pass', full: true, snapshot: true });
+  runner.request({ trigger: 'schedule' });
+  const idle = runner.idle();
+  t.endAll();
+  while (t.runs.length < 2) await new Promise((r) => setTimeout(r, 5));
+  t.endAll();
+  await idle;
+  expect(t.runs).toEqual([{ trigger: 'webhook' }, { trigger: 'schedule', full: true, snapshot: true }]);
+});

@@ -2,6 +2,7 @@
  * The open alert tasks (server/sync/alerts.ts) of the accounts in view: per rep, how many of each
  * rule, and the accounts behind them as links. Reps see the same alerts as Zoho Tasks.
  */
+import { useState } from 'preact/hooks';
 import type { PortfolioReport } from '../../../shared/portfolio/report';
 import { AccountLink, RepLink } from '../ui/links';
 import { Empty, Sub } from '../ui/panel-frame';
@@ -9,6 +10,7 @@ import { usePortfolioUi } from '../ui/ui-context';
 
 export function AlertsList(props: { report: PortfolioReport }) {
   const { t, l, config } = usePortfolioUi();
+  const [open, setOpen] = useState(false);
   if (!config.alerts.enabled) return null;
   const a = props.report.alerts;
   const names = new Map(props.report.reps.map((r) => [r.id, r.name]));
@@ -55,21 +57,24 @@ export function AlertsList(props: { report: PortfolioReport }) {
               </tbody>
             </table>
           </div>
-          <details>
+          <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
             <summary>{t('showAccounts', { n: a.accounts.length })}</summary>
-            <ul class="plain small" data-testid="alert-accounts">
-              {a.accounts.map((x) => (
-                <li key={x.accountId} data-account={x.accountId}>
-                  <AccountLink id={x.accountId} name={x.name} />
-                  <span class="muted">
-                    {' · '}
-                    <RepLink id={x.ownerId} name={names.get(x.ownerId) ?? '—'} />
-                    {' · '}
-                    {x.codes.map(label).join(' / ')}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            {/* drawn when opened: at 10,000 accounts the list is thousands of links */}
+            {open && (
+              <ul class="plain small" data-testid="alert-accounts">
+                {a.accounts.map((x) => (
+                  <li key={x.accountId} data-account={x.accountId}>
+                    <AccountLink id={x.accountId} name={x.name} />
+                    <span class="muted">
+                      {' · '}
+                      <RepLink id={x.ownerId} name={names.get(x.ownerId) ?? '—'} />
+                      {' · '}
+                      {x.codes.map(label).join(' / ')}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
           </details>
         </>
       )}

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { act } from 'preact/test-utils';
 import { ERROR_STATE, LANGS, LOADING_STATE, READY, mount, sampleReport, text } from '../testing/fixtures';
 import { OverviewPanel } from './overview-panel';
 
@@ -27,6 +28,13 @@ describe.each(LANGS)('OverviewPanel (%s)', (lang) => {
     );
     expect(el.querySelectorAll('[data-testid=alerts-per-rep] tbody tr')).toHaveLength(1);
     expect(text(el.querySelector('[data-testid=alerts-per-rep] tbody tr td'))).toBe('2');
+    // the accounts are drawn when the list is opened
+    expect(el.querySelector('[data-testid=alert-accounts]')).toBeNull();
+    const details = el.querySelector('[data-testid=alerts] details') as HTMLDetailsElement;
+    act(() => {
+      details.open = true;
+      details.dispatchEvent(new Event('toggle'));
+    });
     (el.querySelector('[data-testid=alert-accounts] [data-account=a3] a.record-link') as HTMLElement).click();
     expect(open).toHaveBeenCalledWith('Accounts', 'a3');
   });
