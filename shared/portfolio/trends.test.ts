@@ -80,7 +80,8 @@ describe('snapshot values and records', () => {
   it('a record without account or date is a data issue, not a crash', () => {
     const out = normalisePortfolio({ ESM_Snapshots: [{ id: 's9', Snapshot_Date: '2026-11-01' }] }, CONFIG);
     expect(out.snapshots).toEqual([]);
-    expect(out.issues[0]?.message).toMatch(/snapshot s9 has no Account or Snapshot_Date/);
+    expect(out.issues[0]?.message.en).toMatch(/snapshot s9 has no Account or Snapshot_Date/);
+    expect(out.issues[0]?.message.ja).toMatch(/スナップショット s9/);
   });
 });
 

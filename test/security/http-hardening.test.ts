@@ -51,6 +51,7 @@ beforeAll(async () => {
   const app = createApp({
     service: {
       state: { rememberDelivery: () => true, markDirty: () => undefined },
+      onRunFinished: () => () => undefined,
     } as unknown as SyncService,
     runner: {
       requestSoon: () => undefined,

@@ -153,7 +153,7 @@ describe('the API with an empty token', () => {
       ready: () => true,
       config: { current: shippedConfig(), lastError: null },
       runner: { running: false },
-      service: { state: {}, mirror: {} },
+      service: { state: {}, mirror: {}, onRunFinished: () => () => undefined },
     }) as unknown as AppDeps;
 
   it('is refused when the app is built', () => {

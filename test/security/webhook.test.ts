@@ -29,7 +29,7 @@ let base: string;
 
 function appWith(webhookSecret: string | null) {
   return createApp({
-    service: { state } as unknown as SyncService,
+    service: { state, onRunFinished: () => () => undefined } as unknown as SyncService,
     runner: { requestSoon: (t: string) => void queued.push(t), running: false } as unknown as SyncRunner,
     config: { current: shippedConfig(), lastError: null } as unknown as ConfigHolder,
     log: createLogger({ level: 'debug', destination: stream, secrets: [SECRET] }),
