@@ -103,8 +103,11 @@ function injected(frame: Frame): Promise<string[]> {
     const found = [];
     for (const el of document.querySelectorAll('.app *')) {
       const tag = el.tagName.toLowerCase();
-      // Our own charts (the manager's view) are <svg> children of <figure class="chart">.
-      const ourChart = tag === 'svg' && el.parentElement && el.parentElement.matches('figure.chart');
+      // Our own drawings: the manager's charts (<svg> children of <figure class="chart">) and the
+      // account page's relationship map (<svg class="rmap-svg"> in its .rmap box); what is inside them
+      // is still checked like everything else.
+      const ourChart = tag === 'svg' && el.parentElement &&
+        (el.parentElement.matches('figure.chart') || (el.matches('svg.rmap-svg') && el.parentElement.matches('.rmap')));
       if (bad.has(tag) && !ourChart) found.push('<' + tag + '>');
       for (const a of el.getAttributeNames()) {
         const v = el.getAttribute(a) || '';
@@ -129,6 +132,16 @@ test(`${XSS_PAYLOADS.length} payloads in every CRM text field stay text in every
     await frame.hover(`[data-panel=${tab}]`);
     expect({ tab, injected: await injected(frame) }).toEqual({ tab, injected: [] });
     all += await shown(frame);
+    if (tab === 'buyers') {
+      // The buyers tab opens on the relationship map; its list view is the other drawing of the same people.
+      await frame.click('[data-view=list]');
+      await frame.waitForSelector('[data-contact]');
+      expect({ tab: 'buyers list', injected: await injected(frame) }).toEqual({
+        tab: 'buyers list',
+        injected: [],
+      });
+      all += await shown(frame);
+    }
   }
   await page.waitForTimeout(500); // anything deferred (onload, onfocus, meta refresh) would have run
   expect(await frame.evaluate('window.__xss')).toBeUndefined();
@@ -147,6 +160,16 @@ test('the manager’s web tab shows the poisoned account and deals as text in ev
     await frame.hover(`[data-panel=${tab}]`);
     expect({ tab, injected: await injected(frame) }).toEqual({ tab, injected: [] });
     all += await shown(frame);
+    if (tab === 'buyers') {
+      // The buyers tab opens on the relationship map; its list view is the other drawing of the same people.
+      await frame.click('[data-view=list]');
+      await frame.waitForSelector('[data-contact]');
+      expect({ tab: 'buyers list', injected: await injected(frame) }).toEqual({
+        tab: 'buyers list',
+        injected: [],
+      });
+      all += await shown(frame);
+    }
   }
   await page.waitForTimeout(500);
   expect(await frame.evaluate('window.__xss')).toBeUndefined();
