@@ -144,7 +144,14 @@ export class SyncService {
         this.state.releaseLock('sync', owner);
         this.running = null;
         // Outside the run's promise chain: a listener's work or error is not the run's.
-        for (const listener of this.finishedListeners) setImmediate(listener);
+        for (const listener of this.finishedListeners)
+          setImmediate(() => {
+            try {
+              listener();
+            } catch (err) {
+              this.options.log.warn({ err }, 'after-run listener failed');
+            }
+          });
       });
     return this.running;
   }
