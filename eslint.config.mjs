@@ -69,9 +69,22 @@ export default tseslint.config(
             {
               target: './server/local/emulator',
               from: './server',
-              except: ['./local/emulator'],
+              // server/zoho-model: Zoho's field model, product-free (its own zone below).
+              except: ['./local/emulator', './zoho-model'],
               message:
                 'The generic emulator (server/local/emulator/) knows Zoho only: no shared/ or product code; pass it in as a plug-in.',
+            },
+            {
+              // Zoho's field model is shared by the product's schema and the emulator: it imports nothing.
+              target: './server/zoho-model',
+              from: ['./shared', './widget', './config'],
+              message: "server/zoho-model/ is Zoho's own field model: it imports nothing of the product.",
+            },
+            {
+              target: './server/zoho-model',
+              from: './server',
+              except: ['./zoho-model'],
+              message: "server/zoho-model/ is Zoho's own field model: it imports nothing of the product.",
             },
             {
               // The scale generator writes with a vocabulary plug-in, not the engine or the config.

@@ -75,6 +75,18 @@ const forbidden: [string, string, string, RegExp][] = [
     /generic emulator .* knows Zoho only/,
   ],
   [
+    "Zoho's field model imports the product schema",
+    'server/zoho-model/probe.ts',
+    "import { productCustomizations } from '../crm-schema/product-fields';",
+    /zoho-model\/ is Zoho's own field model/,
+  ],
+  [
+    "Zoho's field model imports shared/",
+    'server/zoho-model/probe.ts',
+    "import { lookupId } from '../../shared/crm-read/records';",
+    /zoho-model\/ is Zoho's own field model/,
+  ],
+  [
     'the scale generator imports the engine',
     'server/local/datasets/scale/probe.ts',
     "import { compileConfig } from '../../../../shared/engine/compiled';",
@@ -138,10 +150,12 @@ it('lets the toolkit use the product (the fence is one-way)', () => {
   expect(messages.filter((m) => m.startsWith('import-x/no-restricted-paths'))).toEqual([]);
 });
 
-it('lets the generic emulator import itself, and plug-ins import the emulator and the product', () => {
+it("lets the generic emulator import itself and Zoho's field model, and plug-ins import the emulator and the product", () => {
   const allowed: [string, string][] = [
     ['server/local/emulator/metadata/probe.ts', "import { OrgCatalog } from './catalog';"],
     ['server/local/emulator/probe.ts', "import { Org } from './org';"],
+    ['server/local/emulator/metadata/probe.ts', "import { text } from '../../../zoho-model/builders';"],
+    ['server/crm-schema/probe.ts', "import { text } from '../zoho-model/builders';"],
     ['server/local/datasets/scale/probe.ts', "import type { Org } from '../../emulator/org';"],
     ['server/local/plugins/probe.ts', "import { compileConfig } from '../../../shared/engine/compiled';"],
     ['server/local/plugins/probe.ts', "import { startEmulator } from '../emulator/emulator';"],
