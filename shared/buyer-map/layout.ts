@@ -6,6 +6,7 @@
  */
 import type { Contact } from '../model/types';
 import type { MapGap } from './gaps';
+import { byName, inCycle } from './org-chart';
 
 export const NODE_W = 168;
 export const NODE_H = 68;
@@ -186,19 +187,4 @@ function minAbove(nodes: MapNode[], y: number): number {
 
 function nearest(list: MapNode[], x: number): string | undefined {
   return [...list].sort((a, b) => Math.abs(a.x - x) - Math.abs(b.x - x))[0]?.id;
-}
-
-function inCycle(start: Contact, byId: Map<string, Contact>): boolean {
-  const seen = new Set<string>([start.id]);
-  let cur = start.reportingToId ? byId.get(start.reportingToId) : undefined;
-  while (cur) {
-    if (seen.has(cur.id)) return cur.id === start.id;
-    seen.add(cur.id);
-    cur = cur.reportingToId ? byId.get(cur.reportingToId) : undefined;
-  }
-  return false;
-}
-
-function byName(list: Contact[]): Contact[] {
-  return [...list].sort((a, b) => a.name.localeCompare(b.name, 'ja'));
 }

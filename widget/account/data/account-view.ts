@@ -19,7 +19,7 @@ import type { ActivityKind } from '../../../shared/model/keys';
 import { offsetMinutes } from '../../../shared/model/time';
 import type { AccountPlan, ActivityModule, Contact, Instant } from '../../../shared/model/types';
 import { widgetError } from '../../common/errors';
-import { buildOrgChart, type OrgChartRow } from './org-chart';
+import { buildOrgChart, type OrgChartRow } from '../../../shared/buyer-map/org-chart';
 import type { RawDataset } from './load-dataset';
 
 export interface PersonView {

@@ -3,7 +3,7 @@
  * reports, names in order. A boss outside the account and a reporting cycle (the engine reports it as
  * a data issue) both make a contact a root, so every contact is shown exactly once.
  */
-import type { Contact } from '../../../shared/model/types';
+import type { Contact } from '../model/types';
 
 export interface OrgChartRow {
   contact: Contact;
@@ -35,7 +35,8 @@ export function buildOrgChart(contacts: Contact[]): OrgChartRow[] {
   return rows;
 }
 
-function inCycle(start: Contact, byId: Map<string, Contact>): boolean {
+/** Whether following `Reporting_To` up from `start` comes back to it. */
+export function inCycle(start: Contact, byId: Map<string, Contact>): boolean {
   const seen = new Set<string>([start.id]);
   let cur = start.reportingToId ? byId.get(start.reportingToId) : undefined;
   while (cur) {
@@ -46,6 +47,7 @@ function inCycle(start: Contact, byId: Map<string, Contact>): boolean {
   return false;
 }
 
-function byName(list: Contact[]): Contact[] {
+/** Contacts in name order (Japanese collation). */
+export function byName(list: Contact[]): Contact[] {
   return [...list].sort((a, b) => a.name.localeCompare(b.name, 'ja'));
 }

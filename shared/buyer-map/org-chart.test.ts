@@ -1,4 +1,4 @@
-import type { Contact, ZohoId } from '../../../shared/model/types';
+import type { Contact, ZohoId } from '../model/types';
 import { buildOrgChart } from './org-chart';
 
 const c = (id: string, boss: string | null = null): Contact => ({
