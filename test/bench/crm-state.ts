@@ -1,6 +1,8 @@
 /**
  * What a sync run had to write, read from the CRM itself (the emulator's test endpoint, no
- * credits): the service-owned fields of every account and deal, and the stage-history records.
+ * credits): the service-owned fields of every account and deal, the stage-history records, and the
+ * alert tasks (alerts ship on: a task per rule and account, DESIGN §0 / issue 16 — its Alert_Key
+ * stamp changes whenever anything the service writes into it changes, its Status when it is closed).
  * Diffing the state before and after a run counts the records whose values had to change — the
  * write side of the lower bound — independently of what the sync says it wrote.
  */
@@ -13,6 +15,7 @@ export interface ServiceFields {
   accounts: Map<string, Record<string, unknown>>;
   deals: Map<string, Record<string, unknown>>;
   history: number;
+  alerts: Map<string, Record<string, unknown>>;
 }
 
 export async function readServiceFields(url: string, config: SalesProcessConfig): Promise<ServiceFields> {
@@ -29,16 +32,21 @@ export async function readServiceFields(url: string, config: SalesProcessConfig)
   ];
   const dealFields = [d.buyingStage, d.strategicRole, d.priority, d.forecastRisk];
   const m = config.fields.modules;
+  const t = config.fields.task;
   const pick = (rows: Record<string, unknown>[], fields: string[]) =>
     new Map(rows.map((r) => [String(r.id), Object.fromEntries(fields.map((f) => [f, r[f] ?? null]))]));
   return {
     accounts: pick(await records(url, m.accounts), accountFields),
     deals: pick(await records(url, m.deals), dealFields),
     history: (await records(url, m.stageHistory)).length,
+    alerts: pick(
+      (await records(url, m.tasks)).filter((r) => typeof r[t.alertKey] === 'string'),
+      [t.alertKey, t.status],
+    ),
   };
 }
 
-/** Records whose service-owned values differ between two states, and history records added. */
+/** Records whose service-owned values differ between two states (alert tasks new or changed), and history records added. */
 export function neededWrites(
   before: ServiceFields,
   after: ServiceFields,
@@ -46,6 +54,7 @@ export function neededWrites(
   accounts: number;
   deals: number;
   history: number;
+  alerts: number;
   total: number;
 } {
   const changed = (b: Map<string, Record<string, unknown>>, a: Map<string, Record<string, unknown>>) => {
@@ -59,7 +68,8 @@ export function neededWrites(
   const accounts = changed(before.accounts, after.accounts);
   const deals = changed(before.deals, after.deals);
   const history = Math.max(0, after.history - before.history);
-  return { accounts, deals, history, total: accounts + deals + history };
+  const alerts = changed(before.alerts, after.alerts);
+  return { accounts, deals, history, alerts, total: accounts + deals + history + alerts };
 }
 
 async function records(url: string, module: string): Promise<Record<string, unknown>[]> {

@@ -7,7 +7,7 @@
 export interface ChangeSet {
   /** Changed (or, on a full pass, all) records per module the sync reads; 0 = unchanged module. */
   records: Record<string, number>;
-  /** Records whose CRM values had to change: accounts + deals + stage-history inserts. */
+  /** Records whose CRM values had to change: accounts + deals + stage-history inserts + alert tasks. */
   neededWrites: number;
 }
 

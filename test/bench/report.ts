@@ -158,7 +158,7 @@ export function formatSize(s: SizeResult): string {
     [
       'run',
       'changed (read)',
-      'had to write (a+d+h)',
+      'had to write (a+d+h+t)',
       'credits r+w',
       'lower bound r+w',
       '× bound',
@@ -173,7 +173,7 @@ export function formatSize(s: SizeResult): string {
       Object.values(r.changeSet.records)
         .reduce((a, b) => a + b, 0)
         .toLocaleString('en-US'),
-      `${r.changeSet.needed.accounts}+${r.changeSet.needed.deals}+${r.changeSet.needed.history}`,
+      `${r.changeSet.needed.accounts}+${r.changeSet.needed.deals}+${r.changeSet.needed.history}+${r.changeSet.needed.alerts}`,
       `${r.credits.read - r.metadataCredits}+${r.credits.write} = ${r.credits.total - r.metadataCredits}${r.metadataCredits ? ` (+${r.metadataCredits} metadata)` : ''}`,
       `${r.bound.read}+${r.bound.write} = ${r.bound.total}`,
       r.ratio,
