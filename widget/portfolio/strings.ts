@@ -230,7 +230,10 @@ export const PORTFOLIO_STRINGS = {
     'Potential {potential}, ours {current} ({share}). Click for the accounts',
   ),
   whitespaceCellAccounts: s('{segment} × {offering} の取引先', 'Accounts in {segment} × {offering}'),
-  dealsLoading: s('商談を読み込み中… 指針はそのあとに表示します', 'Reading the deals… guidance follows'),
+  dealsLoading: s(
+    '商談とアラートを読み込み中… 指針とアラートはそのあとに表示します',
+    'Reading the deals and alerts… guidance and alerts follow',
+  ),
 } as const satisfies Record<string, Bilingual>;
 
 export type PortfolioStringKey = keyof typeof PORTFOLIO_STRINGS;

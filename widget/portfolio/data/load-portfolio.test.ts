@@ -103,7 +103,8 @@ describe('loadPortfolioDataset', () => {
     expect(calls.filter((c) => c.includes('from Accounts'))).toHaveLength(3);
     expect(calls.filter((c) => c.startsWith('users'))).toEqual(['users 1', 'users 2']);
     expect(calls.filter((c) => c.includes('from Tasks where (Alert_Key is not null'))).toHaveLength(1);
-    expect(calls.length).toBe(3 + 1 + 1 + 2 + 2 + 2); // accounts, history, open alerts, 2 deal streams, users
+    // accounts (both ends, one range), history (both ends), open alerts, 2 deal streams (2 pages), users
+    expect(calls.length).toBe(3 + 2 + 1 + 2 + 2 + 2);
   });
 
   it('through the read-batch function, ≤ 4,000 rows a call, the streams advancing together', async () => {
@@ -121,26 +122,27 @@ describe('loadPortfolioDataset', () => {
     const raw = await loadPortfolioDataset(crm, batchedReads(crm).read, CONFIG, AS_OF);
     expect(raw.Accounts).toHaveLength(4500);
     expect(raw.Deals).toHaveLength(2001);
-    // first phase, side by side: accounts from both ends, and history with the open alert tasks;
-    // then the 500 accounts between the two pages (one range). Then the deals: both deal streams,
-    // twice. At most two 2,000-row pages a function call (READ_BATCH_MAX_ROWS: Zoho's 10 MB answer)
-    expect(functionCalls).toEqual([2, 2, 1, 2, 2]);
+    // first phase, side by side: accounts and history, each from both ends; then the 500 accounts
+    // between the two pages (one range). Then both deal streams with the open alert tasks (2 + 1),
+    // then the deals' second pages. At most two 2,000-row pages a function call
+    // (READ_BATCH_MAX_ROWS: Zoho's 10 MB answer)
+    expect(functionCalls).toEqual([2, 2, 1, 2, 1, 2]);
     expect(calls.filter((c) => c.startsWith('users'))).toHaveLength(2);
   });
 
-  it('in two phases: the first reads no deal, the second only deals', async () => {
+  it('in two phases: the first reads no deal and no alert, the second the deals and alerts', async () => {
     const { crm, calls } = pagingCrm(
       { Accounts: ids(10), Relationship_Stage_History: ids(3), Deals: ids(5, 100) },
       ids(2, 900),
     );
     const first = await loadFirstDataset(crm, directReads(crm), CONFIG, AS_OF);
-    expect(Object.keys(first).sort()).toEqual(['Accounts', 'Relationship_Stage_History', 'Tasks', 'users']);
-    expect(calls.some((c) => c.includes('from Deals'))).toBe(false);
+    expect(Object.keys(first).sort()).toEqual(['Accounts', 'Relationship_Stage_History', 'users']);
+    expect(calls.some((c) => c.includes('from Deals') || c.includes('from Tasks'))).toBe(false);
     calls.length = 0;
     const rest = await loadDealsDataset(directReads(crm), CONFIG, AS_OF);
-    expect(Object.keys(rest)).toEqual(['Deals']);
+    expect(Object.keys(rest)).toEqual(['Deals', 'Tasks']);
     expect(rest.Deals).toHaveLength(5);
-    expect(calls.every((c) => c.includes('from Deals'))).toBe(true);
+    expect(calls.every((c) => c.includes('from Deals') || c.includes('from Tasks where'))).toBe(true);
   });
 
   it('a large stream in parallel id ranges: every record once, even with skewed ids', async () => {
@@ -156,6 +158,19 @@ describe('loadPortfolioDataset', () => {
     expect(accountCalls.some((c) => / and id < '\d+'\)/.test(c))).toBe(true);
     // no range is empty-read twice: each call's rows were new (15,000 rows over ≥ 8 pages)
     expect(accountCalls.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('reads the stage history like the accounts: from both ends, then id ranges, every record once', async () => {
+    const { crm, calls } = pagingCrm({ Accounts: ids(10), Relationship_Stage_History: ids(10_001, 50) }, []);
+    const first = await loadFirstDataset(crm, directReads(crm), CONFIG, AS_OF);
+    const got = first.Relationship_Stage_History?.map((r) => Number(r.id)) ?? [];
+    expect(got).toHaveLength(10_001);
+    expect(new Set(got).size).toBe(10_001);
+    const historyCalls = calls.filter((c) => c.includes('from Relationship_Stage_History'));
+    expect(historyCalls.filter((c) => c.includes('order by id desc'))).toHaveLength(1);
+    expect(historyCalls.some((c) => / and id < '\d+'\)/.test(c))).toBe(true);
+    // as many 2,000-row pages as one keyset stream would take (⌈10,001 / 2,000⌉ = 6): no credit more
+    expect(historyCalls).toHaveLength(6);
   });
 
   it('stops a runaway stream with a clear error', async () => {

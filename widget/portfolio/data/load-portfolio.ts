@@ -2,7 +2,7 @@
  * The manager's view reads the CRM once per page load, then filters in the browser: every account
  * (with the fields the service writes), the stage history, open and recently won deals, and the
  * org's active users — each a stream of keyset pages, in two phases: first what the first panel
- * needs (accounts, history, alerts, users), then the deals. Within a phase the streams advance together: each round
+ * needs (accounts, history, users), then the deals and the open alert tasks. Within a phase the streams advance together: each round
  * asks for the next page of every stream not yet finished as one batch of reads (one CRM call
  * through the read-batch function, see common/reads.ts). The result is a DESIGN §3 dataset
  * fragment, normalised by the same shared code the service uses.
@@ -27,9 +27,10 @@ export const MAX_PAGES = 100;
 const MAX_USER_PAGES = 50;
 
 /**
- * The first screen's data: every account, the stage history, the open alert tasks and the users —
- * what the overview, stage movement, KPI and activity panels need. Deals come after
- * (`loadDealsDataset`), so the first panel does not wait for the largest stream.
+ * The first screen's data: every account, the stage history and the users — what the stage
+ * distribution, stage movement, KPI and activity panels need. Deals and the open alert tasks come
+ * after (`loadDealsDataset`), so the first panel waits for neither the largest stream nor the
+ * alerts (≈ as many rows as accounts at 10,000 accounts, six more keyset rounds).
  */
 export async function loadFirstDataset(
   crm: CrmGateway,
@@ -38,33 +39,36 @@ export async function loadFirstDataset(
   asOf: Instant,
 ): Promise<PortfolioDataset> {
   const m = config.fields.modules;
-  const streams: Stream[] = ['history', ...(config.alerts.enabled ? (['alerts'] as const) : [])];
   const since = wonSince(config, asOf);
-  // accounts, the largest stream, in parallel id ranges; history and alerts beside them
-  const [accounts, [history = [], alerts = []], users] = await Promise.all([
-    readSplit(reads, (after, range) => streamQuery(config, 'accounts', after, since, range)),
-    readStreams(reads, streams, (stream, after) => streamQuery(config, stream, after, since)),
+  // accounts and the history (≈ one record per account), each from both ends, then in parallel id ranges
+  const [accounts, history, users] = await Promise.all([
+    readSplit(reads, 'accounts', (after, range) => streamQuery(config, 'accounts', after, since, range)),
+    readSplit(reads, 'history', (after, range) => streamQuery(config, 'history', after, since, range)),
     readUsers(crm),
   ]);
-  return {
-    [m.accounts]: accounts,
-    [m.stageHistory]: history,
-    ...(config.alerts.enabled ? { [m.tasks]: alerts } : {}),
-    [USERS_KEY]: users,
-  };
+  return { [m.accounts]: accounts, [m.stageHistory]: history, [USERS_KEY]: users };
 }
 
-/** The rest: open deals and deals won since the first forecast quarter (the forecast, accounts table, guidance). */
+/**
+ * The rest: open deals and deals won since the first forecast quarter (the forecast, accounts table,
+ * guidance) and the open alert tasks (the alerts per rep), their pages in the same rounds.
+ */
 export async function loadDealsDataset(
   reads: ReadBatch,
   config: SalesProcessConfig,
   asOf: Instant,
 ): Promise<PortfolioDataset> {
   const since = wonSince(config, asOf);
-  const deals = await readStreams(reads, dealStreams(config), (stream, after) =>
+  const deal = dealStreams(config);
+  const streams: Stream[] = [...deal, ...(config.alerts.enabled ? (['alerts'] as const) : [])];
+  const rows = await readStreams(reads, streams, (stream, after) =>
     streamQuery(config, stream, after, since),
   );
-  return { [config.fields.modules.deals]: dedupeById(deals.flat()) };
+  const m = config.fields.modules;
+  return {
+    [m.deals]: dedupeById(rows.slice(0, deal.length).flat()),
+    ...(config.alerts.enabled ? { [m.tasks]: rows[deal.length] ?? [] } : {}),
+  };
 }
 
 /** The snapshot anchors of the given months (the trends), in keyset pages. */
@@ -118,6 +122,7 @@ export const MAX_RANGES = 8;
  */
 async function readSplit(
   reads: ReadBatch,
+  stream: Stream,
   query: (afterId: string | null, range: IdRange) => string,
 ): Promise<ZohoRecord[]> {
   const [asc = { data: [], more: false }, desc = { data: [], more: false }] = await reads([
@@ -129,7 +134,7 @@ async function readSplit(
   const [a0, a1] = [ids(asc.data)[0], ids(asc.data).at(-1)];
   const [d0, d1] = [ids(desc.data)[0], ids(desc.data).at(-1)];
   if (![a0, a1, d0, d1].every((v) => v !== undefined && /^\d{1,30}$/.test(v))) {
-    const [rest = []] = await readStreams(reads, ['accounts'], (_s, after) => query(after, {}));
+    const [rest = []] = await readStreams(reads, [stream], (_s, after) => query(after, {}));
     return dedupeById([...asc.data, ...rest]);
   }
   const lo = BigInt(a1 as string);
@@ -157,7 +162,7 @@ async function readSplit(
     });
   }
   if (active.length > 0)
-    throw widgetError('DATA_INVALID', `accounts: more than ${MAX_PAGES} pages of records; narrow the data`);
+    throw widgetError('DATA_INVALID', `${stream}: more than ${MAX_PAGES} pages of records; narrow the data`);
   return dedupeById(rows);
 }
 

@@ -109,7 +109,7 @@ export function streamQuery(
       return select(accountFields(config), f.modules.accounts, [], afterId, range);
     case 'history': {
       const h = f.stageHistory;
-      return select([h.account, h.from, h.to, h.changedAt], f.modules.stageHistory, [], afterId);
+      return select([h.account, h.from, h.to, h.changedAt], f.modules.stageHistory, [], afterId, range);
     }
     case 'alerts': {
       // the service's open alert tasks (server/sync/alerts.ts): who has what to act on
