@@ -129,7 +129,8 @@ describe('GET /api/portfolio and the web tab agree on the demo data', () => {
 
   it('the web tab read the CRM in a handful of calls', () => {
     // accounts from both ends (one page each way: on a large org the ids between are then read in
-    // parallel ranges), history, open alert tasks, open deals, won deals; users
+    // parallel ranges), history (one page: a longer one is read from both ends too), then the open
+    // alert tasks, open deals, won deals; users
     expect(widgetCalls.sort()).toEqual(['coql', 'coql', 'coql', 'coql', 'coql', 'coql', 'getAllUsers']);
   });
 });

@@ -16,7 +16,7 @@ import { forecastQuarters } from '../../../shared/portfolio/forecast';
 import type { FiscalQuarter } from '../../../shared/portfolio/period';
 import { widgetError } from '../../common/errors';
 import type { ReadBatch } from '../../common/reads';
-import type { CrmGateway } from '../../zoho/types';
+import type { CrmGateway, RecordPage } from '../../zoho/types';
 import { PAGE_ROWS, dealStreams, snapshotQuery, streamQuery, type IdRange, type Stream } from './queries';
 import { potentialRows, type PotentialRow } from '../../../shared/portfolio/whitespace';
 
@@ -40,10 +40,13 @@ export async function loadFirstDataset(
 ): Promise<PortfolioDataset> {
   const m = config.fields.modules;
   const since = wonSince(config, asOf);
-  // accounts and the history (≈ one record per account), each from both ends, then in parallel id ranges
+  // accounts and the history (≈ one record per account at scale), each from both ends, then in
+  // parallel id ranges: fewer rounds, and every function call carries two pages
   const [accounts, history, users] = await Promise.all([
     readSplit(reads, 'accounts', (after, range) => streamQuery(config, 'accounts', after, since, range)),
-    readSplit(reads, 'history', (after, range) => streamQuery(config, 'history', after, since, range)),
+    readSplit(reads, 'history', (after, range) => streamQuery(config, 'history', after, since, range), {
+      ascFirst: true,
+    }),
     readUsers(crm),
   ]);
   return { [m.accounts]: accounts, [m.stageHistory]: history, [USERS_KEY]: users };
@@ -119,16 +122,30 @@ export const MAX_RANGES = 8;
  * one page each (by the id density of those two pages) and the ranges are read in parallel, each in
  * keyset pages until it ends. The ranges cover every id between the two pages exactly once, so
  * skewed ids only cost more rounds, never a record. Non-numeric ids fall back to one keyset stream.
+ * `ascFirst`: the descending page only once the ascending one came back full (one round more, but
+ * a stream that fits in one page costs one page, as a plain keyset stream would).
  */
 async function readSplit(
   reads: ReadBatch,
   stream: Stream,
   query: (afterId: string | null, range: IdRange) => string,
+  options: { ascFirst?: boolean } = {},
 ): Promise<ZohoRecord[]> {
-  const [asc = { data: [], more: false }, desc = { data: [], more: false }] = await reads([
-    { coql: query(null, {}) },
-    { coql: query(null, { desc: true }) },
-  ]);
+  const none = { data: [], more: false };
+  const ends = async (): Promise<[RecordPage, RecordPage]> => {
+    if (!options.ascFirst) {
+      const [a = none, d = none] = await reads([
+        { coql: query(null, {}) },
+        { coql: query(null, { desc: true }) },
+      ]);
+      return [a, d];
+    }
+    const [a = none] = await reads([{ coql: query(null, {}) }]);
+    if (!a.more) return [a, none];
+    const [d = none] = await reads([{ coql: query(null, { desc: true }) }]);
+    return [a, d];
+  };
+  const [asc, desc] = await ends();
   if (!asc.more || !desc.more) return dedupeById([...asc.data, ...desc.data]);
   const ids = (rows: ZohoRecord[]) => rows.map((r) => String(r.id));
   const [a0, a1] = [ids(asc.data)[0], ids(asc.data).at(-1)];
