@@ -17,6 +17,7 @@ import {
   loadPotentialRows,
   loadSnapshotDataset,
 } from './data/load-portfolio';
+import { healthPartsQuery } from './data/queries';
 import type { PotentialRow } from '../../shared/portfolio/whitespace';
 import type { AccountSnapshot } from '../../shared/portfolio/trends';
 
@@ -33,6 +34,8 @@ export interface PortfolioSession {
   loadSnapshots?(months: string[]): Promise<AccountSnapshot[]>;
   /** The plans' potential-map rows (the whitespace heat map); read when the heat map is opened. */
   loadPotential?(): Promise<PotentialRow[]>;
+  /** One account's Account_Health_Parts (not in the page load's columns); read when its parts are opened. */
+  loadHealthParts?(accountId: string): Promise<string | null>;
 }
 
 export function createPortfolioSession(
@@ -59,6 +62,11 @@ export function createPortfolioSession(
       return { asOf, portfolio: first, rest };
     },
     loadPotential: () => loadPotentialRows(reads.read, config),
+    async loadHealthParts(accountId) {
+      const [page] = await reads.read([{ coql: healthPartsQuery(config, accountId) }]);
+      const value = page?.data[0]?.[config.fields.account.healthParts];
+      return typeof value === 'string' && value !== '' ? value : null;
+    },
     async loadSnapshots(months) {
       if (months.length === 0) return [];
       const raw = await loadSnapshotDataset(reads.read, config, months);

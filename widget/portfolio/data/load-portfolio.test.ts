@@ -4,7 +4,7 @@ import { CONFIG } from '../../../shared/testing/portfolio-builders';
 import type { CrmGateway } from '../../zoho/types';
 import { batchedReads, directReads } from '../../common/reads';
 import { MAX_PAGES, loadDealsDataset, loadFirstDataset, loadPortfolioDataset } from './load-portfolio';
-import { PAGE_ROWS, dealStreams, streamQuery } from './queries';
+import { PAGE_ROWS, dealStreams, healthPartsQuery, streamQuery } from './queries';
 
 const AS_OF = Date.parse('2026-11-26T12:00:00+09:00') as Instant;
 const Q3 = '2026-10-01' as LocalDate;
@@ -15,7 +15,7 @@ describe('streamQuery', () => {
       'accounts, first page',
       'accounts',
       null,
-      /^select id, Account_Name, Owner, Parent_Account, Industry, Is_Target_Account, Account_Reading, Relationship_Stage, Relationship_Stage_Since, Stage_Progress, Next_Stage_Gaps, Insight_Updated_At, Account_Health, Account_Health_Parts, KPI_Contacts_Reached, .*, KGI_Expansion_Revenue from Accounts where id is not null order by id asc limit 2000$/,
+      /^select id, Account_Name, Owner, Parent_Account, Industry, Is_Target_Account, Account_Reading, Relationship_Stage, Relationship_Stage_Since, Stage_Progress, Next_Stage_Gaps, Insight_Updated_At, Account_Health, KPI_Contacts_Reached, .*, KGI_Expansion_Revenue from Accounts where id is not null order by id asc limit 2000$/,
     ],
     [
       'accounts, next page',
@@ -43,6 +43,14 @@ describe('streamQuery', () => {
     ],
   ] as const)('%s', (_what, stream, after, expected) => {
     expect(streamQuery(CONFIG, stream, after, Q3)).toMatch(expected);
+  });
+
+  it("leaves the health parts out of the page load; one account's parts are a 1-credit read", () => {
+    expect(streamQuery(CONFIG, 'accounts', null, Q3)).not.toContain('Account_Health_Parts');
+    expect(healthPartsQuery(CONFIG, '4876876000000100009')).toBe(
+      "select id, Account_Health_Parts from Accounts where id = '4876876000000100009' limit 1",
+    );
+    expect(() => healthPartsQuery(CONFIG, "1' or id is not null or '")).toThrow(/not a record id/);
   });
 
   it('selects at most 50 columns (Zoho v6 COQL)', () => {
