@@ -181,6 +181,14 @@ describe('loadPortfolioDataset', () => {
     expect(historyCalls).toHaveLength(6);
   });
 
+  it('dense ids: the ranges are whole pages, no more pages than one keyset stream', async () => {
+    const { crm, calls } = pagingCrm({ Accounts: ids(10_000, 7) }, []);
+    const first = await loadFirstDataset(crm, directReads(crm), CONFIG, AS_OF);
+    expect(new Set(first.Accounts?.map((r) => r.id)).size).toBe(10_000);
+    // both ends, then three ranges of exactly 2,000: ⌈10,000 / 2,000⌉ = 5 pages
+    expect(calls.filter((c) => c.includes('from Accounts'))).toHaveLength(5);
+  });
+
   it('stops a runaway stream with a clear error', async () => {
     const { crm } = pagingCrm({ Accounts: ids(MAX_PAGES + 5) }, [], 1);
     await expect(loadPortfolioDataset(crm, directReads(crm), CONFIG, AS_OF)).rejects.toMatchObject({

@@ -156,16 +156,19 @@ async function readSplit(
   }
   const lo = BigInt(a1 as string);
   const hi = BigInt(d1 as string);
-  if (lo >= hi) return dedupeById([...asc.data, ...desc.data]);
-  const spans = BigInt(a1 as string) - BigInt(a0 as string) + (BigInt(d0 as string) - hi);
-  const perId = (asc.data.length + desc.data.length) / Math.max(1, Number(spans));
-  const expected = Number(hi - lo) * perId;
+  // the ids strictly between the two pages, and the density of the ids the two pages spanned
+  const between = hi - lo - 1n;
+  if (between <= 0n) return dedupeById([...asc.data, ...desc.data]);
+  const spanned = BigInt(a1 as string) - BigInt(a0 as string) + 1n + (BigInt(d0 as string) - hi + 1n);
+  const perId = (asc.data.length + desc.data.length) / Math.max(1, Number(spanned));
+  const expected = Number(between) * perId;
   const k = Math.max(1, Math.min(MAX_RANGES, Math.ceil(expected / PAGE_ROWS)));
-  const cut = (i: number) => lo + ((hi - lo) * BigInt(i)) / BigInt(k);
+  // k ranges with the same number of ids each: dense ids fill whole pages, no range spills over
+  const first = (i: number) => lo + 1n + (between * BigInt(i)) / BigInt(k);
   const ranges = Array.from({ length: k }, (_, i) => ({
-    // (lo, b1), [b1, b2), …, [bk-1, hi): `id > b - 1` is `id >= b`
-    after: i === 0 ? lo : cut(i) - 1n,
-    before: i === k - 1 ? hi : cut(i + 1),
+    // (lo, f1), [f1, f2), …, [fk-1, hi): `id > f - 1` is `id >= f`
+    after: first(i) - 1n,
+    before: i === k - 1 ? hi : first(i + 1),
   }));
   const rows: ZohoRecord[] = [...asc.data, ...desc.data];
   let active = ranges.map((r) => ({ after: String(r.after), before: String(r.before) }));
