@@ -121,6 +121,12 @@ test('the account table sorts and downloads as CSV', async () => {
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv.trim().split('\r\n')).toHaveLength(19);
   expect(csv).toContain('北斗ホールディングス株式会社');
+  // the health parts are not in the page load: opening a score reads that account's parts from the CRM
+  await frame.click('[data-testid=accounts-table] td[data-col=health] details.health-parts summary');
+  const part = await frame.waitForSelector(
+    '[data-testid=accounts-table] td[data-col=health] details[open] li[data-part=stage]',
+  );
+  expect(await part.textContent()).toMatch(/ステージの進捗: \d+/);
 });
 
 test('drill-down: a stalled account opens its account page (Record.open → the account widget)', async () => {

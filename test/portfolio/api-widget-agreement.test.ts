@@ -17,7 +17,12 @@ import { DEFAULT_CONFIG_PATH } from '../../server/config/load-config';
 import type { Instant } from '../../shared/model/types';
 import { DEFAULT_FILTERS, type PortfolioFilters } from '../../shared/portfolio/model';
 import { computePortfolio, type PortfolioReport } from '../../shared/portfolio/report';
-import { createPortfolioSession, loadAll, type PortfolioData } from '../../widget/portfolio/session';
+import {
+  createPortfolioSession,
+  loadAll,
+  type PortfolioData,
+  type PortfolioSession,
+} from '../../widget/portfolio/session';
 import { AS_OF, captureLogs, openService, shippedConfig, startCrm, type Crm } from '../support/crm-harness';
 import { widgetGateway } from './crm-sdk';
 
@@ -51,9 +56,27 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { gateway, calls } = await widgetGateway(crm.url);
-  widget = await loadAll(createPortfolioSession(gateway, config, () => AS_OF));
-  widgetCalls = calls;
+  const session = createPortfolioSession(gateway, config, () => AS_OF);
+  widget = await loadAll(session);
+  widgetCalls = [...calls];
+  widget = await withHealthParts(widget, session);
 }, 120_000);
+
+/**
+ * The page load leaves Account_Health_Parts out (read per account when its score is opened): read
+ * them that way for every account, so the comparison covers the on-demand path too.
+ */
+async function withHealthParts(data: PortfolioData, session: PortfolioSession): Promise<PortfolioData> {
+  expect(data.portfolio.accounts.every((a) => a.healthParts === null)).toBe(true);
+  const accounts = await Promise.all(
+    data.portfolio.accounts.map(async (a) => ({
+      ...a,
+      healthParts: (await session.loadHealthParts?.(a.id)) ?? null,
+    })),
+  );
+  expect(accounts.some((a) => a.healthParts !== null)).toBe(true);
+  return { ...data, portfolio: { ...data.portfolio, accounts } };
+}
 
 afterAll(async () => {
   server?.closeAllConnections();
@@ -129,7 +152,8 @@ describe('GET /api/portfolio and the web tab agree on the demo data', () => {
 
   it('the web tab read the CRM in a handful of calls', () => {
     // accounts from both ends (one page each way: on a large org the ids between are then read in
-    // parallel ranges), history, open alert tasks, open deals, won deals; users
+    // parallel ranges), history (one page: a longer one is read from both ends too), then the open
+    // alert tasks, open deals, won deals; users
     expect(widgetCalls.sort()).toEqual(['coql', 'coql', 'coql', 'coql', 'coql', 'coql', 'getAllUsers']);
   });
 });
@@ -154,7 +178,8 @@ describe('right after a sync that changed stages', () => {
 
   it('the mirror holds the new history records and both paths agree', async () => {
     const { gateway } = await widgetGateway(fresh.url);
-    const data = await loadAll(createPortfolioSession(gateway, config, () => AS_OF));
+    const session = createPortfolioSession(gateway, config, () => AS_OF);
+    const data = await withHealthParts(await loadAll(session), session);
     expect(data.portfolio.history).toHaveLength(18);
     const fromWidget = computePortfolio(data.portfolio, config, DEFAULT_FILTERS, AS_OF as Instant);
     const fromApi = portfolioReport(freshSvc.mirror, config, {}, () => AS_OF);

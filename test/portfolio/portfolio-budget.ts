@@ -154,8 +154,8 @@ async function main(): Promise<void> {
           .join(', ')}); budget ≤ ${PORTFOLIO_CALL_BUDGET.calls} |`,
       );
       log(`| API credits per web-tab load | ${credits.totals.credits} |`);
-      log(`| PageLoad → first panel with data (accounts, history, alerts, users) | ${Math.round(m.ms)} ms |`);
-      log(`| PageLoad → every panel (the deals too) | ${Math.round(m.completeMs)} ms |`);
+      log(`| PageLoad → first panel with data (accounts, history, users) | ${Math.round(m.ms)} ms |`);
+      log(`| PageLoad → every panel (the deals and alerts too) | ${Math.round(m.completeMs)} ms |`);
       log(
         `| first panel, step by step (ms after PageLoad) | ${m.steps.map(([n, t]) => `${n.replace('es:portfolio-', '')} ${t}`).join(', ')} |`,
       );

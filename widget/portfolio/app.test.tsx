@@ -96,15 +96,17 @@ describe.each(LANGS)('PortfolioApp (%s)', (lang) => {
     }
   });
 
-  it('two phases: the overview shows before the deals; forecast and guidance follow them', async () => {
+  it('two phases: the overview shows before the deals; forecast, guidance and alerts follow them', async () => {
     const full = sampleData();
     let deliver: (d: PortfolioData) => void = () => undefined;
     const rest = new Promise<PortfolioData>((r) => (deliver = r));
-    const first: PortfolioData = { ...full, portfolio: { ...full.portfolio, deals: [] }, rest };
+    const first: PortfolioData = { ...full, portfolio: { ...full.portfolio, deals: [], alerts: [] }, rest };
     const el = mountApp({ load: async () => first }, lang);
     await flush();
     expect(el.querySelector('[data-panel=overview][data-state=ready]')).not.toBeNull();
     expect(el.querySelector('[data-testid=guidance-pending]')).not.toBeNull();
+    // no "no open alerts" while they are still being read
+    expect(el.querySelector('[data-testid=alerts]')).toBeNull();
     act(() => {
       (el.querySelector('#tab-forecast') as HTMLButtonElement).click();
     });
@@ -116,6 +118,7 @@ describe.each(LANGS)('PortfolioApp (%s)', (lang) => {
       (el.querySelector('#tab-overview') as HTMLButtonElement).click();
     });
     expect(el.querySelector('[data-testid=guidance-pending]')).toBeNull();
+    expect(el.querySelector('[data-testid=alerts]')).not.toBeNull();
   });
 
   it('a failure reading the deals shows the error', async () => {

@@ -53,13 +53,15 @@ export function PortfolioApp(props: PortfolioAppProps) {
   const [filters, setFilters] = useState<PortfolioFilters>(props.initialFilters ?? DEFAULT_FILTERS);
   const [tab, setTab] = useState<PortfolioTab>('overview');
   const { openRecord } = props;
+  const loadHealthParts = props.session?.loadHealthParts;
   const ui = useMemo(
     () =>
       makePortfolioUi(lang, props.config, {
         open: openRecord,
         focusRep: (ownerId) => setFilters((f) => ({ ...f, owners: [ownerId], team: null })),
+        healthParts: loadHealthParts,
       }),
-    [lang, props.config, openRecord],
+    [lang, props.config, openRecord, loadHealthParts],
   );
   const { session, config } = props;
 

@@ -2,7 +2,8 @@
  * The web tab's one operation: read the portfolio from the CRM and normalise it. Filtering and
  * every roll-up then run in the browser on that data (`computePortfolio`), so changing a filter
  * costs no CRM call. The read comes in two phases: the first screen's data (accounts, stage
- * history, alerts, users) resolves `load()`; the deals follow in `rest`, and the page redraws with them.
+ * history, users) resolves `load()`; the deals and the open alerts follow in `rest`, and the page
+ * redraws with them.
  */
 import type { SalesProcessConfig } from '../../shared/config/schema';
 import type { Instant } from '../../shared/model/types';
@@ -16,13 +17,14 @@ import {
   loadPotentialRows,
   loadSnapshotDataset,
 } from './data/load-portfolio';
+import { healthPartsQuery } from './data/queries';
 import type { PotentialRow } from '../../shared/portfolio/whitespace';
 import type { AccountSnapshot } from '../../shared/portfolio/trends';
 
 export interface PortfolioData {
   asOf: Instant;
   portfolio: Portfolio;
-  /** The deals still being read: resolves with the whole portfolio. Null once they are in. */
+  /** The deals and alerts still being read: resolves with the whole portfolio. Null once they are in. */
   rest: Promise<PortfolioData> | null;
 }
 
@@ -32,6 +34,8 @@ export interface PortfolioSession {
   loadSnapshots?(months: string[]): Promise<AccountSnapshot[]>;
   /** The plans' potential-map rows (the whitespace heat map); read when the heat map is opened. */
   loadPotential?(): Promise<PotentialRow[]>;
+  /** One account's Account_Health_Parts (not in the page load's columns); read when its parts are opened. */
+  loadHealthParts?(accountId: string): Promise<string | null>;
 }
 
 export function createPortfolioSession(
@@ -49,14 +53,20 @@ export function createPortfolioSession(
       const first = normalisePortfolio(raw, config);
       mark('es:portfolio-first-normalised');
       const rest = loadDealsDataset(reads.read, config, asOf).then((raw) => {
-        const { deals, issues } = normalisePortfolio(raw, config);
-        return { asOf, portfolio: { ...first, deals, issues: [...first.issues, ...issues] }, rest: null };
+        const { deals, alerts, issues } = normalisePortfolio(raw, config);
+        const portfolio = { ...first, deals, alerts, issues: [...first.issues, ...issues] };
+        return { asOf, portfolio, rest: null };
       });
       // a failure is the page's to show (it awaits `rest`); never an unhandled rejection meanwhile
       rest.catch(() => undefined);
       return { asOf, portfolio: first, rest };
     },
     loadPotential: () => loadPotentialRows(reads.read, config),
+    async loadHealthParts(accountId) {
+      const [page] = await reads.read([{ coql: healthPartsQuery(config, accountId) }]);
+      const value = page?.data[0]?.[config.fields.account.healthParts];
+      return typeof value === 'string' && value !== '' ? value : null;
+    },
     async loadSnapshots(months) {
       if (months.length === 0) return [];
       const raw = await loadSnapshotDataset(reads.read, config, months);

@@ -180,6 +180,8 @@ export const PORTFOLIO_STRINGS = {
   noAlerts: s('この範囲に未対応のアラートはありません', 'No open alerts in this view'),
   health: s('健全性', 'Health'),
   healthWhy: s('スコアの内訳を表示', 'Show what makes up the score'),
+  healthPartsFailed: s('内訳を CRM から読み込めませんでした', 'Could not read the parts from the CRM'),
+  healthPartsNone: s('この取引先には内訳がありません', 'No parts written for this account'),
   openAccount: s('取引先を CRM で開く', 'Open the account in the CRM'),
   openDeal: s('商談を CRM で開く', 'Open the deal in the CRM'),
   showRep: s('{name} の取引先だけを表示', 'Show only {name}’s accounts'),
@@ -230,7 +232,10 @@ export const PORTFOLIO_STRINGS = {
     'Potential {potential}, ours {current} ({share}). Click for the accounts',
   ),
   whitespaceCellAccounts: s('{segment} × {offering} の取引先', 'Accounts in {segment} × {offering}'),
-  dealsLoading: s('商談を読み込み中… 指針はそのあとに表示します', 'Reading the deals… guidance follows'),
+  dealsLoading: s(
+    '商談とアラートを読み込み中… 指針とアラートはそのあとに表示します',
+    'Reading the deals and alerts… guidance and alerts follow',
+  ),
 } as const satisfies Record<string, Bilingual>;
 
 export type PortfolioStringKey = keyof typeof PORTFOLIO_STRINGS;

@@ -4,7 +4,7 @@ import { CONFIG } from '../../../shared/testing/portfolio-builders';
 import type { CrmGateway } from '../../zoho/types';
 import { batchedReads, directReads } from '../../common/reads';
 import { MAX_PAGES, loadDealsDataset, loadFirstDataset, loadPortfolioDataset } from './load-portfolio';
-import { PAGE_ROWS, dealStreams, streamQuery } from './queries';
+import { PAGE_ROWS, dealStreams, healthPartsQuery, streamQuery } from './queries';
 
 const AS_OF = Date.parse('2026-11-26T12:00:00+09:00') as Instant;
 const Q3 = '2026-10-01' as LocalDate;
@@ -15,7 +15,7 @@ describe('streamQuery', () => {
       'accounts, first page',
       'accounts',
       null,
-      /^select id, Account_Name, Owner, Parent_Account, Industry, Is_Target_Account, Account_Reading, Relationship_Stage, Relationship_Stage_Since, Stage_Progress, Next_Stage_Gaps, Insight_Updated_At, Account_Health, Account_Health_Parts, KPI_Contacts_Reached, .*, KGI_Expansion_Revenue from Accounts where id is not null order by id asc limit 2000$/,
+      /^select id, Account_Name, Owner, Parent_Account, Industry, Is_Target_Account, Account_Reading, Relationship_Stage, Relationship_Stage_Since, Stage_Progress, Next_Stage_Gaps, Insight_Updated_At, Account_Health, KPI_Contacts_Reached, .*, KGI_Expansion_Revenue from Accounts where id is not null order by id asc limit 2000$/,
     ],
     [
       'accounts, next page',
@@ -43,6 +43,14 @@ describe('streamQuery', () => {
     ],
   ] as const)('%s', (_what, stream, after, expected) => {
     expect(streamQuery(CONFIG, stream, after, Q3)).toMatch(expected);
+  });
+
+  it("leaves the health parts out of the page load; one account's parts are a 1-credit read", () => {
+    expect(streamQuery(CONFIG, 'accounts', null, Q3)).not.toContain('Account_Health_Parts');
+    expect(healthPartsQuery(CONFIG, '4876876000000100009')).toBe(
+      "select id, Account_Health_Parts from Accounts where id = '4876876000000100009' limit 1",
+    );
+    expect(() => healthPartsQuery(CONFIG, "1' or id is not null or '")).toThrow(/not a record id/);
   });
 
   it('selects at most 50 columns (Zoho v6 COQL)', () => {
@@ -103,7 +111,8 @@ describe('loadPortfolioDataset', () => {
     expect(calls.filter((c) => c.includes('from Accounts'))).toHaveLength(3);
     expect(calls.filter((c) => c.startsWith('users'))).toEqual(['users 1', 'users 2']);
     expect(calls.filter((c) => c.includes('from Tasks where (Alert_Key is not null'))).toHaveLength(1);
-    expect(calls.length).toBe(3 + 1 + 1 + 2 + 2 + 2); // accounts, history, open alerts, 2 deal streams, users
+    // accounts (both ends, one range), history (one short page), open alerts, 2 deal streams (2 pages), users
+    expect(calls.length).toBe(3 + 1 + 1 + 2 + 2 + 2);
   });
 
   it('through the read-batch function, ≤ 4,000 rows a call, the streams advancing together', async () => {
@@ -121,26 +130,27 @@ describe('loadPortfolioDataset', () => {
     const raw = await loadPortfolioDataset(crm, batchedReads(crm).read, CONFIG, AS_OF);
     expect(raw.Accounts).toHaveLength(4500);
     expect(raw.Deals).toHaveLength(2001);
-    // first phase, side by side: accounts from both ends, and history with the open alert tasks;
-    // then the 500 accounts between the two pages (one range). Then the deals: both deal streams,
-    // twice. At most two 2,000-row pages a function call (READ_BATCH_MAX_ROWS: Zoho's 10 MB answer)
-    expect(functionCalls).toEqual([2, 2, 1, 2, 2]);
+    // first phase, side by side: accounts from both ends, the history's one page; then the 500
+    // accounts between the two pages (one range). Then both deal streams with the open alert tasks
+    // (2 + 1), then the deals' second pages. At most two 2,000-row pages a function call
+    // (READ_BATCH_MAX_ROWS: Zoho's 10 MB answer)
+    expect(functionCalls).toEqual([2, 1, 1, 2, 1, 2]);
     expect(calls.filter((c) => c.startsWith('users'))).toHaveLength(2);
   });
 
-  it('in two phases: the first reads no deal, the second only deals', async () => {
+  it('in two phases: the first reads no deal and no alert, the second the deals and alerts', async () => {
     const { crm, calls } = pagingCrm(
       { Accounts: ids(10), Relationship_Stage_History: ids(3), Deals: ids(5, 100) },
       ids(2, 900),
     );
     const first = await loadFirstDataset(crm, directReads(crm), CONFIG, AS_OF);
-    expect(Object.keys(first).sort()).toEqual(['Accounts', 'Relationship_Stage_History', 'Tasks', 'users']);
-    expect(calls.some((c) => c.includes('from Deals'))).toBe(false);
+    expect(Object.keys(first).sort()).toEqual(['Accounts', 'Relationship_Stage_History', 'users']);
+    expect(calls.some((c) => c.includes('from Deals') || c.includes('from Tasks'))).toBe(false);
     calls.length = 0;
     const rest = await loadDealsDataset(directReads(crm), CONFIG, AS_OF);
-    expect(Object.keys(rest)).toEqual(['Deals']);
+    expect(Object.keys(rest)).toEqual(['Deals', 'Tasks']);
     expect(rest.Deals).toHaveLength(5);
-    expect(calls.every((c) => c.includes('from Deals'))).toBe(true);
+    expect(calls.every((c) => c.includes('from Deals') || c.includes('from Tasks where'))).toBe(true);
   });
 
   it('a large stream in parallel id ranges: every record once, even with skewed ids', async () => {
@@ -156,6 +166,27 @@ describe('loadPortfolioDataset', () => {
     expect(accountCalls.some((c) => / and id < '\d+'\)/.test(c))).toBe(true);
     // no range is empty-read twice: each call's rows were new (15,000 rows over ≥ 8 pages)
     expect(accountCalls.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('reads a long stage history like the accounts: from both ends, then id ranges, every record once', async () => {
+    const { crm, calls } = pagingCrm({ Accounts: ids(10), Relationship_Stage_History: ids(10_001, 50) }, []);
+    const first = await loadFirstDataset(crm, directReads(crm), CONFIG, AS_OF);
+    const got = first.Relationship_Stage_History?.map((r) => Number(r.id)) ?? [];
+    expect(got).toHaveLength(10_001);
+    expect(new Set(got).size).toBe(10_001);
+    const historyCalls = calls.filter((c) => c.includes('from Relationship_Stage_History'));
+    expect(historyCalls.filter((c) => c.includes('order by id desc'))).toHaveLength(1);
+    expect(historyCalls.some((c) => / and id < '\d+'\)/.test(c))).toBe(true);
+    // as many 2,000-row pages as one keyset stream would take (⌈10,001 / 2,000⌉ = 6): no credit more
+    expect(historyCalls).toHaveLength(6);
+  });
+
+  it('dense ids: the ranges are whole pages, no more pages than one keyset stream', async () => {
+    const { crm, calls } = pagingCrm({ Accounts: ids(10_000, 7) }, []);
+    const first = await loadFirstDataset(crm, directReads(crm), CONFIG, AS_OF);
+    expect(new Set(first.Accounts?.map((r) => r.id)).size).toBe(10_000);
+    // both ends, then three ranges of exactly 2,000: ⌈10,000 / 2,000⌉ = 5 pages
+    expect(calls.filter((c) => c.includes('from Accounts'))).toHaveLength(5);
   });
 
   it('stops a runaway stream with a clear error', async () => {

@@ -51,6 +51,11 @@ function select(
   return `select ${[...new Set(['id', ...fields])].join(', ')} from ${from} where ${criteria} order by id ${range.desc ? 'desc' : 'asc'} limit ${PAGE_ROWS}`;
 }
 
+/**
+ * The account columns of the page load. `Account_Health_Parts` (the score's explanation, a third of
+ * the answer's bytes at 10,000 accounts) is not among them: it is read for one account when its
+ * parts are opened (`healthPartsQuery`).
+ */
 export function accountFields(config: SalesProcessConfig): string[] {
   const a = config.fields.account;
   return [
@@ -66,7 +71,6 @@ export function accountFields(config: SalesProcessConfig): string[] {
     a.nextStageGaps,
     a.insightUpdatedAt,
     a.healthScore,
-    a.healthParts,
     ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
     ...config.kgis.map((k) => kgiFieldName(k, a)),
   ];
@@ -85,6 +89,12 @@ function dealFields(f: Fields): string[] {
     d.buyingStage,
     d.forecastRisk,
   ];
+}
+
+/** One account's health parts (a 1-credit read: LIMIT 1). */
+export function healthPartsQuery(config: SalesProcessConfig, accountId: string): string {
+  const a = config.fields.account;
+  return `select id, ${a.healthParts} from ${config.fields.modules.accounts} where id = ${coqlId(accountId)} limit 1`;
 }
 
 /** A COQL text literal; null when the value cannot be quoted safely (the caller reads unfiltered). */
@@ -109,7 +119,7 @@ export function streamQuery(
       return select(accountFields(config), f.modules.accounts, [], afterId, range);
     case 'history': {
       const h = f.stageHistory;
-      return select([h.account, h.from, h.to, h.changedAt], f.modules.stageHistory, [], afterId);
+      return select([h.account, h.from, h.to, h.changedAt], f.modules.stageHistory, [], afterId, range);
     }
     case 'alerts': {
       // the service's open alert tasks (server/sync/alerts.ts): who has what to act on

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { act } from 'preact/test-utils';
 import {
   ERROR_STATE,
   LANGS,
@@ -114,6 +115,42 @@ describe.each(LANGS)('AccountsPanel (%s)', (lang) => {
     expect(scores[3]).toBe('—');
     const open = el.querySelector('.health-parts li[data-part=stage]');
     expect(text(open)).toContain(lang === 'ja' ? 'ステージの進捗: 43' : 'Stage progress: 43');
+  });
+
+  it("health parts not in the page load: opening the score reads that account's parts once", async () => {
+    const base = sampleReport();
+    const accounts = base.accounts.map((a, i) => ({
+      ...a,
+      health: [80, 20, null, 55][i] ?? null,
+      healthBand: (['good', 'act', null, 'watch'] as const)[i] ?? null,
+      healthParts: null,
+    }));
+    const parts = 'キーパーソンのカバー: 50 (×0.2) キーパーソン 2 人中 1 人と直近90日に接点あり';
+    const healthParts = jest.fn(async (id: string) => (id === accounts[0]!.id ? parts : null));
+    const el = mount(<AccountsPanel state={READY({ ...base, accounts })} />, lang, { healthParts });
+    const row = (i: number) => el.querySelector(`[data-account=${accounts[i]!.id}] td[data-col=health]`);
+    const toggle = async (i: number) => {
+      const details = row(i)?.querySelector('details') as HTMLDetailsElement;
+      act(() => {
+        details.open = true;
+        details.dispatchEvent(new Event('toggle'));
+      });
+      await act(async () => undefined);
+    };
+    expect(healthParts).not.toHaveBeenCalled();
+    await toggle(0);
+    expect(healthParts).toHaveBeenCalledWith(accounts[0]!.id);
+    expect(text(row(0)?.querySelector('li[data-part=keyPeople]') ?? null)).toContain(
+      lang === 'ja' ? 'キーパーソンのカバー: 50' : 'Key-person coverage: 50',
+    );
+    await toggle(0);
+    expect(healthParts).toHaveBeenCalledTimes(1);
+    // an account without parts says so, rather than an empty list
+    await toggle(1);
+    expect(row(1)?.querySelector('li')).toBeNull();
+    expect(text(row(1)?.querySelector('p') ?? null)).toBe(
+      lang === 'ja' ? 'この取引先には内訳がありません' : 'No parts written for this account',
+    );
   });
 
   it('guidance shows names, never codes', () => {

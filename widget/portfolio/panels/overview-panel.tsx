@@ -1,5 +1,6 @@
 /**
- * Overview: the guidance first (where to steer), then the stage distribution — a picture of now
+ * Overview: the guidance and the open alerts first (where to steer; both come with the deals, the
+ * second phase of the read), then the stage distribution — a picture of now
  * against the period start, the numbers, and each rep's mix.
  */
 import type { PortfolioReport } from '../../../shared/portfolio/report';
@@ -23,9 +24,11 @@ export function OverviewPanel(props: PanelProps & { dealsPending?: boolean }) {
               {t('dealsLoading')}
             </p>
           ) : (
-            <GuidanceList report={r} />
+            <>
+              <GuidanceList report={r} />
+              <AlertsList report={r} />
+            </>
           )}
-          <AlertsList report={r} />
           {r.totals.accounts === 0 ? <Empty>{t('noAccounts')}</Empty> : <Distribution report={r} />}
         </>
       )}

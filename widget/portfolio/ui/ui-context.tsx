@@ -27,6 +27,8 @@ export interface PortfolioUi {
   open?: (entity: 'Accounts' | 'Deals', id: string) => void;
   /** Narrow the view to one rep's accounts. */
   focusRep?: (ownerId: string) => void;
+  /** Read one account's health parts (the page load does not carry them). */
+  healthParts?: (accountId: string) => Promise<string | null>;
   /** `text（inner）` in Japanese, `text (inner)` in English. */
   paren(text: string, inner: string): string;
 }
@@ -36,7 +38,7 @@ const Context = createContext<PortfolioUi | null>(null);
 export function makePortfolioUi(
   lang: Lang,
   config: SalesProcessConfig,
-  actions: Pick<PortfolioUi, 'open' | 'focusRep'> = {},
+  actions: Pick<PortfolioUi, 'open' | 'focusRep' | 'healthParts'> = {},
 ): PortfolioUi {
   const gap = gapTranslator(config, lang);
   return {
