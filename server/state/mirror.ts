@@ -5,10 +5,11 @@
  * account's records without scanning.
  */
 import { activityAccount, isActivityModule, recordLink } from '../../shared/crm-read/links';
+import { accountWrittenFields, dealWrittenFields } from '../../shared/crm-read/input-fields';
 import { lookupId, type ZohoRecord } from '../../shared/crm-read/records';
 import { hash } from 'node:crypto';
 import type { SalesProcessConfig } from '../../shared/config/schema';
-import { KGI_KEYS, KPI_KEYS, kgiFieldName, kpiFieldName } from '../../shared/model/keys';
+import { KGI_KEYS } from '../../shared/model/keys';
 import { metaGet, metaSet, type Db } from './db';
 
 export type MirrorModule = keyof SalesProcessConfig['fields']['modules'];
@@ -420,8 +421,6 @@ export class Mirror {
 const NOTHING: ReadonlySet<string> = new Set();
 
 function ignoredFields(config: SalesProcessConfig): Map<string, Set<string>> {
-  const a = config.fields.account;
-  const d = config.fields.deal;
   const system = [
     'Modified_Time',
     'Modified_By',
@@ -440,18 +439,9 @@ function ignoredFields(config: SalesProcessConfig): Map<string, Set<string>> {
     '$orchestration',
     '$in_merge',
   ];
-  const accountOwned = [
-    a.stageSince,
-    a.stageProgress,
-    a.nextStageGaps,
-    a.insightUpdatedAt,
-    a.healthScore,
-    a.healthParts,
-    a.unclassifiedShare,
-    ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
-    ...KGI_KEYS.map((k) => kgiFieldName(k, a)),
-  ];
-  const dealOwned = [d.buyingStage, d.strategicRole, d.priority, d.forecastRisk];
+  // What the service writes is not an input: every KGI field, configured or not, is left out.
+  const accountOwned = accountWrittenFields(config.fields, KGI_KEYS);
+  const dealOwned = dealWrittenFields(config.fields);
   const map = new Map<string, Set<string>>();
   for (const m of ['contacts', 'tasks', 'events', 'calls', 'accountPlans', 'stageHistory'])
     map.set(m, new Set(system));

@@ -5,13 +5,14 @@
  */
 import {
   accountInputFields,
+  accountWrittenFields,
   activityInputFields,
   contactInputFields,
   dealInputFields,
+  dealWrittenFields,
   stageHistoryInputFields,
 } from '../../shared/crm-read/input-fields';
 import type { SalesProcessConfig } from '../../shared/config/schema';
-import { KPI_KEYS, kgiFieldName, kpiFieldName } from '../../shared/model/keys';
 import type { MirrorModule } from '../state/mirror';
 
 export type ReadMethod = 'coql' | 'list';
@@ -25,23 +26,11 @@ export interface SyncStream {
 /** Modules in the order they must be read: accounts and deals before what links to them. */
 export function syncStreams(config: SalesProcessConfig): SyncStream[] {
   const f = config.fields;
-  const a = f.account;
   return [
     {
       module: 'accounts',
       method: 'coql',
-      fields: [
-        ...accountInputFields(f),
-        a.stageSince,
-        a.stageProgress,
-        a.nextStageGaps,
-        a.insightUpdatedAt,
-        a.healthScore,
-        a.healthParts,
-        a.unclassifiedShare,
-        ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
-        ...kgiFields(config),
-      ],
+      fields: [...accountInputFields(f), ...accountWrittenFields(f, config.kgis)],
     },
     {
       module: 'contacts',
@@ -51,13 +40,7 @@ export function syncStreams(config: SalesProcessConfig): SyncStream[] {
     {
       module: 'deals',
       method: 'coql',
-      fields: [
-        ...dealInputFields(f),
-        f.deal.buyingStage,
-        f.deal.strategicRole,
-        f.deal.priority,
-        f.deal.forecastRisk,
-      ],
+      fields: [...dealInputFields(f), ...dealWrittenFields(f)],
     },
     {
       module: 'tasks',
@@ -100,10 +83,6 @@ export function syncStreams(config: SalesProcessConfig): SyncStream[] {
       ],
     },
   ];
-}
-
-export function kgiFields(config: SalesProcessConfig): string[] {
-  return config.kgis.map((k) => kgiFieldName(k, config.fields.account));
 }
 
 /** A COQL datetime literal. Single quotes cannot appear in an ISO datetime, but be strict anyway. */

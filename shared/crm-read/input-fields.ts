@@ -4,6 +4,7 @@
  * it writes back and its cursor field. One list, so the two never read different inputs. Pure.
  */
 import type { FieldNames } from '../config/fields';
+import { KPI_KEYS, kgiFieldName, kpiFieldName, type KgiKey } from '../model/keys';
 
 export function accountInputFields(f: FieldNames): string[] {
   const a = f.account;
@@ -77,4 +78,30 @@ export function activityInputFields(f: FieldNames, module: 'tasks' | 'events' | 
 export function stageHistoryInputFields(f: FieldNames): string[] {
   const h = f.stageHistory;
   return [h.account, h.from, h.to, h.changedAt];
+}
+
+/**
+ * What the service writes into an account besides its stage (DESIGN §2): the sync reads them back to
+ * write only what differs, and the mirror leaves them out of an account's input hash (a write-back is
+ * not a change of input). One list for both.
+ */
+export function accountWrittenFields(f: FieldNames, kgis: readonly KgiKey[]): string[] {
+  const a = f.account;
+  return [
+    a.stageSince,
+    a.stageProgress,
+    a.nextStageGaps,
+    a.insightUpdatedAt,
+    a.healthScore,
+    a.healthParts,
+    a.unclassifiedShare,
+    ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
+    ...kgis.map((k) => kgiFieldName(k, a)),
+  ];
+}
+
+/** What the service writes into a deal (DESIGN §2); see `accountWrittenFields`. */
+export function dealWrittenFields(f: FieldNames): string[] {
+  const d = f.deal;
+  return [d.buyingStage, d.strategicRole, d.priority, d.forecastRisk];
 }

@@ -7,9 +7,8 @@
  * write side of the lower bound — independently of what the sync says it wrote.
  */
 import type { SalesProcessConfig } from '../../shared/config/schema';
-import { KPI_KEYS, kpiFieldName } from '../../shared/model/keys';
+import { accountWrittenFields, dealWrittenFields } from '../../shared/crm-read/input-fields';
 import { sameValue } from '../../shared/writeback/plan';
-import { kgiFields } from '../../server/sync/streams';
 
 export interface ServiceFields {
   accounts: Map<string, Record<string, unknown>>;
@@ -20,17 +19,12 @@ export interface ServiceFields {
 
 export async function readServiceFields(url: string, config: SalesProcessConfig): Promise<ServiceFields> {
   const a = config.fields.account;
-  const d = config.fields.deal;
   // Insight_Updated_At is written only alongside another change: it never makes a write needed.
   const accountFields = [
     a.relationshipStage,
-    a.stageSince,
-    a.stageProgress,
-    a.nextStageGaps,
-    ...KPI_KEYS.map((k) => kpiFieldName(k, a.kpiPrefix)),
-    ...kgiFields(config),
+    ...accountWrittenFields(config.fields, config.kgis).filter((f) => f !== a.insightUpdatedAt),
   ];
-  const dealFields = [d.buyingStage, d.strategicRole, d.priority, d.forecastRisk];
+  const dealFields = dealWrittenFields(config.fields);
   const m = config.fields.modules;
   const t = config.fields.task;
   const pick = (rows: Record<string, unknown>[], fields: string[]) =>
