@@ -64,15 +64,6 @@ const INBOUND_WEIGHTS: Weighted<ActivityKind> = [
   ['other', 2],
   ['referral', 1],
 ];
-const DEAL_KINDS: ActivityKind[] = [
-  'proposal',
-  'quote',
-  'poc',
-  'demo',
-  'negotiation',
-  'contract_draft',
-  'requirements',
-];
 const FALLBACK_SUBJECT = '打合せ';
 
 /** The engine's keyword rule (shared/engine): the first kind, in config order, with a keyword in the subject. */
@@ -177,7 +168,8 @@ export function scaleVocabulary(config: SalesProcessConfig): ScaleVocabulary {
     activities: {
       kinds: KIND_WEIGHTS,
       inbound: INBOUND_WEIGHTS,
-      dealKinds: new Set(DEAL_KINDS),
+      // the kinds the config counts as deal work (purpose: deal) hang off a deal more often
+      dealKinds: new Set(config.activityKinds.filter((k) => k.purpose === 'deal').map((k) => k.key)),
       byCall: { social: 'info_sharing' },
       purposes: ['deal', 'relationship'],
       subjects: subjectsByKind(config),
