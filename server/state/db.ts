@@ -53,6 +53,7 @@ CREATE INDEX IF NOT EXISTS credits_at ON credits (at);
 CREATE TABLE IF NOT EXISTS webhook_deliveries (delivery_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS tokens (id TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS snapshot_last (account_id TEXT PRIMARY KEY, anchor_month TEXT, date TEXT NOT NULL, json TEXT NOT NULL);
 `;
 
 /** Open (creating if needed) the state database in `stateDir`. */

@@ -36,15 +36,8 @@ export interface SnapshotOutcome {
 
 const DAY_KEY = 'snapshot_day';
 
-function ensureTable(db: Db): void {
-  db.exec(
-    'CREATE TABLE IF NOT EXISTS snapshot_last (account_id TEXT PRIMARY KEY, anchor_month TEXT, date TEXT NOT NULL, json TEXT NOT NULL)',
-  );
-}
-
 /** Each account's last snapshot, as written. */
 export function lastSnapshots(db: Db): Map<string, LastSnapshot> {
-  ensureTable(db);
   const rows = db
     .prepare<[], { account_id: string; anchor_month: string | null; json: string }>(
       'SELECT account_id, anchor_month, json FROM snapshot_last',
