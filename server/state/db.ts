@@ -34,6 +34,8 @@ CREATE TABLE IF NOT EXISTS records (
   what_id TEXT,
   input_hash TEXT NOT NULL,
   json TEXT NOT NULL,
+  -- no longer written (a full read keeps the ids it read in memory, issue 14); kept so that state
+  -- databases from before open unchanged
   seen_run INTEGER,
   PRIMARY KEY (module, id)
 );
@@ -123,6 +125,18 @@ function makeRecordIndexesPartial(db: Db): void {
     for (const { name } of full) db.exec(`DROP INDEX ${name}`);
     db.exec(RECORD_INDEXES);
   })();
+}
+
+/** The records table's secondary indexes dropped, for a bulk load into an empty mirror (Mirror.withoutIndexes). */
+export function dropRecordIndexes(db: Db): void {
+  db.exec(
+    'DROP INDEX IF EXISTS records_account; DROP INDEX IF EXISTS records_parent; DROP INDEX IF EXISTS records_what;',
+  );
+}
+
+/** The records table's secondary indexes, built where missing (after a bulk load, or on open after a crash in one). */
+export function createRecordIndexes(db: Db): void {
+  db.exec(RECORD_INDEXES);
 }
 
 export function metaGet(db: Db, key: string): string | null {

@@ -42,6 +42,16 @@ export async function readChanges(
   plan: SyncStream[],
   o: { full: boolean; runId: number; progress?: (module: string, n: number) => void },
 ): Promise<ReadResult> {
+  // The first sync fills an empty mirror: in bulk, the indexes built once at the end.
+  if (o.full && deps.mirror.isEmpty()) return deps.mirror.withoutIndexes(() => readAll(deps, plan, o));
+  return readAll(deps, plan, o);
+}
+
+async function readAll(
+  deps: { gateway: ZohoGateway; mirror: Mirror; state: SyncState; log: Logger },
+  plan: SyncStream[],
+  o: { full: boolean; runId: number; progress?: (module: string, n: number) => void },
+): Promise<ReadResult> {
   const result: ReadResult = { records: {}, cursors: {}, touchedAccounts: 0 };
   const echo = deps.state.expectedEcho();
   for (const read of plan) {
@@ -51,9 +61,23 @@ export async function readChanges(
     // The newest record read: its time as Zoho gave it (made UTC once, at the end), parsed, and id.
     const start = cursor ? { time: cursor.time, ms: Date.parse(cursor.time), id: cursor.id } : null;
     let newest: { time: string; ms: number; id: string | null } | null = start;
+    // A full pass recomputes every account: its pages only mark the accounts they read (so a run
+    // that stops before the recompute leaves them for the next one); an incremental read marks the
+    // accounts each changed record bears on.
+    const full = o.full ? deps.mirror.fullRead(read.module) : null;
     const take = (rows: ZohoRecord[]) => {
-      const touched = deps.mirror.upsert(read.module, rows, o.runId);
-      result.touchedAccounts += deps.state.markDirty(touched, `${module} changed`);
+      if (full) {
+        full.store(rows);
+        if (read.module === 'accounts')
+          result.touchedAccounts += deps.state.markDirty(
+            rows.map((r) => r.id),
+            'full pass',
+          );
+      } else
+        result.touchedAccounts += deps.state.markDirty(
+          deps.mirror.upsert(read.module, rows),
+          `${module} changed`,
+        );
       count += rows.length;
       for (const r of rows) {
         if (typeof r.Modified_Time !== 'string') continue;
@@ -70,11 +94,7 @@ export async function readChanges(
     } else {
       await readByList(deps.gateway, module, read.fields, modifiedSince(cursor), take);
     }
-    if (o.full)
-      result.touchedAccounts += deps.state.markDirty(
-        deps.mirror.dropUnseen(read.module, o.runId),
-        `${module} deleted`,
-      );
+    if (full) result.touchedAccounts += deps.state.markDirty(full.finish(), `${module} deleted`);
     result.records[module] = count;
     const last = newest as { time: string; id: string | null } | null;
     const moved = last === start ? cursor : last && { time: toUtc(last.time), id: last.id };

@@ -16,9 +16,12 @@ export const recordIdSchema = z.union([text.min(1), z.number().transform(String)
   error: 'no id (a non-empty string or a number)',
 });
 
-/** A page of records: `{ data: [...], info: { more_records, next_page_token } }`. */
+/**
+ * A page of records: `{ data: [...], info: { more_records, next_page_token } }`. The rows are checked
+ * one by one where they are read (a 2,000-row page is not copied element by element here).
+ */
 export const recordPageSchema = z.looseObject({
-  data: z.array(z.unknown()),
+  data: z.custom<unknown[]>((v) => Array.isArray(v), { error: 'expected array' }),
   info: z
     .looseObject({
       more_records: z.boolean().optional().catch(undefined),

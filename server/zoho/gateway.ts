@@ -371,13 +371,19 @@ function rawPage(
   const page = recordPageSchema.safeParse(json);
   if (!page.success) return malformed(`the answer has no data array (${firstIssue(page.error)})`);
   const data: ZohoRecord[] = [];
-  for (const [i, row] of page.data.data.entries()) {
+  const rows = page.data.data;
+  for (let i = 0; i < rows.length; i++) {
+    const row: unknown = rows[i];
     if (row == null || typeof row !== 'object' || Array.isArray(row))
       return malformed(`row ${i} is not a record`);
-    const id = recordIdSchema.safeParse((row as { id?: unknown }).id);
-    if (!id.success) return malformed(`row ${i} has no id`);
     const rec = row as ZohoRecord;
-    rec.id = id.data;
+    // Zoho's ids are strings: the schema (a number made a string, or the error) only for the others.
+    const raw: unknown = rec.id;
+    if (typeof raw !== 'string' || raw.length === 0) {
+      const id = recordIdSchema.safeParse(raw);
+      if (!id.success) return malformed(`row ${i} has no id`);
+      rec.id = id.data;
+    }
     normaliseRawRecord(rec, types);
     data.push(rec);
   }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Instant, LocalDate } from './types';
 import {
   addDays,
@@ -97,5 +98,55 @@ describe('fiscal year', () => {
     ['2026-09-30', 10, '2025-10-01'],
   ])('%s with start month %d begins %s', (day, month, start) => {
     expect(fiscalYearStart(d(day), month)).toBe(start);
+  });
+});
+
+describe("parseInstant's positional reading of Zoho's shape agrees with the pattern", () => {
+  // The pattern's reading, kept here as the reference (time.ts reads Zoho's shape by position).
+  const reference = (value: string): number | null => {
+    const m =
+      /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+        value,
+      );
+    if (!m) return null;
+    const [, y, mo, dd, h, mi, s, , off] = m.map((x) => x ?? '');
+    const utc = Date.UTC(+y!, +mo! - 1, +dd!, +h!, +mi!, +(s || 0));
+    const back = new Date(utc);
+    if (back.getUTCFullYear() !== +y! || back.getUTCMonth() !== +mo! - 1 || back.getUTCDate() !== +dd!)
+      return null;
+    if (+h! > 23 || +mi! > 59 || +(s || 0) > 59) return null;
+    const offset =
+      !off || off === 'Z' ? 0 : (off[0] === '-' ? -1 : 1) * (+off.slice(1, 3) * 60 + +off.slice(-2));
+    return utc - offset * 60_000;
+  };
+  const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+  const zohoShaped = fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+      two(13),
+      two(32),
+      two(25),
+      two(60),
+      two(60),
+      fc.constantFrom('Z', '+09:00', '-05:00', '+05:30', '+14:00', '+9:00', '+09-00', 'z'),
+    )
+    .map(([y, mo, d, h, mi, s, off]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${off}`);
+
+  it('on every value of that shape, valid or not', () => {
+    fc.assert(
+      fc.property(zohoShaped, (v) => {
+        expect(parseInstant(v)).toBe(reference(v));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([
+    '2026-1x-26T09:00:00+09:00',
+    '0050-01-01T00:00:00Z',
+    '2026-02-29T00:00:00Z',
+    '2028-02-29T00:00:00Z',
+  ])('%s', (v) => {
+    expect(parseInstant(v)).toBe(reference(v));
   });
 });

@@ -36,84 +36,67 @@ const account = (id: string, more: Record<string, unknown> = {}): ZohoRecord => 
 
 test('a record reads back as stored, whatever the key order it came in', () => {
   const rec = account('A1', { Stage_Progress: 40, Owner: { id: 'U1', name: '佐藤' } });
-  mirror.upsert('accounts', [rec], 1);
+  mirror.upsert('accounts', [rec]);
   expect(mirror.get('accounts', 'A1')).toEqual(rec);
   const reversed = Object.fromEntries(Object.entries(rec).reverse()) as ZohoRecord;
-  expect(mirror.upsert('accounts', [reversed], 2).size).toBe(0);
+  expect(mirror.upsert('accounts', [reversed]).size).toBe(0);
 });
 
 test('only a change of a field the engine reads makes the account dirty; every change is stored', () => {
-  mirror.upsert('accounts', [account('A1')], 1);
+  mirror.upsert('accounts', [account('A1')]);
   // System time and a field the service writes itself: stored, but nothing to recompute.
-  const touched = mirror.upsert(
-    'accounts',
-    [account('A1', { Modified_Time: '2026-11-02T00:00:00+00:00', Stage_Progress: 50 })],
-    2,
-  );
+  const touched = mirror.upsert('accounts', [
+    account('A1', { Modified_Time: '2026-11-02T00:00:00+00:00', Stage_Progress: 50 }),
+  ]);
   expect([...touched]).toEqual([]);
   expect(mirror.get('accounts', 'A1')).toMatchObject({ Stage_Progress: 50 });
-  expect([...mirror.upsert('accounts', [account('A1', { Relationship_Stage: '課題共有' })], 3)]).toEqual([
-    'A1',
-  ]);
+  expect([...mirror.upsert('accounts', [account('A1', { Relationship_Stage: '課題共有' })])]).toEqual(['A1']);
 });
 
 test('a record with only ignored fields, or a __proto__ key, round-trips', () => {
   const bare = { id: 'T1', Modified_Time: '2026-11-01T00:00:00+00:00' } as ZohoRecord;
-  mirror.upsert('tasks', [bare], 1);
+  mirror.upsert('tasks', [bare]);
   expect(mirror.get('tasks', 'T1')).toMatchObject(bare);
   const odd = JSON.parse('{"id":"T2","__proto__":{"x":1},"Subject":"s"}') as ZohoRecord;
-  mirror.upsert('tasks', [odd], 1);
+  mirror.upsert('tasks', [odd]);
   const back = mirror.get('tasks', 'T2');
   expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
   expect(Object.keys(back ?? {}).sort()).toEqual(['Subject', '__proto__', 'id']);
   // An unchanged record with that key is still recognised as unchanged.
-  expect(mirror.upsert('tasks', [JSON.parse(JSON.stringify(odd)) as ZohoRecord], 2).size).toBe(0);
+  expect(mirror.upsert('tasks', [JSON.parse(JSON.stringify(odd)) as ZohoRecord]).size).toBe(0);
 });
 
 test('datasetFor gives each account its group, contacts, deals and activities, in the same order in any batch', () => {
   const lookup = (id: string) => ({ id, name: `n${id}` });
-  mirror.upsert(
-    'accounts',
-    [
-      account('P'),
-      account('A1', { Parent_Account: lookup('P') }),
-      account('A2', { Parent_Account: lookup('P') }),
-      account('A3'),
-    ],
-    1,
-  );
+  mirror.upsert('accounts', [
+    account('P'),
+    account('A1', { Parent_Account: lookup('P') }),
+    account('A2', { Parent_Account: lookup('P') }),
+    account('A3'),
+  ]);
   mirror.upsert(
     'contacts',
     ['C1', 'C2', 'C3'].map((id, i) => ({ id, Account_Name: lookup(i === 2 ? 'A3' : 'A1') })),
-    1,
   );
-  mirror.upsert(
-    'deals',
-    [
-      { id: 'D1', Account_Name: lookup('A1') },
-      { id: 'D2', Account_Name: lookup('A3') },
-      { id: 'D3', Account_Name: lookup('A1') },
-    ],
-    1,
-  );
+  mirror.upsert('deals', [
+    { id: 'D1', Account_Name: lookup('A1') },
+    { id: 'D2', Account_Name: lookup('A3') },
+    { id: 'D3', Account_Name: lookup('A1') },
+  ]);
   const task = (id: string, what: string, module: string) => ({
     id,
     What_Id: lookup(what),
     $se_module: module,
     Subject: id,
   });
-  mirror.upsert(
-    'tasks',
-    [
-      task('T1', 'D3', 'Deals'),
-      task('T2', 'A1', 'Accounts'),
-      task('T3', 'D1', 'Deals'),
-      task('T4', 'A3', 'Accounts'),
-      task('T5', 'D2', 'Deals'),
-      task('T6', 'A1', 'Accounts'),
-    ],
-    1,
-  );
+  mirror.upsert('tasks', [
+    task('T1', 'D3', 'Deals'),
+    task('T2', 'A1', 'Accounts'),
+    task('T3', 'D1', 'Deals'),
+    task('T4', 'A3', 'Accounts'),
+    task('T5', 'D2', 'Deals'),
+    task('T6', 'A1', 'Accounts'),
+  ]);
   const ids = (recs: ZohoRecord[] | undefined) => (recs ?? []).map((r) => r.id);
 
   const one = mirror.datasetFor(['A1']);
@@ -134,18 +117,84 @@ test('datasetFor gives each account its group, contacts, deals and activities, i
 });
 
 test('withStringField streams only the records whose field holds a string', () => {
-  mirror.upsert(
-    'tasks',
-    [
-      { id: 'T1', Alert_Key: 'stalled:A1', Subject: 'a' },
-      { id: 'T2', Alert_Key: null, Subject: 'b' },
-      { id: 'T3', Subject: 'c' },
-      // the field's name with a quote, inside another value: not the field
-      { id: 'T4', Subject: '"Alert_Key":"x"' },
-      { id: 'T5', Alert_Key: '', Subject: 'e' },
-    ],
-    1,
-  );
+  mirror.upsert('tasks', [
+    { id: 'T1', Alert_Key: 'stalled:A1', Subject: 'a' },
+    { id: 'T2', Alert_Key: null, Subject: 'b' },
+    { id: 'T3', Subject: 'c' },
+    // the field's name with a quote, inside another value: not the field
+    { id: 'T4', Subject: '"Alert_Key":"x"' },
+    { id: 'T5', Alert_Key: '', Subject: 'e' },
+  ]);
   expect([...mirror.withStringField('tasks', 'Alert_Key')].map((t) => t.id)).toEqual(['T1', 'T5']);
   expect([...mirror.withStringField('deals', 'Alert_Key')]).toEqual([]);
+});
+
+describe('a full read (fullRead)', () => {
+  const lookup = (id: string) => ({ id, name: `n${id}` });
+  const rows = () =>
+    (
+      db.prepare('SELECT id, json FROM records WHERE module = ? ORDER BY id').all('Contacts') as {
+        id: string;
+        json: string;
+      }[]
+    ).map((r) => r.id);
+
+  test('stores every page, drops what it did not read and returns the accounts those bore on', () => {
+    mirror.upsert('accounts', [account('A1'), account('A2')]);
+    mirror.upsert('contacts', [
+      { id: 'C1', Account_Name: lookup('A1') },
+      { id: 'C2', Account_Name: lookup('A2') },
+      { id: 'C3', Account_Name: lookup('A2') },
+    ]);
+    const pass = mirror.fullRead('contacts');
+    pass.store([{ id: 'C1', Account_Name: lookup('A1'), Email: 'new@example.jp' }]);
+    pass.store([{ id: 'C4', Account_Name: lookup('A1') }]);
+    expect([...pass.finish()]).toEqual(['A2']);
+    expect(rows()).toEqual(['C1', 'C4']);
+    expect(mirror.get('contacts', 'C1')).toMatchObject({ Email: 'new@example.jp' });
+  });
+
+  test('a record read as stored is not written again; a changed one is, links and hash with it', () => {
+    mirror.upsert('accounts', [account('A1'), account('A2')]);
+    mirror.upsert('contacts', [{ id: 'C1', Account_Name: lookup('A1') }]);
+    const changes = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const pass = mirror.fullRead('contacts');
+    const before = changes();
+    pass.store([{ id: 'C1', Account_Name: lookup('A1') }]);
+    expect(changes()).toBe(before);
+    pass.store([{ id: 'C1', Account_Name: lookup('A2') }]);
+    expect(changes()).toBe(before + 1);
+    expect(pass.finish().size).toBe(0);
+    // the moved contact is now found under its new account, and an incremental read of the same
+    // record afterwards sees nothing new
+    expect(mirror.datasetFor(['A2']).Contacts?.map((c) => c.id)).toEqual(['C1']);
+    expect(mirror.upsert('contacts', [{ id: 'C1', Account_Name: lookup('A2') }]).size).toBe(0);
+  });
+
+  test('an empty mirror filled without its indexes gets them back, also when the fill fails', async () => {
+    const indexes = () =>
+      (
+        db
+          .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'records_%' ORDER BY name",
+          )
+          .all() as { name: string }[]
+      ).map((r) => r.name);
+    const all = ['records_account', 'records_parent', 'records_what'];
+    expect(mirror.isEmpty()).toBe(true);
+    const during = await mirror.withoutIndexes(async () => {
+      const pass = mirror.fullRead('accounts');
+      pass.store([account('P'), account('A1', { Parent_Account: lookup('P') })]);
+      pass.finish();
+      return indexes();
+    });
+    expect(during).toEqual([]);
+    expect(indexes()).toEqual(all);
+    expect(mirror.isEmpty()).toBe(false);
+    expect(mirror.groupOf(account('P')).map((a) => a.id)).toEqual(['A1']);
+    await expect(mirror.withoutIndexes(() => Promise.reject(new Error('CRM went away')))).rejects.toThrow(
+      'CRM went away',
+    );
+    expect(indexes()).toEqual(all);
+  });
 });
