@@ -213,8 +213,8 @@ export const PORTFOLIO_STRINGS = {
   trendKgiPick: s('KGI', 'KGI'),
   kgiTrendColumn: s('{kgi}の推移', '{kgi} trend'),
   kgiTrendFailed: s(
-    'KGI の推移を読み込めませんでした（「推移」タブで再試行できます）',
-    'Could not read the KGI trends (retry on the Trends tab)',
+    'KGI の推移を読み込めませんでした（推移タブで再試行）',
+    'Could not read the KGI trends (retry on Trends)',
   ),
   whitespaceGroup: s('対象', 'Show'),
   whitespaceAllInView: s('絞り込み中のすべての取引先', 'All accounts in view'),
