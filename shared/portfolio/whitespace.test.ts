@@ -62,37 +62,37 @@ describe('whitespaceMap', () => {
 
 describe('potentialRows', () => {
   const f = CONFIG.fields.plan;
-  it('joins the subform rows to their plans’ accounts; rows of unknown plans or bad numbers are left out', () => {
+  it('each plan’s subform rows under its account; rows without names or with bad numbers, and plans without an account, are left out', () => {
+    const row = (id: string, over: Record<string, unknown> = {}) => ({
+      id,
+      Segment: '本社',
+      Offering: 'ERP',
+      Potential_Amount: 10,
+      Current_Amount: 0,
+      ...over,
+    });
     const out = potentialRows(
       [
         {
-          id: '1',
-          Parent_Id: { id: 'p1' },
-          Segment: '本社',
-          Offering: 'ERP',
-          Potential_Amount: 10,
-          Current_Amount: null,
+          id: 'p1',
+          Account: { id: 'a1' },
+          Potential_Map: [
+            row('1', { Current_Amount: null }),
+            row('2', { Potential_Amount: 'ten' }),
+            row('3', { Segment: null }),
+            row('4', { Segment: '工場', Offering: 'IoT', Potential_Amount: 30, Current_Amount: 5 }),
+          ],
         },
-        {
-          id: '2',
-          Parent_Id: { id: 'p9' },
-          Segment: '本社',
-          Offering: 'ERP',
-          Potential_Amount: 10,
-          Current_Amount: 0,
-        },
-        {
-          id: '3',
-          Parent_Id: { id: 'p1' },
-          Segment: '本社',
-          Offering: 'ERP',
-          Potential_Amount: 'ten',
-          Current_Amount: 0,
-        },
+        { id: 'p2', Account: null, Potential_Map: [row('5')] },
+        { id: 'p3', Account: { id: 'a3' } },
+        { id: 'p4', Account: { id: 'a4' }, Potential_Map: [row('6', { Potential_Amount: 7 })] },
       ],
-      [{ id: 'p1', Account: { id: 'a1' } }],
-      { ...f, account: f.account },
+      f,
     );
-    expect(out).toEqual([{ accountId: 'a1', segment: '本社', offering: 'ERP', potential: 10, current: 0 }]);
+    expect(out).toEqual([
+      { accountId: 'a1', segment: '本社', offering: 'ERP', potential: 10, current: 0 },
+      { accountId: 'a1', segment: '工場', offering: 'IoT', potential: 30, current: 5 },
+      { accountId: 'a4', segment: '本社', offering: 'ERP', potential: 7, current: 0 },
+    ]);
   });
 });

@@ -135,39 +135,41 @@ export function whitespaceMap(
 }
 
 /**
- * Potential-map rows as the CRM gives them: COQL over the subform module (`Parent_Id` = the plan)
- * and the plans (`id`, `Account`). Rows of an unknown plan or without numbers are left out.
+ * Potential-map rows as the CRM gives them: the plans as GET records returns them, each with its
+ * account (`Account`) and its `Potential_Map` subform rows nested in it (COQL cannot be relied on
+ * for subform rows: zoho-platform §3.5). Rows without a segment and offering, or with amounts that
+ * are not numbers, are left out; so are plans without an account.
  */
 export function potentialRows(
-  subformRows: readonly Record<string, unknown>[],
   plans: readonly Record<string, unknown>[],
   fields: {
     account: string;
+    potentialMap: string;
     segment: string;
     offering: string;
     potentialAmount: string;
     currentAmount: string;
   },
 ): PotentialRow[] {
-  const idOf = (v: unknown) =>
-    v != null && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : null;
-  const accountOfPlan = new Map<string, string>();
-  for (const p of plans) {
-    const account = idOf(p[fields.account]);
-    if (p.id != null && account) accountOfPlan.set(String(p.id), account);
-  }
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : v == null ? 0 : Number.NaN);
   const out: PotentialRow[] = [];
-  for (const r of subformRows) {
-    const plan = idOf(r.Parent_Id);
-    const accountId = plan ? accountOfPlan.get(plan) : undefined;
-    const segment = r[fields.segment];
-    const offering = r[fields.offering];
-    if (!accountId || typeof segment !== 'string' || typeof offering !== 'string') continue;
-    const potential = num(r[fields.potentialAmount]);
-    const current = num(r[fields.currentAmount]);
-    if (Number.isNaN(potential) || Number.isNaN(current)) continue;
-    out.push({ accountId, segment, offering, potential, current });
+  for (const p of plans) {
+    const account = p[fields.account];
+    const accountId =
+      account != null && typeof account === 'object' && 'id' in account
+        ? String((account as { id: unknown }).id)
+        : null;
+    const rows = p[fields.potentialMap];
+    if (!accountId || !Array.isArray(rows)) continue;
+    for (const r of rows as Record<string, unknown>[]) {
+      const segment = r?.[fields.segment];
+      const offering = r?.[fields.offering];
+      if (typeof segment !== 'string' || typeof offering !== 'string') continue;
+      const potential = num(r[fields.potentialAmount]);
+      const current = num(r[fields.currentAmount]);
+      if (Number.isNaN(potential) || Number.isNaN(current)) continue;
+      out.push({ accountId, segment, offering, potential, current });
+    }
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { startPreviewServer, type PreviewServer } from '../../server/local/widge
 import { shippedConfig } from '../support/crm-harness';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { ARTIFACTS } from './harness';
-import { openPortfolio, openTab } from './widget-page';
+import { loadCalls, openPortfolio, openTab } from './widget-page';
 
 const config = shippedConfig();
 const SATO = '4876876000000090003'; // 佐藤 健一, a field rep
@@ -189,6 +189,62 @@ test('trends: the stage distribution at each month start equals the CRM’s snap
     .map((m) => anchors.filter((a) => a.Snapshot_Month === m.replace('/', '-')));
   expect(lastTwo[0]?.length).toBeGreaterThan(0);
   expect(await frame.$$eval('[data-testid=trend-kgis] .sparkline', (s) => s.length)).toBeGreaterThan(0);
+});
+
+test('accounts: each account’s KGI as a sparkline, month by month from the CRM’s snapshot anchors, then now; the Trends tab reads nothing more', async () => {
+  const frame = await openPortfolio(page, server.previewUrl);
+  const beforeTab = (await loadCalls(frame, server.previewUrl)).length;
+  await openTab(frame, 'accounts');
+  await frame.waitForSelector('[data-testid=accounts-table] td[data-col=kgiTrend] svg.sparkline');
+  expect(await frame.$('[data-testid=kgi-trend-pending]')).toBeNull();
+  expect((await loadCalls(frame, server.previewUrl)).length).toBeGreaterThan(beforeTab); // read on the tab's first showing
+  const lines = await frame.$$eval(
+    '[data-testid=accounts-table] td[data-col=kgiTrend] svg.sparkline',
+    (svgs) =>
+      svgs.map((svg) => ({
+        account: svg.closest('tr')?.getAttribute('data-account') ?? '',
+        label: svg.getAttribute('aria-label') ?? '',
+      })),
+  );
+  /** `2026/07 ￥12,000,000` → ['2026-07', 12000000]; `現在 —` → ['now', null]. */
+  const samples = (label: string) =>
+    label
+      .slice(label.lastIndexOf(': ') + 2)
+      .split(' → ')
+      .map((part) => {
+        const [name = '', value = ''] = part.split(' ');
+        const digits = value.replace(/[^\d]/g, '');
+        return [
+          /^\d{4}\/\d{2}$/.test(name) ? name.replace('/', '-') : 'now',
+          digits === '' ? null : Number(digits),
+        ] as const;
+      });
+  const line = lines.find((l) => samples(l.label).filter(([m, v]) => m !== 'now' && v !== null).length >= 2);
+  expect(line).toBeDefined();
+  const { account, label } = line as { account: string; label: string };
+  const get = async (module: string) =>
+    (
+      (await (await fetch(`${server.emulator.url}/__emulator/records/${module}`)).json()) as {
+        data: Record<string, unknown>[];
+      }
+    ).data;
+  const anchors = (await get('ESM_Snapshots'))
+    .filter((a) => (a.Account as { id?: string } | undefined)?.id === account && a.Snapshot_Month != null)
+    .sort((a, b) => String(a.Snapshot_Date).localeCompare(String(b.Snapshot_Date)));
+  const now = (await get('Accounts')).find((a) => a.id === account)?.KGI_Annual_Revenue ?? null;
+  const expected = samples(label).map(([month]) => {
+    if (month === 'now') return [month, now] as const;
+    const anchor = anchors.find((a) => a.Snapshot_Month === month);
+    return [month, (anchor?.KGI_Annual_Revenue as number | null | undefined) ?? null] as const;
+  });
+  expect(samples(label)).toEqual(expected);
+  expect(expected.length).toBeGreaterThanOrEqual(5); // the previous quarter's and this quarter's months, and now
+  // the Trends tab uses the same read: no CRM call more
+  const afterAccounts = (await loadCalls(frame, server.previewUrl)).length;
+  await openTab(frame, 'trends');
+  expect(await frame.$$eval('[data-testid=trend-kgis] .sparkline', (s) => s.length)).toBeGreaterThan(0);
+  expect((await loadCalls(frame, server.previewUrl)).length).toBe(afterAccounts);
+  await (await frame.$('.app'))?.screenshot({ path: path.join(ARTIFACTS, 'portfolio-accounts-kgi-ja.png') });
 });
 
 test('whitespace: a heat-map cell lists the accounts whose plans have that segment × offering; a group narrows it', async () => {

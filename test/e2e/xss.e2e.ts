@@ -103,11 +103,12 @@ function injected(frame: Frame): Promise<string[]> {
     const found = [];
     for (const el of document.querySelectorAll('.app *')) {
       const tag = el.tagName.toLowerCase();
-      // Our own drawings: the manager's charts (<svg> children of <figure class="chart">) and the
-      // account page's relationship map (<svg class="rmap-svg"> in its .rmap box); what is inside them
-      // is still checked like everything else.
+      // Our own drawings: the manager's charts (<svg> children of <figure class="chart">), its
+      // sparklines (<svg class="sparkline"> in a table cell) and the account page's relationship map
+      // (<svg class="rmap-svg"> in its .rmap box); what is inside them is still checked like everything else.
       const ourChart = tag === 'svg' && el.parentElement &&
-        (el.parentElement.matches('figure.chart') || (el.matches('svg.rmap-svg') && el.parentElement.matches('.rmap')));
+        (el.parentElement.matches('figure.chart') || (el.matches('svg.sparkline') && el.parentElement.matches('td')) ||
+          (el.matches('svg.rmap-svg') && el.parentElement.matches('.rmap')));
       if (bad.has(tag) && !ourChart) found.push('<' + tag + '>');
       for (const a of el.getAttributeNames()) {
         const v = el.getAttribute(a) || '';
@@ -155,7 +156,16 @@ test(`${XSS_PAYLOADS.length} payloads in every CRM text field stay text in every
 test('the manager’s web tab shows the poisoned account and deals as text in every panel', async () => {
   const frame = await openPortfolio(page, server.previewUrl);
   let all = '';
-  for (const tab of ['overview', 'movement', 'kpi', 'activity', 'forecast', 'accounts']) {
+  for (const tab of [
+    'overview',
+    'movement',
+    'kpi',
+    'activity',
+    'forecast',
+    'accounts',
+    'trends',
+    'whitespace',
+  ]) {
     await openTab(frame, tab);
     await frame.hover(`[data-panel=${tab}]`);
     expect({ tab, injected: await injected(frame) }).toEqual({ tab, injected: [] });

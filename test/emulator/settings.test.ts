@@ -67,7 +67,7 @@ test('a bare org has the standard fields only; Deals.Stage carries Zoho’s 10 d
   });
 });
 
-test('creating a custom module with a lookup, multi-line and subform fields, then using it', async () => {
+test('creating a custom module with a lookup, multi-line and subform fields, then using it (subform rows with their record; COQL over the subform module refused)', async () => {
   const profiles = ((await emu.api('GET', '/settings/profiles')).body as { profiles: { id: string }[] })
     .profiles;
   const noProfiles = await emu.api('POST', '/settings/modules', {
@@ -209,12 +209,20 @@ test('creating a custom module with a lookup, multi-line and subform fields, the
     ],
     info: { count: 1, more_records: false },
   });
+  // the rows come with their record (GET records, related lists); COQL over the subform module is refused
+  const listed = await emu.api(
+    'GET',
+    '/Account_Plans?fields=Account,Potential_Map&sort_by=id&sort_order=asc',
+  );
+  expect(listed.body).toMatchObject({
+    data: [{ id: planId, Potential_Map: [{ Segment: '製造部' }, { Segment: '物流部' }] }],
+  });
   const rows = await emu.api('POST', '/coql', {
     select_query: `select Segment, Potential_Amount, Parent_Id from Potential_Map where Parent_Id = '${planId}' order by Potential_Amount`,
   });
-  expect(rows.body).toMatchObject({
-    data: [{ Segment: '物流部', Parent_Id: { id: planId } }, { Segment: '製造部' }],
-    info: { count: 2 },
+  expect(rows).toMatchObject({
+    status: 400,
+    body: { code: 'INVALID_QUERY', details: { module: 'Potential_Map' }, status: 'error' },
   });
 
   const keep = ((
@@ -224,13 +232,13 @@ test('creating a custom module with a lookup, multi-line and subform fields, the
     data: [{ Potential_Map: [{ id: keep, Potential_Amount: 2_500_000 }] }],
     trigger: [],
   });
-  const after = await emu.api('POST', '/coql', {
-    select_query: `select Segment, Potential_Amount from Potential_Map where Parent_Id = '${planId}'`,
-  });
+  const after = await emu.api('GET', `/Account_Plans/${planId}`);
   expect(after.body).toMatchObject({
-    data: [{ Segment: '物流部', Potential_Amount: 2_500_000, id: keep }],
-    info: { count: 1 },
+    data: [{ Potential_Map: [{ Segment: '物流部', Potential_Amount: 2_500_000, id: keep }] }],
   });
+  expect(((after.body as { data: { Potential_Map: unknown[] }[] }).data[0]?.Potential_Map ?? []).length).toBe(
+    1,
+  );
 });
 
 test('module labels longer than 25 characters, or with other than letters, numbers and spaces, are refused', async () => {

@@ -36,10 +36,15 @@ export async function widgetGateway(crmUrl: string): Promise<{ gateway: CrmGatew
     },
     CRM: {
       API: Object.fromEntries(
-        ['coql', 'getAllUsers', 'getRecord', 'searchRecord', 'updateRecord', 'insertRecord'].map((op) => [
-          op,
-          api(op),
-        ]),
+        [
+          'coql',
+          'getAllRecords',
+          'getAllUsers',
+          'getRecord',
+          'searchRecord',
+          'updateRecord',
+          'insertRecord',
+        ].map((op) => [op, api(op)]),
       ),
     },
   };

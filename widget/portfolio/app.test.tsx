@@ -177,6 +177,47 @@ describe.each(LANGS)('PortfolioApp (%s)', (lang) => {
     expect(loadSnapshots).toHaveBeenLastCalledWith(['2025-04', '2025-07', '2025-10', '2026-01', '2026-04']);
   });
 
+  it('accounts: the KGI sparklines read the snapshots behind the first screen, once for both tabs', async () => {
+    type Rows = NonNullable<ReturnType<typeof normalisePortfolio>['snapshots']>;
+    const rows: Rows =
+      normalisePortfolio(
+        {
+          ESM_Snapshots: [
+            {
+              id: 's1',
+              Account: { id: 'a1' },
+              Snapshot_Date: '2026-07-01',
+              Snapshot_Month: '2026-07',
+              KGI_Annual_Revenue: 100,
+            },
+          ],
+        },
+        CONFIG,
+      ).snapshots ?? [];
+    let answer: (rows: Rows) => void = () => undefined;
+    const loadSnapshots = jest.fn(() => new Promise<Rows>((resolve) => (answer = resolve)));
+    const el = mountApp({ load: async () => sampleData(), loadSnapshots }, lang);
+    await flush();
+    expect(el.querySelector('[data-panel=overview][data-state=ready]')).not.toBeNull();
+    expect(loadSnapshots).not.toHaveBeenCalled(); // not before the first panel, nor for it
+    act(() => {
+      (el.querySelector('#tab-accounts') as HTMLButtonElement).click();
+    });
+    await flush();
+    expect(loadSnapshots).toHaveBeenCalledTimes(1);
+    expect(el.querySelectorAll('td[data-col=kgiTrend] [data-testid=kgi-trend-pending]').length).toBe(4);
+    await act(async () => answer(rows));
+    await flush();
+    expect(el.querySelector('[data-testid=kgi-trend-pending]')).toBeNull();
+    expect(el.querySelector('[data-account=a1] td[data-col=kgiTrend] .sparkline')).not.toBeNull();
+    act(() => {
+      (el.querySelector('#tab-trends') as HTMLButtonElement).click();
+    });
+    await flush();
+    expect(el.querySelector('[data-panel=trends][data-state=ready]')).not.toBeNull();
+    expect(loadSnapshots).toHaveBeenCalledTimes(1);
+  });
+
   it('whitespace: the first visit reads the potential maps; a cell lists its accounts', async () => {
     const loadPotential = jest.fn(async () => [
       { accountId: 'a1', segment: '本社', offering: 'ERP', potential: 100, current: 40 },

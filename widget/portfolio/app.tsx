@@ -92,7 +92,8 @@ export function PortfolioApp(props: PortfolioAppProps) {
     }
   }, [state, config, filters]);
 
-  // Trends: the snapshot anchors of the months the period needs, read when the tab is first opened.
+  // Trends: the snapshot anchors of the months the period needs, read when the Trends or the Accounts
+  // tab (its KGI sparklines) is first shown — one read per page load serves both.
   const [snapshots, setSnapshots] = useState<{
     months: Set<string>;
     rows: AccountSnapshot[];
@@ -109,7 +110,10 @@ export function PortfolioApp(props: PortfolioAppProps) {
     [portfolioData, filters.period, config],
   );
   const missingMonths = trendWin ? trendMonths(trendWin).filter((m) => !snapshots.months.has(m)) : [];
-  const wantTrends = tab === 'trends' && portfolioData !== null && session?.loadSnapshots !== undefined;
+  const wantTrends =
+    (tab === 'trends' || tab === 'accounts') &&
+    portfolioData !== null &&
+    session?.loadSnapshots !== undefined;
   const loadTrends = () => {
     if (!session?.loadSnapshots || missingMonths.length === 0) return;
     const months = missingMonths;
@@ -273,7 +277,7 @@ export function PortfolioApp(props: PortfolioAppProps) {
           {tab === 'kpi' && <KpiPanel {...common} />}
           {tab === 'activity' && <ActivityPanel {...common} />}
           {tab === 'forecast' && <ForecastPanel {...withDeals} />}
-          {tab === 'accounts' && <AccountsPanel {...withDeals} />}
+          {tab === 'accounts' && <AccountsPanel {...withDeals} trends={trends} />}
           {tab === 'whitespace' && (
             <WhitespacePanel state={whitespace} onRetry={loadPotential} onGroup={setGroup} />
           )}

@@ -32,7 +32,7 @@ export interface PortfolioSession {
   load(): Promise<PortfolioData>;
   /** The snapshot anchors of these months (`YYYY-MM`), for the trends; read when the trends are opened. */
   loadSnapshots?(months: string[]): Promise<AccountSnapshot[]>;
-  /** The plans' potential-map rows (the whitespace heat map); read when the heat map is opened. */
+  /** The plans' potential-map rows (the whitespace heat map, GET records); read when the heat map is opened. */
   loadPotential?(): Promise<PotentialRow[]>;
   /** One account's Account_Health_Parts (not in the page load's columns); read when its parts are opened. */
   loadHealthParts?(accountId: string): Promise<string | null>;
@@ -61,7 +61,7 @@ export function createPortfolioSession(
       rest.catch(() => undefined);
       return { asOf, portfolio: first, rest };
     },
-    loadPotential: () => loadPotentialRows(reads.read, config),
+    loadPotential: () => loadPotentialRows(crm, config),
     async loadHealthParts(accountId) {
       const [page] = await reads.read([{ coql: healthPartsQuery(config, accountId) }]);
       const value = page?.data[0]?.[config.fields.account.healthParts];

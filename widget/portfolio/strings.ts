@@ -211,6 +211,11 @@ export const PORTFOLIO_STRINGS = {
   trendLine: s('推移', 'Trend'),
   trendKgi: s('取引先ごとの KGI の推移', 'KGIs per account over time'),
   trendKgiPick: s('KGI', 'KGI'),
+  kgiTrendColumn: s('{kgi}の推移', '{kgi} trend'),
+  kgiTrendFailed: s(
+    'KGI の推移を読み込めませんでした（推移タブで再試行）',
+    'Could not read the KGI trends (retry on Trends)',
+  ),
   whitespaceGroup: s('対象', 'Show'),
   whitespaceAllInView: s('絞り込み中のすべての取引先', 'All accounts in view'),
   whitespaceGroupOf: s('{name} グループ（{n} 社）', '{name} group ({n} accounts)'),

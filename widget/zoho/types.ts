@@ -15,10 +15,32 @@ export interface RecordPage {
   more: boolean;
 }
 
+/** A page of GET records: `page` reaches the first 2,000 records; `nextPageToken` goes on from there. */
+export interface ListPage extends RecordPage {
+  nextPageToken: string | null;
+}
+
+export interface ListOptions {
+  /** ≤ 50 field API names (Zoho requires them when listing). */
+  fields: string[];
+  /** By id, ascending or descending. */
+  order: 'asc' | 'desc';
+  /** 1-based; only within the first 2,000 records. Ignored when `pageToken` is given. */
+  page?: number;
+  pageToken?: string | null;
+  /** ≤ 200 (the default). */
+  perPage?: number;
+}
+
 export interface CrmGateway {
   getRecord(entity: string, id: string): Promise<ZohoRecord | null>;
   getRelatedRecords(entity: string, id: string, relatedList: string, page?: number): Promise<RecordPage>;
   coql(selectQuery: string): Promise<RecordPage>;
+  /**
+   * One page of a module's records (GET records, 1 credit): what COQL cannot return, e.g. a
+   * record's subform rows (zoho-platform §3.5).
+   */
+  listRecords(entity: string, o: ListOptions): Promise<ListPage>;
   searchRecords(entity: string, criteria: string, page?: number): Promise<RecordPage>;
   /** One page (≤200) of the org's users of a type (GET /users): `{ id, full_name, role, Reporting_To, … }`. */
   getUsers(type: 'ActiveUsers' | 'AllUsers', page?: number): Promise<RecordPage>;

@@ -143,6 +143,44 @@ describe('connectZoho', () => {
     expect(await gateway.searchRecords('Events', '(What_Id:equals:1)')).toEqual({ data: [], more: false });
   });
 
+  it('lists records (GET records): by page, then by the page token the answer gave, never both', async () => {
+    const { sdk, seen } = fakeSdk({
+      getAllRecords: async (arg) =>
+        (arg as { page_token?: string }).page_token
+          ? { data: [{ id: '3' }], info: { more_records: false, next_page_token: null } }
+          : { data: [{ id: '1' }, { id: '2' }], info: { more_records: true, next_page_token: 'tok-2' } },
+    });
+    const { gateway } = await connectZoho({ sdk });
+    const fields = ['Account', 'Potential_Map'];
+    const first = await gateway.listRecords('Account_Plans', { fields, order: 'desc', page: 1 });
+    expect(first).toEqual({ data: [{ id: '1' }, { id: '2' }], more: true, nextPageToken: 'tok-2' });
+    const next = await gateway.listRecords('Account_Plans', {
+      fields,
+      order: 'desc',
+      page: 2,
+      pageToken: 'tok-2',
+    });
+    expect(next).toEqual({ data: [{ id: '3' }], more: false, nextPageToken: null });
+    expect(seen.map((s) => s.arg)).toEqual([
+      {
+        Entity: 'Account_Plans',
+        fields: 'Account,Potential_Map',
+        sort_by: 'id',
+        sort_order: 'desc',
+        per_page: 200,
+        page: 1,
+      },
+      {
+        Entity: 'Account_Plans',
+        fields: 'Account,Potential_Map',
+        sort_by: 'id',
+        sort_order: 'desc',
+        per_page: 200,
+        page_token: 'tok-2',
+      },
+    ]);
+  });
+
   it('times out a call that never answers', async () => {
     const { sdk } = fakeSdk({ coql: () => new Promise(() => undefined) });
     const { gateway } = await connectZoho({ sdk, callTimeoutMs: 20 });

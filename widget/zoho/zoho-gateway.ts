@@ -1,5 +1,5 @@
 /**
- * The only module that touches Zoho's `ZOHO` global (STYLE 3): PageLoad, record / related / COQL /
+ * The only module that touches Zoho's `ZOHO` global (STYLE 3): PageLoad, record / list / related / COQL /
  * search / users reads, update / insert, resize. Every SDK promise gets a timeout, because the SDK's own
  * timeout is disabled and its promises hang forever outside a CRM frame (zoho-platform §1.2).
  * Vendor replies are mapped to our error codes here, once.
@@ -141,6 +141,18 @@ function createGateway(sdk: ZohoSdk, timeoutMs: number): CrmGateway {
     },
     async coql(selectQuery) {
       return page(await call('coql', { select_query: selectQuery }), 'coql');
+    },
+    async listRecords(entity, o) {
+      const reply = await call('getAllRecords', {
+        Entity: entity,
+        fields: o.fields.join(','),
+        sort_by: 'id',
+        sort_order: o.order,
+        per_page: o.perPage ?? 200,
+        ...(o.pageToken ? { page_token: o.pageToken } : { page: o.page ?? 1 }),
+      });
+      const token = (reply as { info?: { next_page_token?: unknown } } | null)?.info?.next_page_token;
+      return { ...page(reply, 'getAllRecords'), nextPageToken: typeof token === 'string' ? token : null };
     },
     async searchRecords(entity, criteria, p = 1) {
       return page(

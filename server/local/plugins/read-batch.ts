@@ -17,11 +17,7 @@ export function readBatchFunction(config: SalesProcessConfig): Record<string, Cr
   return {
     [READ_BATCH_FUNCTION]: {
       async run(args, invoke) {
-        const parsed = parseReadBatch(args.requests, [
-          ...Object.values(config.fields.modules),
-          // the potential map's subform module: the manager's whitespace heat map reads its rows
-          config.fields.plan.potentialMap,
-        ]);
+        const parsed = parseReadBatch(args.requests, Object.values(config.fields.modules));
         if (!parsed.ok) throw new FunctionArgumentError(`requests: ${parsed.message}`);
         const results: ReadResult[] = [];
         // Deluge runs statement by statement: one read after the other.

@@ -14,6 +14,21 @@ describe('restForSdkCall: what the host does for a widget SDK call', () => {
       { method: 'GET', path: '/Accounts/1/Contacts', query: { page: '2' } },
     ],
     [
+      'getAllRecords',
+      {
+        Entity: 'Account_Plans',
+        fields: 'Account,Potential_Map',
+        sort_by: 'id',
+        sort_order: 'asc',
+        page_token: 't1',
+      },
+      {
+        method: 'GET',
+        path: '/Account_Plans',
+        query: { fields: 'Account,Potential_Map', sort_by: 'id', sort_order: 'asc', page_token: 't1' },
+      },
+    ],
+    [
       'searchRecord',
       { Entity: 'Events', Type: 'criteria', Query: '(What_Id:equals:1)', per_page: 200 },
       { method: 'GET', path: '/Events/search', query: { criteria: '(What_Id:equals:1)', per_page: '200' } },

@@ -50,7 +50,8 @@ export function restForSdkCall(op: string, arg: unknown): SdkMapping {
       return ok({
         method: 'GET',
         path: `/${entity}`,
-        query: pick(a, ['page', 'per_page', 'sort_by', 'sort_order', 'cvid', 'fields']),
+        // the SDK hands its argument to the host as is, page_token included (zoho-platform §1.4)
+        query: pick(a, ['page', 'page_token', 'per_page', 'sort_by', 'sort_order', 'cvid', 'fields']),
       });
     case 'getRelatedRecords': {
       const list = typeof a.RelatedList === 'string' && NAME.test(a.RelatedList) ? a.RelatedList : null;

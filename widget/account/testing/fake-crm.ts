@@ -65,6 +65,10 @@ export function fakeCrm(data: RawDataset, opts: FakeCrmOptions = {}): FakeCrm {
       });
       return JSON.stringify({ results });
     },
+    async listRecords(entity) {
+      note(`list ${entity}`);
+      return { data: data[entity] ?? [], more: false, nextPageToken: null };
+    },
     async searchRecords(entity) {
       note(`search ${entity}`);
       return { data: data[entity] ?? [], more: false };

@@ -1,9 +1,15 @@
 import type { ZohoRecord } from '../../../shared/crm-read/records';
 import type { Instant, LocalDate } from '../../../shared/model/types';
 import { CONFIG } from '../../../shared/testing/portfolio-builders';
-import type { CrmGateway } from '../../zoho/types';
+import type { CrmGateway, ListOptions, ListPage } from '../../zoho/types';
 import { batchedReads, directReads } from '../../common/reads';
-import { MAX_PAGES, loadDealsDataset, loadFirstDataset, loadPortfolioDataset } from './load-portfolio';
+import {
+  MAX_PAGES,
+  loadDealsDataset,
+  loadFirstDataset,
+  loadPortfolioDataset,
+  loadPotentialRows,
+} from './load-portfolio';
 import { PAGE_ROWS, dealStreams, healthPartsQuery, streamQuery } from './queries';
 
 const AS_OF = Date.parse('2026-11-26T12:00:00+09:00') as Instant;
@@ -205,5 +211,83 @@ describe('loadPortfolioDataset', () => {
     await expect(loadPortfolioDataset(crm, directReads(crm), CONFIG, AS_OF)).rejects.toMatchObject({
       code: 'CRM_ERROR',
     });
+  });
+});
+
+describe('loadPotentialRows: the plans by GET records (COQL cannot be relied on for subform rows)', () => {
+  /**
+   * GET records as Zoho pages it: sorted by id, `page` within the first `discrete` records, then a
+   * page token (here the offset) — and a token on every page with more, as the v8 docs show.
+   */
+  function listingCrm(plans: ZohoRecord[], discrete = 2000) {
+    const calls: ListOptions[] = [];
+    const crm = {
+      async listRecords(entity: string, o: ListOptions): Promise<ListPage> {
+        expect(entity).toBe('Account_Plans');
+        calls.push(o);
+        const per = o.perPage ?? 200;
+        const sorted = [...plans].sort((a, b) => Number(a.id) - Number(b.id));
+        if (o.order === 'desc') sorted.reverse();
+        const from = o.pageToken ? Number(o.pageToken) : ((o.page ?? 1) - 1) * per;
+        if (!o.pageToken && from + per > discrete)
+          throw { code: 'CRM_ERROR', detail: 'DISCRETE_PAGINATION_LIMIT_EXCEEDED' };
+        const data = sorted.slice(from, from + per);
+        const more = from + per < sorted.length;
+        return { data, more, nextPageToken: more ? String(from + per) : null };
+      },
+    };
+    return { crm, calls };
+  }
+  const plan = (i: number): ZohoRecord => ({
+    id: String(1000 + i),
+    Account: { id: `a${i}` },
+    Potential_Map: [
+      {
+        id: `r${i}`,
+        Segment: '本社',
+        Offering: i % 2 ? 'ERP' : 'IoT',
+        Potential_Amount: i,
+        Current_Amount: 0,
+      },
+    ],
+  });
+
+  it.each([1, 5, 23, 40])(
+    '%i plans, 5 a page: every plan once, the two ends meet (≤ two pages more than one chain)',
+    async (n) => {
+      const plans = Array.from({ length: n }, (_, i) => plan(i));
+      const { crm, calls } = listingCrm(plans);
+      const rows = await loadPotentialRows(crm, CONFIG, { perPage: 5 });
+      expect(rows.map((r) => r.accountId).sort()).toEqual(
+        plans.map((p) => (p.Account as { id: string }).id).sort(),
+      );
+      expect(calls.length).toBeLessThanOrEqual(Math.ceil(n / 5) + 2);
+      expect(calls.every((c) => c.fields.join() === 'Account,Potential_Map')).toBe(true);
+      if (n > 5) expect(new Set(calls.map((c) => c.order))).toEqual(new Set(['asc', 'desc']));
+    },
+  );
+
+  it('past the first records reachable by page number it follows the page token', async () => {
+    const plans = Array.from({ length: 60 }, (_, i) => plan(i));
+    const { crm, calls } = listingCrm(plans, 10);
+    const rows = await loadPotentialRows(crm, CONFIG, { perPage: 5 });
+    expect(new Set(rows.map((r) => r.accountId)).size).toBe(60);
+    expect(calls.filter((c) => c.pageToken).length).toBeGreaterThan(0);
+  });
+
+  it('a failed call fails the load and stops the other end', async () => {
+    const plans = Array.from({ length: 40 }, (_, i) => plan(i));
+    const { crm, calls } = listingCrm(plans);
+    let n = 0;
+    const failing = {
+      listRecords: (e: string, o: ListOptions) =>
+        ++n === 3
+          ? Promise.reject({ code: 'CRM_ERROR', detail: 'getAllRecords: INTERNAL_ERROR' })
+          : crm.listRecords(e, o),
+    };
+    await expect(loadPotentialRows(failing, CONFIG, { perPage: 5 })).rejects.toMatchObject({
+      code: 'CRM_ERROR',
+    });
+    expect(calls.length).toBeLessThanOrEqual(3);
   });
 });

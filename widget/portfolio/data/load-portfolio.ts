@@ -16,7 +16,7 @@ import { forecastQuarters } from '../../../shared/portfolio/forecast';
 import type { FiscalQuarter } from '../../../shared/portfolio/period';
 import { widgetError } from '../../common/errors';
 import type { ReadBatch } from '../../common/reads';
-import type { CrmGateway, RecordPage } from '../../zoho/types';
+import type { CrmGateway, ListPage, RecordPage } from '../../zoho/types';
 import { PAGE_ROWS, dealStreams, snapshotQuery, streamQuery, type IdRange, type Stream } from './queries';
 import { potentialRows, type PotentialRow } from '../../../shared/portfolio/whitespace';
 
@@ -86,15 +86,63 @@ export async function loadSnapshotDataset(
   return { [config.fields.modules.snapshots]: rows };
 }
 
-/** The plans and their potential-map rows (the whitespace heat map), both streams together. */
+/** A runaway guard for one end's chain of plan pages: 250 pages of 200 is 50,000 plans. */
+export const MAX_LIST_PAGES = 250;
+
+/**
+ * The plans' potential-map rows (the whitespace heat map). COQL cannot be relied on for subform
+ * rows (zoho-platform §3.5), so the plans are read the way the sync reads them: GET records with the
+ * `Potential_Map` field, 200 plans a call (1 credit), by `page` within the first 2,000 records and by
+ * the page token after that. Two chains at once, ascending and descending id, each stopping when a
+ * page of it holds a plan the other has read (or the other reached its end): half the rounds of one
+ * chain, at most two pages more — ⌈plans / 200⌉ + 2 calls and credits (52 at 10,000 plans).
+ */
 export async function loadPotentialRows(
-  reads: ReadBatch,
+  crm: Pick<CrmGateway, 'listRecords'>,
   config: SalesProcessConfig,
+  o: { perPage?: number } = {},
 ): Promise<PotentialRow[]> {
-  const [plans = [], rows = []] = await readStreams(reads, ['plans', 'potentialRows'], (stream, after) =>
-    streamQuery(config, stream, after, wonSince(config, Date.now() as Instant)),
-  );
-  return potentialRows(rows, plans, config.fields.plan);
+  const p = config.fields.plan;
+  const perPage = o.perPage ?? 200;
+  const plans = new Map<string, ZohoRecord>();
+  const seen = { asc: new Set<string>(), desc: new Set<string>() };
+  let done = false;
+  const chain = async (order: 'asc' | 'desc') => {
+    const other = seen[order === 'asc' ? 'desc' : 'asc'];
+    let page = 1;
+    let pageToken: string | null = null;
+    for (let n = 0; n < MAX_LIST_PAGES; n++) {
+      if (done) return;
+      const res: ListPage = await crm
+        .listRecords(config.fields.modules.accountPlans, {
+          fields: [p.account, p.potentialMap],
+          order,
+          perPage,
+          page,
+          pageToken,
+        })
+        .catch((e: unknown) => {
+          done = true; // the other chain stops too
+          throw e;
+        });
+      let met = false;
+      for (const r of res.data) {
+        met ||= other.has(r.id);
+        seen[order].add(r.id);
+        plans.set(r.id, r);
+      }
+      if (met || !res.more || res.data.length === 0) {
+        done = true;
+        return;
+      }
+      if (res.nextPageToken) pageToken = res.nextPageToken;
+      else if (page * perPage < 2000) page++;
+      else throw widgetError('CRM_ERROR', 'Account plans: more than 2,000 and the CRM gave no page token');
+    }
+    if (!done) throw widgetError('DATA_INVALID', `Account plans: more than ${2 * MAX_LIST_PAGES} pages`);
+  };
+  await Promise.all([chain('asc'), chain('desc')]);
+  return potentialRows([...plans.values()], p);
 }
 
 /** Both phases, one after the other: the whole dataset. */

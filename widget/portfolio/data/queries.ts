@@ -14,16 +14,7 @@ type Fields = SalesProcessConfig['fields'];
 /** Rows per COQL call: Zoho's maximum (v6), 3 credits. */
 export const PAGE_ROWS = 2000;
 
-export type Stream =
-  | 'accounts'
-  | 'history'
-  | 'openDeals'
-  | 'wonDeals'
-  | 'allDeals'
-  | 'alerts'
-  | 'snapshots'
-  | 'plans'
-  | 'potentialRows';
+export type Stream = 'accounts' | 'history' | 'openDeals' | 'wonDeals' | 'allDeals' | 'alerts' | 'snapshots';
 
 /** An id range of a stream read in parallel parts (`id > after and id < before`), or its last page first (`desc`). */
 export interface IdRange {
@@ -132,10 +123,6 @@ export function streamQuery(
     }
     case 'snapshots':
       throw new Error('snapshots are read with snapshotQuery (they need the months)');
-    case 'plans':
-      return potentialQuery(config, 'plans', afterId);
-    case 'potentialRows':
-      return potentialQuery(config, 'rows', afterId);
     case 'allDeals':
       return select(dealFields(f), f.modules.deals, [], afterId);
     case 'openDeals': {
@@ -184,23 +171,6 @@ export function snapshotQuery(config: SalesProcessConfig, months: string[], afte
     [`${s.month} in (${list.map((m) => `'${m}'`).join(', ')})`],
     afterId,
   );
-}
-
-/** One page of the plans (id → account) or of their potential-map rows (COQL over the subform module). */
-export function potentialQuery(
-  config: SalesProcessConfig,
-  what: 'plans' | 'rows',
-  afterId: string | null,
-): string {
-  const p = config.fields.plan;
-  return what === 'plans'
-    ? select([p.account], config.fields.modules.accountPlans, [], afterId)
-    : select(
-        ['Parent_Id', p.segment, p.offering, p.potentialAmount, p.currentAmount],
-        p.potentialMap,
-        [],
-        afterId,
-      );
 }
 
 /**

@@ -11,7 +11,13 @@ import {
   sampleReport,
   text,
 } from '../testing/fixtures';
+import { DEFAULT_FILTERS } from '../../../shared/portfolio/model';
+import { applyFilters } from '../../../shared/portfolio/filter';
+import { computeTrends, trendWindow, type AccountSnapshot } from '../../../shared/portfolio/trends';
+import type { AsyncState } from '../../common/async-state';
+import { CONFIG, sampleData } from '../testing/fixtures';
 import { AccountsPanel } from './accounts-panel';
+import type { TrendsView } from './trends-panel';
 
 const names = (el: HTMLElement) =>
   [...el.querySelectorAll('[data-testid=accounts-table] tbody tr td[data-col=name]')].map(text);
@@ -25,7 +31,95 @@ function readBlob(blob: Blob): Promise<Uint8Array> {
   });
 }
 
+/** Trends of the sample portfolio: a1 has annual-revenue anchors in July, September and October, and 500 now. */
+function sampleTrends(): AsyncState<TrendsView> {
+  const d = sampleData();
+  const accounts = d.portfolio.accounts.map((a) =>
+    a.id === 'a1' ? { ...a, kgis: { ...a.kgis, annual_revenue: 500 } } : a,
+  );
+  const snap = (month: string, revenue: number): AccountSnapshot => ({
+    id: `s-${month}`,
+    accountId: 'a1',
+    date: `${month}-01` as AccountSnapshot['date'],
+    month,
+    stage: 'trust',
+    ownerId: 'u1',
+    health: null,
+    kpisMet: 1,
+    kpiTargets: 2,
+    kgis: { annual_revenue: revenue },
+  });
+  const trends = computeTrends(
+    applyFilters({ ...d.portfolio, accounts }, DEFAULT_FILTERS),
+    [snap('2026-10', 200), snap('2026-07', 100), snap('2026-09', 300)],
+    CONFIG,
+    trendWindow('quarter', d.asOf, CONFIG),
+  );
+  return { status: 'ready', data: { trends, accountNames: new Map(), repNames: new Map() } };
+}
+
 describe.each(LANGS)('AccountsPanel (%s)', (lang) => {
+  it("KGI trend: a placeholder until the snapshots are in, then the account's values in order as a sparkline", () => {
+    const pending = mount(<AccountsPanel state={READY()} trends={{ status: 'loading' }} />, lang);
+    const cells = pending.querySelectorAll('[data-testid=accounts-table] td[data-col=kgiTrend]');
+    expect(cells).toHaveLength(4);
+    expect(pending.querySelectorAll('td[data-col=kgiTrend] [data-testid=kgi-trend-pending]')).toHaveLength(4);
+    expect(pending.querySelector('td[data-col=kgiTrend] .sparkline')).toBeNull();
+
+    const el = mount(<AccountsPanel state={READY()} trends={sampleTrends()} />, lang);
+    expect(el.querySelector('[data-testid=kgi-trend-pending]')).toBeNull();
+    const svg = el.querySelector('[data-account=a1] td[data-col=kgiTrend] svg.sparkline') as SVGElement;
+    // samples: 2026/07 … 2026/11 and now; the anchors read out of order come out in month order
+    const label = svg.getAttribute('aria-label') ?? '';
+    const values = label
+      .slice(label.indexOf(':') + 1)
+      .split('→')
+      .map((part) => part.trim().split(' ').slice(1).join(' '));
+    const money = (n: number) =>
+      new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', {
+        style: 'currency',
+        currency: CONFIG.currency,
+        maximumFractionDigits: 0,
+      }).format(n);
+    expect(values).toEqual([money(100), '—', money(300), money(200), '—', money(500)]);
+    expect(label.startsWith('北斗商事: 2026/07 ')).toBe(true);
+    expect(label).toContain(lang === 'ja' ? '現在' : 'Now');
+    // the drawn line: one run per stretch of samples with a value (100; 300 → 200; 500), left to right,
+    // each value higher than a smaller one (SVG y grows downward)
+    const runs = [...svg.querySelectorAll('polyline')].map((p) => p.getAttribute('points')?.split(' ') ?? []);
+    expect(runs.map((r) => r.length)).toEqual([1, 2, 1]);
+    const points = runs.flat().map((pt) => pt.split(',').map(Number) as [number, number]);
+    const xs = points.map((p) => p[0]);
+    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+    const [y100, y300, y200, y500] = points.map((p) => p[1]);
+    expect(
+      [y100, y200, y300, y500].every((y, i, all) => i === 0 || (y as number) < (all[i - 1] as number)),
+    ).toBe(true);
+    // an account without snapshots or KGIs has no line
+    expect(text(el.querySelector('[data-account=a4] td[data-col=kgiTrend]'))).toBe('—');
+  });
+
+  it('KGI trend: sorts by the change since the period start; other columns still sort; a failed read says so', () => {
+    const el = mount(<AccountsPanel state={READY()} trends={sampleTrends()} />, lang);
+    click(el.querySelector('[data-sort=kgiTrend]'));
+    expect(names(el)[0]).toBe('北斗商事'); // the only account with a change (+300 since October)
+    click(el.querySelector('[data-sort=days]'));
+    expect(names(el)).toEqual(['<b>白鷺</b>重工', '朝霧フーズ', '東邦精機', '北斗商事']);
+    expect(el.querySelector('td[data-col=kgiTrend] .sparkline')).not.toBeNull();
+
+    const failed = mount(
+      <AccountsPanel
+        state={READY()}
+        trends={{ status: 'error', error: { code: 'CRM_ERROR', detail: 'x' } }}
+      />,
+      lang,
+    );
+    expect(failed.querySelector('.note.warn')).not.toBeNull();
+    expect(text(failed.querySelector('[data-account=a1] td[data-col=kgiTrend]'))).toBe('—');
+    // without a trends source the table has no such column
+    expect(mount(<AccountsPanel state={READY()} />, lang).querySelector('td[data-col=kgiTrend]')).toBeNull();
+  });
+
   afterEach(() => jest.restoreAllMocks());
 
   it('loading and error', () => {

@@ -1,11 +1,15 @@
 /**
  * The accounts in view as a sortable table, exported as CSV (a download, or a copy when the CRM
- * frame does not allow downloads).
+ * frame does not allow downloads), with each account's KGI over the chosen period and the previous
+ * one as a sparkline (the Trends tab's snapshot read: a placeholder until it is in).
  */
 import { useState } from 'preact/hooks';
+import { METRIC_LABELS } from '../../../shared/i18n/labels';
+import type { KgiKey } from '../../../shared/model/keys';
 import type { AccountRow } from '../../../shared/portfolio/accounts';
 import { accountsCsv, accountsTsv } from '../../../shared/portfolio/csv';
 import type { PortfolioReport } from '../../../shared/portfolio/report';
+import type { AsyncState } from '../../common/async-state';
 import { copyText, downloadText } from '../../common/browser';
 import { formatLocalDate, formatMoney, formatShare } from '../../common/format';
 import { Empty, PanelFrame, type PanelProps } from '../ui/panel-frame';
@@ -13,8 +17,10 @@ import { SortableTable } from '../ui/sortable-table';
 import { usePortfolioUi } from '../ui/ui-context';
 import { HealthCell } from '../ui/health-cell';
 import { AccountLink, RepLink } from '../ui/links';
+import { KgiLine, KgiPicker, sampleNames } from '../ui/kgi-trend';
+import type { TrendsView } from './trends-panel';
 
-export function AccountsPanel(props: PanelProps) {
+export function AccountsPanel(props: PanelProps & { trends?: AsyncState<TrendsView> }) {
   const { t } = usePortfolioUi();
   const title =
     props.state.status === 'ready'
@@ -22,16 +28,37 @@ export function AccountsPanel(props: PanelProps) {
       : t('tabAccounts');
   return (
     <PanelFrame id="accounts" title={title} state={props.state} onRetry={props.onRetry}>
-      {(r) => (r.accounts.length === 0 ? <Empty>{t('noAccounts')}</Empty> : <Accounts report={r} />)}
+      {(r) =>
+        r.accounts.length === 0 ? (
+          <Empty>{t('noAccounts')}</Empty>
+        ) : (
+          <Accounts report={r} trends={props.trends} />
+        )
+      }
     </PanelFrame>
   );
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-function Accounts(props: { report: PortfolioReport }) {
-  const { t, lang, config, stage, guidance } = usePortfolioUi();
+function Accounts(props: { report: PortfolioReport; trends?: AsyncState<TrendsView> | undefined }) {
+  const ui = usePortfolioUi();
+  const { t, lang, config, stage, guidance } = ui;
   const [copy, setCopy] = useState<{ state: CopyState; text: string }>({ state: 'idle', text: '' });
+  // KGI sparklines: the samples of the chosen period and the previous one; sorted by the change
+  // since the chosen period's start
+  const [kgi, setKgi] = useState<KgiKey | undefined>(config.kgis[0]);
+  const trendState = kgi ? props.trends?.status : undefined;
+  const tr = props.trends?.status === 'ready' ? props.trends.data.trends : null;
+  const names = tr ? sampleNames(tr, ui) : [];
+  const start = tr ? tr.samples.findIndex((s) => s.part === 'current') : -1;
+  const series = (id: string) => (kgi && tr?.accountKgis[id]?.[kgi]) || [];
+  const change = (id: string) => {
+    const v = series(id);
+    const from = v[start];
+    const now = v[v.length - 1];
+    return from == null || now == null ? null : now - from;
+  };
   const csv = () => `\uFEFF${accountsCsv(props.report.accounts, config, lang)}`; // BOM: Excel reads UTF-8
   const file = `portfolio-${props.report.period.endDate}.csv`;
   const money = (n: number | null) => formatMoney(n, config.currency, lang);
@@ -57,6 +84,7 @@ function Accounts(props: { report: PortfolioReport }) {
         >
           {t('copyCsv')}
         </button>
+        {trendState && <KgiPicker id="accounts-kgi" value={kgi as KgiKey} onChange={setKgi} />}
         {copy.state === 'copied' && (
           <span class="save-status ok" role="status">
             {t('copied')}
@@ -64,6 +92,7 @@ function Accounts(props: { report: PortfolioReport }) {
         )}
       </div>
       <p class="muted small">{t('csvHint')}</p>
+      {trendState === 'error' && <p class="note warn">{t('kgiTrendFailed')}</p>}
       {copy.state === 'failed' && (
         <div role="alert">
           <p class="small">{t('copyFailed')}</p>
@@ -123,6 +152,25 @@ function Accounts(props: { report: PortfolioReport }) {
             value: (a) => (a.kpiTargets ? (a.kpisMet ?? 0) / a.kpiTargets : null),
             render: (a) => (a.kpiTargets == null ? '—' : `${a.kpisMet ?? 0} / ${a.kpiTargets}`),
           },
+          ...(trendState
+            ? [
+                {
+                  key: 'kgiTrend',
+                  label: t('kgiTrendColumn', { kgi: ui.l(METRIC_LABELS[kgi as KgiKey]) }),
+                  value: (a: AccountRow) => change(a.id),
+                  render: (a: AccountRow) =>
+                    tr ? (
+                      <KgiLine name={a.name} kgi={kgi as KgiKey} values={series(a.id)} samples={names} />
+                    ) : trendState === 'error' ? (
+                      '—'
+                    ) : (
+                      <span class="muted" data-testid="kgi-trend-pending" aria-label={t('loading')}>
+                        …
+                      </span>
+                    ),
+                },
+              ]
+            : []),
           {
             key: 'mix',
             label: t('relationshipWork'),

@@ -10,6 +10,7 @@ import type { AsyncState } from '../../common/async-state';
 import { formatMoney, formatShare } from '../../common/format';
 import { Sparkline } from '../charts/sparkline';
 import { StageTimeline } from '../charts/stage-timeline';
+import { KgiLine, KgiPicker, kgiText, sampleNames } from '../ui/kgi-trend';
 import { AccountLink, RepLink } from '../ui/links';
 import { Empty, PanelFrame, Sub } from '../ui/panel-frame';
 import { usePortfolioUi } from '../ui/ui-context';
@@ -38,11 +39,7 @@ function TrendsBody(props: { view: TrendsView }) {
   const tr = props.view.trends;
   const [kgi, setKgi] = useState<KgiKey>(config.kgis[0] ?? 'annual_revenue');
   const [shown, setShown] = useState(ACCOUNT_ROWS);
-  const sampleName = (i: number) => {
-    const s = tr.samples[i];
-    return s?.month == null ? t('trendNow') : s.month.replace('-', '/');
-  };
-  const names = tr.samples.map((_, i) => sampleName(i));
+  const names = sampleNames(tr, ui);
   const past = tr.covered.slice(0, -1).some((n) => n > 0);
   const money = (n: number | null) => formatMoney(n, config.currency, lang);
   const fmt = (c: TrendComparison['metric'], n: number | null): string => {
@@ -59,7 +56,6 @@ function TrendsBody(props: { view: TrendsView }) {
     return n > 0 ? `+${text}` : text;
   };
   const cls = (n: number | null) => (n == null || n === 0 ? 'num' : n > 0 ? 'num up' : 'num down');
-  const kgiFmt = (n: number | null) => (kgi === 'share_of_wallet' ? formatShare(n, lang) : money(n));
   const rows = Object.entries(tr.accountKgis)
     .map(([id, series]) => {
       const values = series[kgi] ?? [];
@@ -198,22 +194,7 @@ function TrendsBody(props: { view: TrendsView }) {
       </div>
 
       <Sub>{t('trendKgi')}</Sub>
-      {config.kgis.length > 1 && (
-        <label class="small">
-          {t('trendKgiPick')}{' '}
-          <select
-            id="trend-kgi"
-            value={kgi}
-            onChange={(e) => setKgi((e.currentTarget as HTMLSelectElement).value as KgiKey)}
-          >
-            {config.kgis.map((k) => (
-              <option key={k} value={k}>
-                {ui.l(tr.comparison.find((c) => c.metric === k)?.label ?? { ja: k, en: k })}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <KgiPicker id="trend-kgi" value={kgi} onChange={setKgi} />
       {rows.length === 0 ? (
         <Empty>{t('noAccounts')}</Empty>
       ) : (
@@ -241,10 +222,10 @@ function TrendsBody(props: { view: TrendsView }) {
                       <AccountLink id={r.id} name={name} />
                     </th>
                     <td>
-                      <Sparkline values={r.values} label={`${name}: ${names.join(' → ')}`} />
+                      <KgiLine name={name} kgi={kgi} values={r.values} samples={names} />
                     </td>
-                    <td class="num">{kgiFmt(r.values[startIndex] ?? null)}</td>
-                    <td class="num">{kgiFmt(r.now)}</td>
+                    <td class="num">{kgiText(kgi, r.values[startIndex] ?? null, ui)}</td>
+                    <td class="num">{kgiText(kgi, r.now, ui)}</td>
                   </tr>
                 );
               })}
