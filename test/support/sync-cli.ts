@@ -31,12 +31,19 @@ export interface SyncCliResult {
   wallMs: number;
 }
 
+/**
+ * The Node flags `npm run sync` and `npm start` run with (package.json): young objects get 32 MB
+ * semi-spaces, so a sync's 2,000-record pages die young instead of being promoted and collected
+ * later (≈10 % less CPU per record read, issue 14).
+ */
+export const SYNC_NODE_FLAGS = ['--max-semi-space-size=32'];
+
 export function startSyncCli(o: SyncCliOptions): ChildProcessWithoutNullStreams {
-  const args = [path.join(ROOT, 'server/cli/sync.ts'), '--once', '--json'];
+  const args = [...SYNC_NODE_FLAGS, path.join(ROOT, 'server/cli/sync.ts'), '--once', '--json'];
   if (o.asOf) args.push('--as-of', o.asOf);
   if (o.full) args.push('--full');
   const [command, argv] = o.nodeArgs
-    ? [process.execPath, [...o.nodeArgs, '--import', 'tsx', ...args]]
+    ? [process.execPath, [...o.nodeArgs, '--import', 'tsx', ...args]] // args start with the flags
     : [path.join(ROOT, 'node_modules/.bin/tsx'), args];
   return spawn(command, argv, {
     cwd: ROOT,
