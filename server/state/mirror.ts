@@ -392,9 +392,10 @@ export class Mirror {
 
   private toRow(module: MirrorModule, rec: ZohoRecord): Row {
     // COQL may not return $se_module; Zoho ids are unique across modules, so the mirror can tell.
+    // Set on the record itself: what the mirror is given is its to keep (a page read, a record built
+    // for it), and a page's 2,000 copies were garbage at once.
     const link = recordLink(module, rec, this.config.fields, (id) => this.moduleOfId(id));
-    if (link.what?.module && rec.$se_module !== link.what.module)
-      rec = { ...rec, $se_module: link.what.module };
+    if (link.what?.module && rec.$se_module !== link.what.module) rec.$se_module = link.what.module;
     return {
       module: this.moduleName(module),
       id: rec.id,

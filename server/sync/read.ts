@@ -8,6 +8,7 @@ import type { ZohoRecord } from '../../shared/crm-read/records';
 import type { ZohoGateway } from '../zoho/gateway';
 import type { Mirror } from '../state/mirror';
 import type { Cursor, SyncState } from '../state/sync-state';
+import { parseInstant } from '../../shared/model/time';
 import { keysetQuery, type SyncStream } from './streams';
 
 export interface ReadResult {
@@ -81,7 +82,7 @@ async function readAll(
       count += rows.length;
       for (const r of rows) {
         if (typeof r.Modified_Time !== 'string') continue;
-        const ms = Date.parse(r.Modified_Time);
+        const ms = parseInstant(r.Modified_Time) ?? Date.parse(r.Modified_Time);
         // An unparseable Modified_Time cannot move the cursor; the normaliser reports the record.
         if (Number.isNaN(ms)) continue;
         if (newest === null || later(newest, ms, r.id)) newest = { time: r.Modified_Time, ms, id: r.id };
