@@ -109,11 +109,13 @@ export function createPreviewRouter(opts: PreviewOptions): PreviewRouter {
     reply.then((reply) => {
       if (LOAD_ID.test(loadId)) callLog.record(loadId, String(op), reply.status, Date.now() - started);
       const ok = reply.status >= 200 && reply.status < 300;
-      res
-        .type('json')
-        .send(
-          `{"ok":${String(ok)},"status":${reply.status},"body":${reply.json === '' ? '""' : reply.json}}`,
-        );
+      // written as is: no ETag hash of a 4 MB answer (Express's default on res.send)
+      const text = `{"ok":${String(ok)},"status":${reply.status},"body":${reply.json === '' ? '""' : reply.json}}`;
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+      });
+      res.end(text);
     }, next);
   });
 
