@@ -80,7 +80,7 @@ describe('computePortfolio', () => {
 
   it('while the deals are being read: the same first panels, no guidance and no account rows yet', () => {
     const first = portfolioOf({ ...INPUT, deals: [] });
-    const pending = computePortfolio(first, CONFIG, DEFAULT_FILTERS, P_AS_OF, { dealsPending: true });
+    const pending = computePortfolio(first, CONFIG, DEFAULT_FILTERS, P_AS_OF, true);
     const whole = computePortfolio(first, CONFIG, DEFAULT_FILTERS, P_AS_OF);
     expect(whole.guidance).not.toEqual([]);
     expect(whole.accounts).toHaveLength(3);

@@ -58,13 +58,12 @@ export function computePortfolio(
   config: SalesProcessConfig,
   filters: PortfolioFilters,
   asOf: Instant,
-  options: { dealsPending?: boolean } = {},
+  dealsPending = false,
 ): PortfolioReport {
   const period = periodRange(filters.period, asOf, config);
   const view = applyFilters(portfolio, filters);
   const activity = activityBalance(view, config);
-  const pending = options.dealsPending === true;
-  const guidance = pending ? [] : portfolioGuidance(view, config, activity);
+  const guidance = dealsPending ? [] : portfolioGuidance(view, config, activity);
   return {
     asOf: new Date(asOf).toISOString(),
     period: {
@@ -99,7 +98,7 @@ export function computePortfolio(
     forecast: forecastByQuarter(view, config, asOf),
     guidance,
     alerts: alertRollup(view, portfolio.alerts ?? [], config),
-    accounts: pending ? [] : accountRows(view, config, asOf, guidance),
+    accounts: dealsPending ? [] : accountRows(view, config, asOf, guidance),
     issues: portfolio.issues.slice(0, 50),
     issueCount: portfolio.issues.length,
   };

@@ -85,9 +85,13 @@ export function PortfolioApp(props: PortfolioAppProps) {
     if (state.status !== 'ready') return state;
     try {
       // the first phase: only what the first panels draw (the deal sections wait for the deals)
-      const data = computePortfolio(state.data.portfolio, config, filters, state.data.asOf, {
-        dealsPending: state.data.rest !== null,
-      });
+      const data = computePortfolio(
+        state.data.portfolio,
+        config,
+        filters,
+        state.data.asOf,
+        state.data.rest !== null,
+      );
       globalThis.performance?.mark?.('es:portfolio-computed');
       return { status: 'ready', data };
     } catch (e) {

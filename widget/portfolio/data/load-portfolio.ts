@@ -14,7 +14,7 @@ import type { Instant, LocalDate } from '../../../shared/model/types';
 import { USERS_KEY } from '../../../shared/portfolio/normalise';
 import { forecastQuarters } from '../../../shared/portfolio/forecast';
 import type { FiscalQuarter } from '../../../shared/portfolio/period';
-import { widgetError } from '../../common/errors';
+import { widgetError, type WidgetError } from '../../common/errors';
 import type { ReadBatch } from '../../common/reads';
 import type { CrmGateway, RecordPage } from '../../zoho/types';
 import { PAGE_ROWS, dealStreams, snapshotQuery, streamQuery, type IdRange, type Stream } from './queries';
@@ -181,8 +181,7 @@ async function readSplit(
       return more && last ? [{ ...r, after: String(last.id) }] : [];
     });
   }
-  if (active.length > 0)
-    throw widgetError('DATA_INVALID', `${stream}: more than ${MAX_PAGES} pages of records; narrow the data`);
+  if (active.length > 0) throw tooManyPages(stream);
   return dedupeById(rows);
 }
 
@@ -208,9 +207,13 @@ async function readStreams(
   }
   if (active.length > 0) {
     const what = active.map((i) => streams[i]).join(', ');
-    throw widgetError('DATA_INVALID', `${what}: more than ${MAX_PAGES} pages of records; narrow the data`);
+    throw tooManyPages(what);
   }
   return rows;
+}
+
+function tooManyPages(what: string): WidgetError {
+  return widgetError('DATA_INVALID', `${what}: more than ${MAX_PAGES} pages of records; narrow the data`);
 }
 
 async function readUsers(crm: CrmGateway): Promise<ZohoRecord[]> {
