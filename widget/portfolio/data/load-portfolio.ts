@@ -131,21 +131,11 @@ async function readSplit(
   query: (afterId: string | null, range: IdRange) => string,
   options: { ascFirst?: boolean } = {},
 ): Promise<ZohoRecord[]> {
-  const none = { data: [], more: false };
-  const ends = async (): Promise<[RecordPage, RecordPage]> => {
-    if (!options.ascFirst) {
-      const [a = none, d = none] = await reads([
-        { coql: query(null, {}) },
-        { coql: query(null, { desc: true }) },
-      ]);
-      return [a, d];
-    }
-    const [a = none] = await reads([{ coql: query(null, {}) }]);
-    if (!a.more) return [a, none];
-    const [d = none] = await reads([{ coql: query(null, { desc: true }) }]);
-    return [a, d];
-  };
-  const [asc, desc] = await ends();
+  const none: RecordPage = { data: [], more: false };
+  const end = (desc: boolean) => ({ coql: query(null, { desc }) });
+  // both ends in one round; `ascFirst`: the descending page only once the ascending one came back full
+  const [asc = none, both] = await reads(options.ascFirst ? [end(false)] : [end(false), end(true)]);
+  const [desc = none] = both ? [both] : asc.more ? await reads([end(true)]) : [];
   if (!asc.more || !desc.more) return dedupeById([...asc.data, ...desc.data]);
   const ids = (rows: ZohoRecord[]) => rows.map((r) => String(r.id));
   const [a0, a1] = [ids(asc.data)[0], ids(asc.data).at(-1)];
