@@ -54,12 +54,19 @@ export function stageDistribution(
   periodStart: Instant,
 ): StageDistribution {
   const slots = stageSlots(config);
+  // each account's stage at the start once, and the accounts of each rep in one pass
+  const starts = new Map(
+    view.accounts.map((a) => [a, stageAt(a, view.history.get(a.id) ?? [], periodStart)]),
+  );
+  const byOwner = new Map<string | null, PortfolioAccount[]>();
+  for (const a of view.accounts)
+    (byOwner.get(a.ownerId) ?? byOwner.set(a.ownerId, []).get(a.ownerId))?.push(a);
   const count = (accounts: readonly PortfolioAccount[]) => {
     const now = new Map<StageSlot, number>();
     const start = new Map<StageSlot, number>();
     for (const a of accounts) {
       if (a.stage != null) now.set(a.stage, (now.get(a.stage) ?? 0) + 1);
-      const before = stageAt(a, view.history.get(a.id) ?? [], periodStart);
+      const before = starts.get(a);
       if (before != null) start.set(before, (start.get(before) ?? 0) + 1);
     }
     return slots.map((slot): SlotCount => {
@@ -68,16 +75,12 @@ export function stageDistribution(
       return { slot, now: n, atStart: s, change: n - s };
     });
   };
-  let newSinceStart = 0;
-  for (const a of view.accounts) {
-    if (a.stage != null && stageAt(a, view.history.get(a.id) ?? [], periodStart) == null) newSinceStart++;
-  }
   return {
     slots: count(view.accounts),
     unassessed: view.accounts.filter((a) => a.stage == null).length,
-    newSinceStart,
+    newSinceStart: view.accounts.filter((a) => a.stage != null && starts.get(a) == null).length,
     perRep: repsInView(view).map((rep) => {
-      const mine = view.accounts.filter((a) => a.ownerId === rep.id);
+      const mine = byOwner.get(rep.id) ?? [];
       return { ownerId: rep.id, total: mine.length, slots: count(mine) };
     }),
   };

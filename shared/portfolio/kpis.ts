@@ -51,51 +51,57 @@ export function accountTargets(
 
 export function kpiRollup(view: PortfolioView, config: SalesProcessConfig): KpiRollup {
   const computed = view.accounts.filter(isComputed);
-  // Each account's targets once (they are tallied by stage, by KPI and by rep).
-  const targetsByAccount = new Map(computed.map((a) => [a, accountTargets(a, config)]));
-  const byOwner = new Map<string | null, PortfolioAccount[]>();
+  const slots = stageSlots(config);
+  // One pass: each account's targets tallied into the whole, its stage and its rep — per KPI (its
+  // index in KPI_KEYS), [accounts with the target, of them met].
+  type Tally = [number, number][];
+  const tally = (): Tally => KPI_KEYS.map(() => [0, 0]);
+  const all = tally();
+  const byStage = new Map(slots.map((slot) => [slot, tally()]));
+  const byOwner = new Map<string | null, Tally>();
   for (const a of computed) {
-    const list = byOwner.get(a.ownerId);
-    if (list) list.push(a);
-    else byOwner.set(a.ownerId, [a]);
-  }
-  const shares = (accounts: readonly PortfolioAccount[]): KpiShare[] => {
-    const tally = new Map<KpiKey, { accounts: number; met: number }>();
-    for (const a of accounts) {
-      for (const t of targetsByAccount.get(a) ?? accountTargets(a, config)) {
-        const s = tally.get(t.kpi) ?? { accounts: 0, met: 0 };
-        s.accounts++;
-        if (t.met) s.met++;
-        tally.set(t.kpi, s);
+    const mine = byOwner.get(a.ownerId) ?? (byOwner.set(a.ownerId, tally()).get(a.ownerId) as Tally);
+    const lists = [all, mine, byStage.get(a.stage as StageSlot) ?? tally()];
+    const targets = targetsOf(config, a.stage as StageSlot);
+    KPI_KEYS.forEach((k, i) => {
+      const target = targets[k];
+      if (target === undefined) return;
+      const met = (a.kpis[k] ?? -Infinity) >= target - 1e-9 ? 1 : 0;
+      for (const t of lists) {
+        const c = t[i] as [number, number];
+        c[0]++;
+        c[1] += met;
       }
-    }
-    return KPI_KEYS.filter((k) => tally.has(k)).map((kpi) => {
-      const s = tally.get(kpi) as { accounts: number; met: number };
-      return { kpi, accounts: s.accounts, met: s.met, share: ratio(s.met, s.accounts) };
     });
-  };
+  }
+  const share = (kpi: KpiKey, [accounts, met]: [number, number]) => ({
+    kpi,
+    accounts,
+    met,
+    share: ratio(met, accounts),
+  });
+  const shares = (t: Tally): KpiShare[] =>
+    KPI_KEYS.flatMap((kpi, i) =>
+      (t[i] as [number, number])[0] > 0 ? [share(kpi, t[i] as [number, number])] : [],
+    );
   return {
     computed: computed.length,
     notComputed: view.accounts.length - computed.length,
-    byStage: stageSlots(config).map((slot) => {
-      const here = computed.filter((a) => a.stage === slot);
+    byStage: slots.map((slot) => {
       const targets = targetsOf(config, slot);
-      const got = new Map(shares(here).map((s) => [s.kpi, s]));
+      const t = byStage.get(slot) as Tally;
       return {
         slot,
-        accounts: here.length,
-        kpis: KPI_KEYS.filter((k) => targets[k] !== undefined).map((kpi) => ({
-          kpi,
-          target: targets[kpi] as number,
-          accounts: got.get(kpi)?.accounts ?? 0,
-          met: got.get(kpi)?.met ?? 0,
-          share: got.get(kpi)?.share ?? null,
-        })),
+        accounts: computed.filter((a) => a.stage === slot).length,
+        kpis: KPI_KEYS.flatMap((kpi, i) => {
+          const target = targets[kpi];
+          return target === undefined ? [] : [{ ...share(kpi, t[i] as [number, number]), target }];
+        }),
       };
     }),
-    byKpi: shares(computed),
+    byKpi: shares(all),
     perRep: repsInView(view).map((rep) => {
-      const kpis = shares(byOwner.get(rep.id) ?? []);
+      const kpis = shares(byOwner.get(rep.id) ?? tally());
       const targets = kpis.reduce((n, k) => n + k.accounts, 0);
       const met = kpis.reduce((n, k) => n + k.met, 0);
       return { ownerId: rep.id, targets, met, share: ratio(met, targets), kpis };

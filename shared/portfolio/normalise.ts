@@ -7,7 +7,15 @@
 import { stageKeyFromCrmValue } from '../config/picklists';
 import type { SalesProcessConfig } from '../config/schema';
 import { compileConfig } from '../engine/compiled';
-import { KPI_KEYS, RATIO_KPIS, kgiFieldName, kpiFieldName, type BuyingStageKey } from '../model/keys';
+import {
+  KPI_KEYS,
+  RATIO_KPIS,
+  kgiFieldName,
+  kpiFieldName,
+  type BuyingStageKey,
+  type KgiKey,
+  type KpiKey,
+} from '../model/keys';
 import { offsetMinutes } from '../model/time';
 import { ISSUE_TEXT } from '../i18n/issues';
 import type { DataIssue } from '../model/types';
@@ -47,10 +55,15 @@ export function normalisePortfolio(raw: Record<string, unknown>, config: SalesPr
     });
     return out;
   };
+  const a = config.fields.account;
+  const fields: MetricFields = {
+    kpis: KPI_KEYS.map((k) => [k, kpiFieldName(k, a.kpiPrefix)]),
+    kgis: config.kgis.map((k) => [k, kgiFieldName(k, a)]),
+  };
   const history = each(m.stageHistory, (r) => readChange(r, config, issues));
   history.sort((a, b) => a.at - b.at || compareIds(a.id, b.id));
   return {
-    accounts: each(m.accounts, (r) => readAccount(r, config)),
+    accounts: each(m.accounts, (r) => readAccount(r, config, fields)),
     deals: each(m.deals, (r) => readDeal(r, config, issues)),
     history,
     users: each(USERS_KEY, (r) => readUser(r, config)),
@@ -104,16 +117,22 @@ function slotOf(config: SalesProcessConfig, value: string | null): StageSlot | n
   return key === undefined ? null : (key ?? NOT_STARTED);
 }
 
-function readAccount(r: RecordReader, config: SalesProcessConfig): PortfolioAccount {
+/** The KPI and KGI field names of the accounts, spelled once per read (not 19 times an account). */
+interface MetricFields {
+  kpis: [KpiKey, string][];
+  kgis: [KgiKey, string][];
+}
+
+function readAccount(r: RecordReader, config: SalesProcessConfig, fields: MetricFields): PortfolioAccount {
   const a = config.fields.account;
   const kpis: PortfolioAccount['kpis'] = {};
-  for (const key of KPI_KEYS) {
-    const v = r.number(kpiFieldName(key, a.kpiPrefix));
+  for (const [key, field] of fields.kpis) {
+    const v = r.number(field);
     kpis[key] = v == null ? null : RATIO_KPIS.has(key) ? v / 100 : v;
   }
   const kgis: PortfolioAccount['kgis'] = {};
-  for (const key of config.kgis) {
-    const v = r.number(kgiFieldName(key, a));
+  for (const [key, field] of fields.kgis) {
+    const v = r.number(field);
     kgis[key] = v == null ? null : key === 'share_of_wallet' ? v / 100 : v;
   }
   const progress = r.number(a.stageProgress);

@@ -78,6 +78,15 @@ describe('computePortfolio', () => {
     expect(r.accounts.map((a) => a.id)).toEqual(['a1', 'a2', 'a3']);
   });
 
+  it('while the deals are being read: the same first panels, no guidance and no account rows yet', () => {
+    const first = portfolioOf({ ...INPUT, deals: [] });
+    const pending = computePortfolio(first, CONFIG, DEFAULT_FILTERS, P_AS_OF, true);
+    const whole = computePortfolio(first, CONFIG, DEFAULT_FILTERS, P_AS_OF);
+    expect(whole.guidance).not.toEqual([]);
+    expect(whole.accounts).toHaveLength(3);
+    expect(pending).toEqual({ ...whole, guidance: [], accounts: [] });
+  });
+
   it('filters narrow every part; options stay whole', () => {
     const only = computePortfolio(
       portfolioOf(INPUT),

@@ -47,16 +47,23 @@ export interface PortfolioReport {
   issueCount: number;
 }
 
+/**
+ * `dealsPending`: the web tab's first phase (the deals and alert tasks are still being read; the
+ * portfolio has none yet). The guidance and the accounts table, which the page shows as loading
+ * until the deals are in, are left empty: the first panel does not wait for 10,000 account rows it
+ * does not draw. They are computed with the deals.
+ */
 export function computePortfolio(
   portfolio: Portfolio,
   config: SalesProcessConfig,
   filters: PortfolioFilters,
   asOf: Instant,
+  dealsPending = false,
 ): PortfolioReport {
   const period = periodRange(filters.period, asOf, config);
   const view = applyFilters(portfolio, filters);
   const activity = activityBalance(view, config);
-  const guidance = portfolioGuidance(view, config, activity);
+  const guidance = dealsPending ? [] : portfolioGuidance(view, config, activity);
   return {
     asOf: new Date(asOf).toISOString(),
     period: {
@@ -91,7 +98,7 @@ export function computePortfolio(
     forecast: forecastByQuarter(view, config, asOf),
     guidance,
     alerts: alertRollup(view, portfolio.alerts ?? [], config),
-    accounts: accountRows(view, config, asOf, guidance),
+    accounts: dealsPending ? [] : accountRows(view, config, asOf, guidance),
     issues: portfolio.issues.slice(0, 50),
     issueCount: portfolio.issues.length,
   };

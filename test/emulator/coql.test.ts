@@ -197,3 +197,46 @@ test('LIMIT over 2,000 and reads past 10,000 rows: LIMIT_EXCEEDED', async () => 
     204,
   );
 });
+
+test('each value as Zoho gives it, with several columns read from a row at once: booleans, numbers, text with quotes and lines, empty lookups, missing fields', async () => {
+  const made = await emu.api('POST', '/Contacts', {
+    data: [
+      {
+        Last_Name: '山田 "QA"',
+        Email_Opt_Out: true,
+        Description: '一行目\n"二行目", {"not": "json"}',
+        Account_Name: { id: A1 },
+      },
+      { Last_Name: '佐藤', Email_Opt_Out: false },
+    ],
+  });
+  expect(made.status).toBe(201);
+  const res = await coql(
+    "select Last_Name, Email_Opt_Out, Description, Account_Name, Reporting_To, Title, Account_Name.Employees from Contacts where Last_Name in ('山田 \"QA\"', '佐藤') order by Last_Name asc",
+  );
+  expect(rows(res)).toEqual([
+    {
+      Last_Name: '佐藤',
+      Email_Opt_Out: false,
+      Description: null,
+      Account_Name: null,
+      Reporting_To: null,
+      Title: null,
+      'Account_Name.Employees': null,
+      id: expect.stringMatching(/^\d+$/),
+    },
+    {
+      Last_Name: '山田 "QA"',
+      Email_Opt_Out: true,
+      Description: '一行目\n"二行目", {"not": "json"}',
+      Account_Name: { id: A1 },
+      Reporting_To: null,
+      Title: null,
+      'Account_Name.Employees': 800,
+      id: expect.stringMatching(/^\d+$/),
+    },
+  ]);
+  // a single selected column (and the id): the same values
+  const one = await coql("select Email_Opt_Out from Contacts where Last_Name = '佐藤'");
+  expect(rows(one)).toEqual([{ Email_Opt_Out: false, id: expect.stringMatching(/^\d+$/) }]);
+});

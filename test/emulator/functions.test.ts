@@ -60,6 +60,30 @@ test('one call answers each read as its direct call does, in order, with errors 
   expect(bad).toEqual({ error: { code: 'INVALID_QUERY', message: expect.any(String) } });
 });
 
+test('pages are passed on as the CRM wrote them: the same output as writing the parsed results again', async () => {
+  const tricky = 'A "quoted" name,"info":{"count":1} \\ 日本語';
+  await emu.api('POST', '/Accounts', { data: [{ Account_Name: tricky }] });
+  const requests: ReadRequest[] = [
+    {
+      coql: "select id, Account_Name, Parent_Account from Accounts where Account_Name like '%quoted%' limit 5",
+    },
+    { coql: 'select id, Account_Name from Accounts where id is not null order by id desc limit 2' },
+  ];
+  const res = await execute(JSON.stringify(readBatchArguments(requests)));
+  const raw = (res.body as { details: { output: string } }).details.output;
+  expect(raw).toBe(JSON.stringify(JSON.parse(raw)));
+  const [one, two] = output(res.body).results as { data: { Account_Name: string }[]; more: boolean }[];
+  expect(one).toEqual({
+    data: [expect.objectContaining({ Account_Name: tricky, Parent_Account: null })],
+    more: false,
+  });
+  expect(two?.more).toBe(true);
+  for (const [i, r] of requests.entries()) {
+    const direct = await emu.api('POST', '/coql', { select_query: (r as { coql: string }).coql });
+    expect([one, two][i]?.data).toEqual((direct.body as { data: unknown }).data);
+  }
+});
+
 test('the reads are metered as themselves, the execution as one more call', async () => {
   await emu.admin('POST', '/credits/reset');
   await execute(

@@ -55,3 +55,20 @@ it('a refused refresh is a clear error naming the rule, not a bare failure', asy
     message: expect.stringMatching(/token refresh refused by Zoho/),
   });
 });
+
+it('requestRaw: the reply as the CRM wrote it (no parse and write again), the same token rules', async () => {
+  await crm.admin('POST', '/reset');
+  const h = host();
+  const parsed = await h.request({ method: 'GET', path: '/settings/modules' });
+  await crm.admin('POST', '/faults', { kind: 'invalid_token', count: 1 });
+  const raw = await h.requestRaw({ method: 'GET', path: '/settings/modules' });
+  expect(raw.status).toBe(200);
+  expect(JSON.parse(raw.json)).toEqual(parsed.body);
+  expect(await issued()).toBe(2);
+  const empty = await h.requestRaw({
+    method: 'GET',
+    path: '/Accounts/search',
+    query: { word: 'no-such-name' },
+  });
+  expect(empty).toEqual({ status: 204, json: '' });
+});

@@ -59,6 +59,22 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** A call straight to the local CRM's REST API (with a token of the demo client): the reply's text. */
+async function crmText(method: string, pathname: string, body: unknown): Promise<string> {
+  const token = (await (
+    await fetch(
+      `${emulator.url}/oauth/v2/token?grant_type=refresh_token&client_id=demo&client_secret=demo&refresh_token=demo`,
+      { method: 'POST' },
+    )
+  ).json()) as { access_token: string };
+  const res = await fetch(`${emulator.url}${pathname}`, {
+    method,
+    headers: { authorization: `Zoho-oauthtoken ${token.access_token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return res.text();
+}
+
 /** Zoho's reply body, loosely: records, a per-record write result, or an error envelope. */
 interface Reply {
   data: Record<string, unknown>[];
@@ -98,6 +114,21 @@ test('SDK calls become Zoho REST calls, counted per page load; errors keep Zoho�
   });
   expect(coql.json.ok).toBe(true);
   expect(coql.json.body.data).toEqual([{ id: ACCOUNT, Account_Name: '<b>テスト</b>商事' }]);
+  // the CRM's reply is relayed as it came: the same JSON as Zoho's REST answer, not re-encoded
+  const direct = await crmText('POST', '/crm/v6/coql', {
+    select_query: `select id, Account_Name from Accounts where id = '${ACCOUNT}'`,
+  });
+  const relayed = await (
+    await fetch(`${base}/api/sdk`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        op: 'coql',
+        arg: { select_query: `select id, Account_Name from Accounts where id = '${ACCOUNT}'` },
+      }),
+    })
+  ).text();
+  expect(relayed).toBe(`{"ok":true,"status":200,"body":${direct}}`);
   const empty = await sdk('searchRecord', {
     Entity: 'Events',
     Type: 'criteria',

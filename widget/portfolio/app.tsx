@@ -84,7 +84,14 @@ export function PortfolioApp(props: PortfolioAppProps) {
   const report: AsyncState<PortfolioReport> = useMemo(() => {
     if (state.status !== 'ready') return state;
     try {
-      const data = computePortfolio(state.data.portfolio, config, filters, state.data.asOf);
+      // the first phase: only what the first panels draw (the deal sections wait for the deals)
+      const data = computePortfolio(
+        state.data.portfolio,
+        config,
+        filters,
+        state.data.asOf,
+        state.data.rest !== null,
+      );
       globalThis.performance?.mark?.('es:portfolio-computed');
       return { status: 'ready', data };
     } catch (e) {

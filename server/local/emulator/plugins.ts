@@ -27,13 +27,14 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
 /**
  * A call to this org's API as a Deluge `invokeurl` makes it: over HTTP with the caller's
  * authorisation, so it passes the same gates, faults and credit meter as a direct call.
- * `json` is the parsed answer (null when empty or not JSON).
+ * `json` is the parsed answer (null when empty or not JSON), parsed when first read; `text` the
+ * answer as it came (a plug-in that only passes rows on can splice it instead of parsing it).
  */
 export type InvokeUrl = (
   method: 'GET' | 'POST',
   pathAndQuery: string,
   body?: unknown,
-) => Promise<{ status: number; json: unknown }>;
+) => Promise<{ status: number; readonly json: unknown; text: string }>;
 
 /** A refused `arguments` value: the function answers 400 INVALID_DATA naming `arguments`. */
 export class FunctionArgumentError extends Error {}

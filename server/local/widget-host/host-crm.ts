@@ -25,8 +25,20 @@ export interface RestResponse {
   body: unknown;
 }
 
+/** A reply as the CRM sent it: its JSON text unparsed ('' for an empty body). */
+export interface RawRestResponse {
+  status: number;
+  json: string;
+}
+
 export interface HostCrm {
   request(req: RestRequest): Promise<RestResponse>;
+  /**
+   * The same call, the reply's JSON text passed on as it came (the host only relays it to the
+   * widget): a 2,000-row page is not parsed and written again. A reply that is not JSON fails as
+   * `request` fails on it.
+   */
+  requestRaw(req: RestRequest): Promise<RawRestResponse>;
 }
 
 export function createHostCrm(opts: HostCrmOptions): HostCrm {
@@ -40,7 +52,7 @@ export function createHostCrm(opts: HostCrmOptions): HostCrm {
   };
   const tokens = new TokenManager(new MemoryTokenStore(), conn, { timeoutMs, fetch: doFetch });
 
-  const send = async (req: RestRequest, value: string): Promise<RestResponse> => {
+  const sendRaw = async (req: RestRequest, value: string): Promise<RawRestResponse & { type: string }> => {
     const url = new URL(`${trimSlash(opts.crmBaseUrl)}/crm/v6${req.path}`);
     for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
     const res = await doFetch(url, {
@@ -52,18 +64,29 @@ export function createHostCrm(opts: HostCrmOptions): HostCrm {
       ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const text = await res.text();
-    return { status: res.status, body: text.trim() === '' ? null : (JSON.parse(text) as unknown) };
+    return { status: res.status, json: await res.text(), type: res.headers.get('content-type') ?? '' };
+  };
+  const parse = (json: string): unknown => (json.trim() === '' ? null : (JSON.parse(json) as unknown));
+  /** The reply, with one new token and one retry when the CRM says INVALID_TOKEN. */
+  const call = async (req: RestRequest): Promise<RawRestResponse & { type: string }> => {
+    const value = await tokens.accessToken();
+    const first = await sendRaw(req, value);
+    if (first.status !== 401 || (parse(first.json) as { code?: string } | null)?.code !== 'INVALID_TOKEN')
+      return first;
+    tokens.invalidate(value);
+    return sendRaw(req, await tokens.accessToken());
   };
 
   return {
     async request(req) {
-      const value = await tokens.accessToken();
-      const first = await send(req, value);
-      if (first.status !== 401 || (first.body as { code?: string } | null)?.code !== 'INVALID_TOKEN')
-        return first;
-      tokens.invalidate(value);
-      return send(req, await tokens.accessToken());
+      const { status, json } = await call(req);
+      return { status, body: parse(json) };
+    },
+    async requestRaw(req) {
+      const { status, json, type } = await call(req);
+      // what is not declared JSON is checked (and fails) as `request` would
+      if (json.trim() !== '' && !/^application\/json\b/i.test(type)) parse(json);
+      return { status, json: json.trim() === '' ? '' : json };
     },
   };
 }

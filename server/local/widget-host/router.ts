@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
 import { CallLog } from './call-log';
-import { createHostCrm, type HostCrm, type HostCrmOptions } from './host-crm';
+import { createHostCrm, type HostCrm, type HostCrmOptions, type RawRestResponse } from './host-crm';
 import { renderPreviewPage, type AccountOption } from './page';
 import { renderPortfolioPage } from './portfolio-page';
 import { RECOMPUTE_FUNCTION, runRecomputeFunction, type ServiceHook } from './recompute';
@@ -98,14 +98,24 @@ export function createPreviewRouter(opts: PreviewOptions): PreviewRouter {
     }
     const started = Date.now();
     const a = (arg ?? {}) as { name?: unknown; arguments?: unknown };
-    const reply =
+    // the CRM's JSON reply is relayed as its text (a page of 2,000 rows is not parsed and written again)
+    const reply: Promise<RawRestResponse> =
       op === 'executeFunction' && a.name === RECOMPUTE_FUNCTION
-        ? runRecomputeFunction(opts.serviceHook ?? { target: null }, String(a.arguments))
-        : crm.request(mapped.request);
+        ? runRecomputeFunction(opts.serviceHook ?? { target: null }, String(a.arguments)).then((r) => ({
+            status: r.status,
+            json: r.body == null ? '' : JSON.stringify(r.body),
+          }))
+        : crm.requestRaw(mapped.request);
     reply.then((reply) => {
       if (LOAD_ID.test(loadId)) callLog.record(loadId, String(op), reply.status, Date.now() - started);
       const ok = reply.status >= 200 && reply.status < 300;
-      res.json({ ok, status: reply.status, body: reply.body ?? '' });
+      // written as is: no ETag hash of a 4 MB answer (Express's default on res.send)
+      const text = `{"ok":${String(ok)},"status":${reply.status},"body":${reply.json === '' ? '""' : reply.json}}`;
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+      });
+      res.end(text);
     }, next);
   });
 

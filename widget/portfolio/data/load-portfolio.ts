@@ -14,7 +14,7 @@ import type { Instant, LocalDate } from '../../../shared/model/types';
 import { USERS_KEY } from '../../../shared/portfolio/normalise';
 import { forecastQuarters } from '../../../shared/portfolio/forecast';
 import type { FiscalQuarter } from '../../../shared/portfolio/period';
-import { widgetError } from '../../common/errors';
+import { widgetError, type WidgetError } from '../../common/errors';
 import type { ReadBatch } from '../../common/reads';
 import type { CrmGateway, ListPage, RecordPage } from '../../zoho/types';
 import { PAGE_ROWS, dealStreams, snapshotQuery, streamQuery, type IdRange, type Stream } from './queries';
@@ -179,21 +179,11 @@ async function readSplit(
   query: (afterId: string | null, range: IdRange) => string,
   options: { ascFirst?: boolean } = {},
 ): Promise<ZohoRecord[]> {
-  const none = { data: [], more: false };
-  const ends = async (): Promise<[RecordPage, RecordPage]> => {
-    if (!options.ascFirst) {
-      const [a = none, d = none] = await reads([
-        { coql: query(null, {}) },
-        { coql: query(null, { desc: true }) },
-      ]);
-      return [a, d];
-    }
-    const [a = none] = await reads([{ coql: query(null, {}) }]);
-    if (!a.more) return [a, none];
-    const [d = none] = await reads([{ coql: query(null, { desc: true }) }]);
-    return [a, d];
-  };
-  const [asc, desc] = await ends();
+  const none: RecordPage = { data: [], more: false };
+  const end = (desc: boolean) => ({ coql: query(null, { desc }) });
+  // both ends in one round; `ascFirst`: the descending page only once the ascending one came back full
+  const [asc = none, both] = await reads(options.ascFirst ? [end(false)] : [end(false), end(true)]);
+  const [desc = none] = both ? [both] : asc.more ? await reads([end(true)]) : [];
   if (!asc.more || !desc.more) return dedupeById([...asc.data, ...desc.data]);
   const ids = (rows: ZohoRecord[]) => rows.map((r) => String(r.id));
   const [a0, a1] = [ids(asc.data)[0], ids(asc.data).at(-1)];
@@ -229,8 +219,7 @@ async function readSplit(
       return more && last ? [{ ...r, after: String(last.id) }] : [];
     });
   }
-  if (active.length > 0)
-    throw widgetError('DATA_INVALID', `${stream}: more than ${MAX_PAGES} pages of records; narrow the data`);
+  if (active.length > 0) throw tooManyPages(stream);
   return dedupeById(rows);
 }
 
@@ -256,9 +245,13 @@ async function readStreams(
   }
   if (active.length > 0) {
     const what = active.map((i) => streams[i]).join(', ');
-    throw widgetError('DATA_INVALID', `${what}: more than ${MAX_PAGES} pages of records; narrow the data`);
+    throw tooManyPages(what);
   }
   return rows;
+}
+
+function tooManyPages(what: string): WidgetError {
+  return widgetError('DATA_INVALID', `${what}: more than ${MAX_PAGES} pages of records; narrow the data`);
 }
 
 async function readUsers(crm: CrmGateway): Promise<ZohoRecord[]> {

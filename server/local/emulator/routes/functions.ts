@@ -109,10 +109,20 @@ function invokeUrl(ctx: EmulatorContext, req: Request): InvokeUrl {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await reply.text();
-    try {
-      return { status: reply.status, json: text === '' ? null : (JSON.parse(text) as unknown) };
-    } catch {
-      return { status: reply.status, json: null };
-    }
+    let parsed: { json: unknown } | null = null;
+    return {
+      status: reply.status,
+      text,
+      get json(): unknown {
+        if (!parsed) {
+          try {
+            parsed = { json: text === '' ? null : (JSON.parse(text) as unknown) };
+          } catch {
+            parsed = { json: null };
+          }
+        }
+        return parsed.json;
+      },
+    };
   };
 }
