@@ -160,7 +160,7 @@ export class Mirror {
    * account after a full pass, so a page does not work out which accounts its records bear on — the
    * stored row is never read first (that read and the accounts' lookups were half of `upsert`'s
    * cost, issue 14): a record is written only when it differs from the stored row, in the write
-   * statement itself, and the ids read are kept for `finish`.
+   * statement itself, as Zoho's JSON without a hash (`toRow`), and the ids read are kept for `finish`.
    *
    * Into an empty mirror (the first sync) the records go in without the secondary indexes, which are
    * built once at the end (`withoutIndexes`).
@@ -170,7 +170,7 @@ export class Mirror {
     const name = this.moduleName(module);
     const store = this.db.transaction((records: readonly ZohoRecord[]) => {
       for (const rec of records) {
-        const row = this.toRow(module, rec);
+        const row = this.toRow(module, rec, false);
         seen.add(row.id);
         this.write(row, this.stmt.writeChanged);
       }
@@ -390,7 +390,12 @@ export class Mirror {
     }
   }
 
-  private toRow(module: MirrorModule, rec: ZohoRecord): Row {
+  /**
+   * A record as a row. `hashed`: the stored JSON and the hash of the engine's fields (`encode`);
+   * without, Zoho's JSON as read and no hash (`UNHASHED`) — a full pass recomputes every account
+   * anyway, so it spends nothing on telling which changed.
+   */
+  private toRow(module: MirrorModule, rec: ZohoRecord, hashed = true): Row {
     // COQL may not return $se_module; Zoho ids are unique across modules, so the mirror can tell.
     // Set on the record itself: what the mirror is given is its to keep (a page read, a record built
     // for it), and a page's 2,000 copies were garbage at once.
@@ -403,7 +408,7 @@ export class Mirror {
       parent_id: link.parentId,
       what_module: link.what?.module ?? null,
       what_id: link.what?.id ?? null,
-      ...this.encode(module, rec),
+      ...(hashed ? this.encode(module, rec) : { input_hash: UNHASHED, json: JSON.stringify(rec) }),
     };
   }
 
@@ -464,6 +469,13 @@ export class Mirror {
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
+
+/**
+ * The hash of a row stored by a full pass: no hash, so the next incremental read of the record counts
+ * it as changed (one recompute of its account). The rows the service writes back are hashed then
+ * (`applyWritten`), so the echo of its own writes is still recognised.
+ */
+const UNHASHED = '';
 
 function ignoredFields(config: SalesProcessConfig): Map<string, Set<string>> {
   const system = [
