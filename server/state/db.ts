@@ -71,6 +71,10 @@ export function openStateDb(stateDir: string, file = 'service.sqlite'): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    // 64 MB of page cache (SQLite's default is 2 MB): a recompute reads each account's records by
+    // index from all over the file, and every page not in the cache is a system call (issue 14:
+    // ≈ 30 % less CPU in Mirror.datasetFor at 1,000 accounts).
+    db.pragma('cache_size = -65536');
     db.exec(SCHEMA);
     moveRecordsToRowidTable(db);
     makeRecordIndexesPartial(db);

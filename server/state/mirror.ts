@@ -52,6 +52,8 @@ interface Row {
 
 export class Mirror {
   private readonly ignored: Map<string, Set<string>>;
+  /** Accounts' and deals' ids with their module, as `moduleOfId` found them. */
+  private readonly parentModules = new Map<string, string>();
   private readonly stmt;
 
   constructor(
@@ -370,10 +372,20 @@ export class Mirror {
     }
   }
 
+  /**
+   * The module (accounts or deals) that holds `id`, else null. What is found is kept: an id's module
+   * never changes (Zoho ids are unique across modules), and a full read asks once per activity — about
+   * thirty times per account or deal.
+   */
   private moduleOfId(id: string | null): string | null {
     if (!id) return null;
+    const known = this.parentModules.get(id);
+    if (known) return known;
     for (const m of ['accounts', 'deals'] as const)
-      if (this.stmt.exists.get(this.moduleName(m), id)) return this.moduleName(m);
+      if (this.stmt.exists.get(this.moduleName(m), id)) {
+        this.parentModules.set(id, this.moduleName(m));
+        return this.moduleName(m);
+      }
     return null;
   }
 

@@ -22,6 +22,7 @@ import { alertTasksOf, planAlerts, type AlertPlan } from './alerts';
 import { planWriteBack, type RecordUpdate } from '../../shared/writeback/plan';
 import { insightTimestampField, projectAccount, projectDeal } from '../../shared/writeback/project';
 import type { Mirror } from '../state/mirror';
+import { lookupId, type ZohoRecord } from '../../shared/crm-read/records';
 
 export interface StageChangePlan {
   accountId: string;
@@ -68,9 +69,15 @@ export function recomputeBatch(
   const { bundles } = all;
   const plan = emptyPlan();
   const accountRecords = [];
-  const alertTasks = (raw[config.fields.modules.tasks] ?? []).filter(
-    (r) => typeof r[config.fields.task.alertKey] === 'string',
-  );
+  // The batch's alert tasks by the account they hang off (each account then looks at its own only).
+  const alertTasks = new Map<string, ZohoRecord[]>();
+  for (const r of raw[config.fields.modules.tasks] ?? []) {
+    const what = lookupId(r[config.fields.activity.what]);
+    if (typeof r[config.fields.task.alertKey] !== 'string' || !what) continue;
+    const list = alertTasks.get(what);
+    if (list) list.push(r);
+    else alertTasks.set(what, [r]);
+  }
   for (const id of accountIds) {
     const bundle = bundles.get(id as ZohoId);
     const current = storedAccounts.get(id) ?? null;
@@ -93,11 +100,11 @@ export function recomputeBatch(
       asOf,
       typeof since === 'string' ? (since as LocalDate) : null,
     );
-    if (config.alerts.enabled || alertTasks.length > 0) {
+    if (config.alerts.enabled || alertTasks.size > 0) {
       const a = planAlerts(
         id,
         accountAlerts(signals, config, asOf),
-        alertTasksOf(alertTasks, id, config),
+        alertTasksOf(alertTasks.get(id) ?? [], id, config),
         config,
         asOf,
       );
