@@ -11,6 +11,11 @@
  * - **Parse the field-details file once**, not once per record and lookup the SDK converts (writes):
  *   `Initializer.getJSON` answers from memory while the file's size and modification time are
  *   unchanged; the SDK rewrites the file when it learns a module's fields, and then it is read again.
+ * - **Find a value's class description once per class** when writing: the SDK's
+ *   `keyINJSONDetails(className)` walks every class it describes (splitting and lower-casing each
+ *   name) for every picklist, lookup and owner value of every record it writes — a quarter of a first
+ *   sync's CPU at 10,000 accounts. Its answer depends on the class name and the SDK's class table
+ *   only, so it is kept per name while that table is the same object.
  *
  * No AsyncLocalStorage: it would put a hook on every promise the SDK makes. `test/zoho/sdk-raw.test.ts`
  * pins the SDK release and the code these wrap.
@@ -62,7 +67,29 @@ export function installRawReader(): void {
     kept.set(filePath, { version, json });
     return json;
   };
+  const findClass = (proto as unknown as ClassFinder).keyINJSONDetails;
+  const classes = new Map<string, string | null>();
+  let table: unknown = null;
+  (proto as unknown as ClassFinder).keyINJSONDetails = async function (
+    this: JSONConverter,
+    className: string,
+  ) {
+    if (Initializer.jsonDetails !== table) {
+      classes.clear();
+      table = Initializer.jsonDetails;
+    }
+    const hit = classes.get(className);
+    if (hit !== undefined) return hit;
+    const key = await findClass.call(this, className);
+    classes.set(className, key);
+    return key;
+  };
   installed = true;
+}
+
+/** The SDK's private class-table lookup (json_converter.js), which `installRawReader` keeps answers of. */
+interface ClassFinder {
+  keyINJSONDetails(this: JSONConverter, className: string): Promise<string | null>;
 }
 
 /**

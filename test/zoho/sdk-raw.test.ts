@@ -49,6 +49,26 @@ test('the installed SDK is the release the raw reader wraps, and its decoding st
   expect(init).toMatch(
     /static getJSON\(filePath\) \{\s+let fs = require\('fs'\);\s+let fileData = fs\.readFileSync\(filePath\);\s+return JSON\.parse\(fileData\);/,
   );
+  // The class-table lookup whose answers are kept: a pure function of the class name and the table.
+  expect(source).toMatch(
+    /async keyINJSONDetails\(className\) \{\s+let jsondetails = initializer_1\.Initializer\.jsonDetails;\s+for \(var key in jsondetails\) \{/,
+  );
+});
+
+test("the class-table lookup, kept per class name, answers as the SDK's own does", async () => {
+  installRawReader();
+  const converter = Object.create(JSONConverter.prototype) as {
+    keyINJSONDetails(name: string): Promise<string | null>;
+  };
+  const table = Initializer.jsonDetails as Record<string, unknown>;
+  // the SDK's answer, computed here the way json_converter.js does
+  const expected = (name: string) =>
+    Object.keys(table).find(
+      (k) => (k.split('/').at(-1) ?? '').split('_').join('').toLowerCase() === name.toLowerCase(),
+    ) ?? null;
+  for (const name of ['Record', 'Choice', 'MinifiedUser', 'BodyWrapper', 'NoSuchClass'])
+    expect(await converter.keyINJSONDetails(name)).toBe(expected(name));
+  expect(expected('Record')).not.toBeNull();
 });
 
 test('the field-details file is parsed once while it is unchanged, with the same content; a rewritten file is read again', () => {
