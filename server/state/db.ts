@@ -19,9 +19,16 @@ const SCHEMA_VERSION = 1;
  * by — only accounts have a parent, only activities a What_Id — so most inserts update two B-trees
  * fewer. A lookup by `column = ?` implies the column is not null, so SQLite uses them.
  */
-const RECORD_INDEXES = `CREATE INDEX IF NOT EXISTS records_account ON records (module, account_id) WHERE account_id IS NOT NULL;
-CREATE INDEX IF NOT EXISTS records_parent ON records (module, parent_id) WHERE parent_id IS NOT NULL;
-CREATE INDEX IF NOT EXISTS records_what ON records (what_module, what_id) WHERE what_id IS NOT NULL;`;
+const RECORD_INDEX_LIST = [
+  'CREATE INDEX records_account ON records (module, account_id) WHERE account_id IS NOT NULL',
+  'CREATE INDEX records_parent ON records (module, parent_id) WHERE parent_id IS NOT NULL',
+  // The module first: a recompute reads one activity module's rows on its accounts and deals, and
+  // without it every task, event and call on them was fetched to find that module's (issue 14).
+  'CREATE INDEX records_what ON records (module, what_module, what_id) WHERE what_id IS NOT NULL',
+];
+const RECORD_INDEXES = RECORD_INDEX_LIST.map(
+  (sql) => `${sql.replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS')};`,
+).join('\n');
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -77,7 +84,7 @@ export function openStateDb(stateDir: string, file = 'service.sqlite'): Db {
     db.pragma('cache_size = -65536');
     db.exec(SCHEMA);
     moveRecordsToRowidTable(db);
-    makeRecordIndexesPartial(db);
+    recordIndexesAsDeclared(db);
   } catch (e) {
     db.close();
     const code = (e as { code?: unknown }).code;
@@ -116,17 +123,22 @@ function moveRecordsToRowidTable(db: Db): void {
   })();
 }
 
-/** An older state database's full indexes on records are replaced by the partial ones (one transaction). */
-function makeRecordIndexesPartial(db: Db): void {
-  const full = db
-    .prepare<[], { name: string }>(
-      `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records'
-         AND name IN ('records_account', 'records_parent', 'records_what') AND sql NOT LIKE '%WHERE%'`,
+/**
+ * An older state database's indexes on records that differ from the declared ones (full indexes
+ * before they were partial; records_what before it led with the module) are built again as declared,
+ * in one transaction.
+ */
+function recordIndexesAsDeclared(db: Db): void {
+  const declared = new Map(RECORD_INDEX_LIST.map((sql) => [sql.split(' ')[2] as string, sql]));
+  const stale = db
+    .prepare<[], { name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND sql IS NOT NULL",
     )
-    .all();
-  if (full.length === 0) return;
+    .all()
+    .filter((i) => declared.has(i.name) && i.sql.replace(/\s+/g, ' ') !== declared.get(i.name));
+  if (stale.length === 0) return;
   db.transaction(() => {
-    for (const { name } of full) db.exec(`DROP INDEX ${name}`);
+    for (const { name } of stale) db.exec(`DROP INDEX ${name}`);
     db.exec(RECORD_INDEXES);
   })();
 }

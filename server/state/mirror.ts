@@ -109,8 +109,9 @@ export class Mirror {
         'SELECT module, id, account_id, parent_id, what_module, what_id FROM records WHERE module = ?',
       ),
       any: db.prepare<[], { one: number }>('SELECT 1 AS one FROM records LIMIT 1'),
-      pendingWhat: db.prepare<[string], Row>(
-        'SELECT * FROM records WHERE what_id = ? AND what_module IS NULL',
+      pendingWhat: db.prepare<[string, string, string, string], Row>(
+        `SELECT * FROM records INDEXED BY records_what
+         WHERE module IN (?, ?, ?) AND what_module IS NULL AND what_id = ?`,
       ),
       delete: db.prepare('DELETE FROM records WHERE module = ? AND id = ?'),
       count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM records WHERE module = ?'),
@@ -392,7 +393,8 @@ export class Mirror {
   /** Activities read before the account or deal they link to: link them now, and say whose they are. */
   private resolvePending(module: MirrorModule, id: string, touched: Set<string>): void {
     const name = this.moduleName(module);
-    const pending = this.stmt.pendingWhat.all(id);
+    const m = this.config.fields.modules;
+    const pending = this.stmt.pendingWhat.all(m.tasks, m.events, m.calls, id);
     for (const row of pending) {
       const mod = (['tasks', 'events', 'calls'] as const).find((m) => this.moduleName(m) === row.module);
       if (!mod) continue;

@@ -75,7 +75,7 @@ test('a WITHOUT ROWID records table from before is moved to a rowid table, rows 
     expect(
       db
         .prepare(
-          "EXPLAIN QUERY PLAN SELECT json FROM records WHERE what_module = 'Accounts' AND what_id = 'A1'",
+          "EXPLAIN QUERY PLAN SELECT json FROM records WHERE module = 'Tasks' AND what_module = 'Accounts' AND what_id = 'A1'",
         )
         .all(),
     ).toEqual([expect.objectContaining({ detail: expect.stringContaining('records_what') })]);
@@ -116,6 +116,41 @@ test('full indexes on a rowid records table from before become partial ones, row
         .all(),
     ).toEqual([expect.objectContaining({ detail: expect.stringContaining('records_parent') })]);
     expect(db.prepare('SELECT id FROM records').all()).toEqual([{ id: 'A2' }]);
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an activity index from before that did not lead with the module is built again as declared, rows kept', () => {
+  const dir = tempDir('records-table-');
+  try {
+    const first = openStateDb(dir);
+    first.exec(`DROP INDEX records_what;
+      CREATE INDEX records_what ON records (what_module, what_id) WHERE what_id IS NOT NULL;`);
+    first
+      .prepare(
+        'INSERT INTO records (module, id, what_module, what_id, input_hash, json) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run('Tasks', 'T1', 'Accounts', 'A1', 'h', '{"id":"T1"}');
+    first.close();
+
+    const db = openStateDb(dir);
+    expect(indexSql(db)).toContain(
+      'CREATE INDEX records_what ON records (module, what_module, what_id) WHERE what_id IS NOT NULL',
+    );
+    expect(
+      db
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT json FROM records WHERE module = 'Tasks' AND what_module = 'Accounts' AND what_id = 'A1'",
+        )
+        .all(),
+    ).toEqual([
+      expect.objectContaining({
+        detail: expect.stringMatching(/records_what \(module=\? AND what_module=\? AND what_id=\?\)/),
+      }),
+    ]);
+    expect(db.prepare('SELECT id FROM records').all()).toEqual([{ id: 'T1' }]);
     db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
