@@ -26,6 +26,9 @@ const RECORD_INDEX_LIST = [
   // without it every task, event and call on them was fetched to find that module's (issue 14).
   'CREATE INDEX records_what ON records (module, what_module, what_id) WHERE what_id IS NOT NULL',
 ];
+/** The indexes' names, from their declarations (`CREATE INDEX <name> ON …`). */
+const RECORD_INDEX_NAMES = RECORD_INDEX_LIST.map((sql) => sql.split(' ')[2] as string);
+const DROP_RECORD_INDEXES = RECORD_INDEX_NAMES.map((name) => `DROP INDEX IF EXISTS ${name};`).join(' ');
 const RECORD_INDEXES = RECORD_INDEX_LIST.map(
   (sql) => `${sql.replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS')};`,
 ).join('\n');
@@ -117,7 +120,7 @@ function moveRecordsToRowidTable(db: Db): void {
   if (!table || !/WITHOUT\s+ROWID/i.test(table.sql)) return;
   db.transaction(() => {
     db.exec(`ALTER TABLE records RENAME TO records_without_rowid;
-      DROP INDEX IF EXISTS records_account; DROP INDEX IF EXISTS records_parent; DROP INDEX IF EXISTS records_what;`);
+      ${DROP_RECORD_INDEXES}`);
     db.exec(SCHEMA);
     db.exec('INSERT INTO records SELECT * FROM records_without_rowid; DROP TABLE records_without_rowid;');
   })();
@@ -129,7 +132,7 @@ function moveRecordsToRowidTable(db: Db): void {
  * in one transaction.
  */
 function recordIndexesAsDeclared(db: Db): void {
-  const declared = new Map(RECORD_INDEX_LIST.map((sql) => [sql.split(' ')[2] as string, sql]));
+  const declared = new Map(RECORD_INDEX_LIST.map((sql, i) => [RECORD_INDEX_NAMES[i] as string, sql]));
   const stale = db
     .prepare<[], { name: string; sql: string }>(
       "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND sql IS NOT NULL",
@@ -145,9 +148,7 @@ function recordIndexesAsDeclared(db: Db): void {
 
 /** The records table's secondary indexes dropped, for a bulk load into an empty mirror (Mirror.withoutIndexes). */
 export function dropRecordIndexes(db: Db): void {
-  db.exec(
-    'DROP INDEX IF EXISTS records_account; DROP INDEX IF EXISTS records_parent; DROP INDEX IF EXISTS records_what;',
-  );
+  db.exec(DROP_RECORD_INDEXES);
 }
 
 /** The records table's secondary indexes, built where missing (after a bulk load, or on open after a crash in one). */

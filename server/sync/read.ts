@@ -11,6 +11,9 @@ import type { Cursor, SyncState } from '../state/sync-state';
 import { parseInstant } from '../../shared/model/time';
 import { keysetQuery, type SyncStream } from './streams';
 
+type ReadDeps = { gateway: ZohoGateway; mirror: Mirror; state: SyncState; log: Logger };
+type ReadOptions = { full: boolean; progress?: (module: string, n: number) => void };
+
 export interface ReadResult {
   records: Record<string, number>;
   cursors: Record<string, Cursor>;
@@ -38,21 +41,13 @@ export function modifiedSince(cursor: Cursor | null): Date | null {
   return new Date(time - (settled ? 0 : LOOKBACK_MS));
 }
 
-export async function readChanges(
-  deps: { gateway: ZohoGateway; mirror: Mirror; state: SyncState; log: Logger },
-  plan: SyncStream[],
-  o: { full: boolean; runId: number; progress?: (module: string, n: number) => void },
-): Promise<ReadResult> {
+export async function readChanges(deps: ReadDeps, plan: SyncStream[], o: ReadOptions): Promise<ReadResult> {
   // The first sync fills an empty mirror: in bulk, the indexes built once at the end.
   if (o.full && deps.mirror.isEmpty()) return deps.mirror.withoutIndexes(() => readAll(deps, plan, o));
   return readAll(deps, plan, o);
 }
 
-async function readAll(
-  deps: { gateway: ZohoGateway; mirror: Mirror; state: SyncState; log: Logger },
-  plan: SyncStream[],
-  o: { full: boolean; runId: number; progress?: (module: string, n: number) => void },
-): Promise<ReadResult> {
+async function readAll(deps: ReadDeps, plan: SyncStream[], o: ReadOptions): Promise<ReadResult> {
   const result: ReadResult = { records: {}, cursors: {}, touchedAccounts: 0 };
   const echo = deps.state.expectedEcho();
   for (const read of plan) {

@@ -95,7 +95,6 @@ export async function runSync(deps: SyncDeps, o: SyncOptions): Promise<RunSummar
     summary.stageChanges += await completeInterruptedHistory({ ...deps, log });
     const read = await readChanges({ ...deps, log }, syncStreams(deps.config), {
       full: o.full,
-      runId,
       progress: (module, n) => o.progress?.(`read ${module}: ${n}`),
     });
     if (usersDue(deps.mirror, { full: o.full, now: asOf }))
