@@ -13,6 +13,7 @@ import { privateDir } from '../runtime/files';
 export type Db = Database.Database;
 
 const SCHEMA_VERSION = 1;
+const PAGE_SIZE = 16_384;
 
 /**
  * Partial indexes (issue 14): a row is in an index only when it has the column the index finds it
@@ -78,6 +79,10 @@ export function openStateDb(stateDir: string, file = 'service.sqlite'): Db {
   chmodSync(full, 0o600);
   const db = new Database(full);
   try {
+    // 16 KB pages in a new database (an existing one keeps its size): a sync's commits write a
+    // third of the pages 4 KB ones took, for rows of 300–1,500 bytes of JSON (issue 14: a first
+    // sync's inserts and commits at 10,000 accounts 3.7 → 2.7 s of CPU). Only before the first table.
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');

@@ -35,7 +35,16 @@ export interface StageIntent {
 }
 
 export class SyncState {
-  constructor(readonly db: Db) {}
+  /** Prepared once: the credit meter is asked and told on every Zoho call. */
+  private readonly creditSql;
+
+  constructor(readonly db: Db) {
+    this.creditSql = {
+      add: db.prepare<[number, string, number]>('INSERT INTO credits (at, kind, credits) VALUES (?, ?, ?)'),
+      prune: db.prepare<[number]>('DELETE FROM credits WHERE at < ?'),
+      since: db.prepare<[number], { n: number | null }>('SELECT sum(credits) AS n FROM credits WHERE at > ?'),
+    };
+  }
 
   markDirty(accountIds: Iterable<string>, reason: string, now = Date.now()): number {
     const stmt = this.db.prepare(
@@ -233,18 +242,13 @@ export class SyncState {
   }
 
   addCredits(kind: 'read' | 'write', credits: number, at = Date.now()): void {
-    if (credits > 0)
-      this.db.prepare('INSERT INTO credits (at, kind, credits) VALUES (?, ?, ?)').run(at, kind, credits);
+    if (credits > 0) this.creditSql.add.run(at, kind, credits);
   }
 
   /** Credits spent in the rolling 24 hours before `now` (Zoho's window). */
   creditsLast24h(now = Date.now()): number {
-    this.db.prepare('DELETE FROM credits WHERE at < ?').run(now - 7 * 86_400_000);
-    return (
-      this.db
-        .prepare<[number], { n: number | null }>('SELECT sum(credits) AS n FROM credits WHERE at > ?')
-        .get(now - 86_400_000)?.n ?? 0
-    );
+    this.creditSql.prune.run(now - 7 * 86_400_000);
+    return this.creditSql.since.get(now - 86_400_000)?.n ?? 0;
   }
 
   /** Remember a webhook delivery; false when it was seen before (a replay). */

@@ -4,7 +4,7 @@
  * value is turned back using the field's Zoho data type (a date and a datetime are both `Date`).
  */
 import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-6.0';
-import { parseInstant } from '../../shared/model/time';
+import { parseInstant, utcSecondsText } from '../../shared/model/time';
 
 /** Zoho `data_type` per field API name, for one module. */
 export type FieldTypes = Map<string, string>;
@@ -50,7 +50,7 @@ function utcDateTime(v: string): string {
   // Zoho's shape (`2026-11-26T18:00:00+09:00`) read by position; Date.parse for anything else.
   const zoho = v.length === 25 && (v[19] === '+' || v[19] === '-');
   const ms = (zoho ? parseInstant(v) : null) ?? Date.parse(v);
-  return Number.isNaN(ms) ? v : `${new Date(ms).toISOString().slice(0, 19)}+00:00`;
+  return Number.isNaN(ms) ? v : `${utcSecondsText(ms)}+00:00`;
 }
 
 function mapToPlain(map: Map<string, unknown>, types: FieldTypes): Record<string, unknown> {

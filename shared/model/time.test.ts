@@ -10,6 +10,7 @@ import {
   parseInstant,
   parseLocalDate,
   startOfLocalDay,
+  utcSecondsText,
 } from './time';
 
 const at = (iso: string) => Date.parse(iso) as Instant;
@@ -148,5 +149,24 @@ describe("parseInstant's positional reading of Zoho's shape agrees with the patt
     '2028-02-29T00:00:00Z',
   ])('%s', (v) => {
     expect(parseInstant(v)).toBe(reference(v));
+  });
+});
+
+describe('utcSecondsText (toISOString to the second, without a Date)', () => {
+  it('equals toISOString().slice(0, 19) for any instant Date takes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (t) => {
+        expect(utcSecondsText(t)).toBe(new Date(t).toISOString().slice(0, 19));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    0, -1, 951_782_400_000 /* 2000-02-29 */, 4_107_542_399_999 /* 2100-02-28T23:59:59.999 */,
+    -62_167_219_200_000 /* 0000-01-01 */, -62_167_219_200_001, 253_402_300_799_999 /* 9999-12-31T23:59:59.999 */,
+    253_402_300_800_000,
+  ])('%d', (t) => {
+    expect(utcSecondsText(t)).toBe(new Date(t).toISOString().slice(0, 19));
   });
 });

@@ -88,6 +88,37 @@ function zohoInstant(v: string): Instant | null | undefined {
   return (Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000) as Instant;
 }
 
+/**
+ * An instant as `YYYY-MM-DDTHH:MM:SS` in UTC — `toISOString().slice(0, 19)` without a Date (a full
+ * sync writes a few hundred thousand, issue 14): days to a civil date by Hinnant's algorithm. Years
+ * 0000–9999; outside them, `toISOString`'s six-digit years.
+ */
+export function utcSecondsText(t: number): string {
+  const days = Math.floor(t / DAY_MS);
+  if (days < MIN_DAY || days > MAX_DAY) return new Date(t).toISOString().slice(0, 19);
+  let sec = Math.floor((t - days * DAY_MS) / 1000);
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const mo = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (mo <= 2 ? 1 : 0);
+  const h = Math.floor(sec / 3600);
+  sec -= h * 3600;
+  const mi = Math.floor(sec / 60);
+  sec -= mi * 60;
+  const p = TWO_DIGITS;
+  return `${p[Math.floor(y / 100)]}${p[y % 100]}-${p[mo]}-${p[d]}T${p[h]}:${p[mi]}:${p[sec]}`;
+}
+
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+/** The days (since 1970) of 0000-01-01 and 9999-12-31. */
+const MIN_DAY = -719_528;
+const MAX_DAY = 2_932_896;
+
 /** Two ASCII digits at `i` as a number, or -1. */
 function digits2(v: string, i: number): number {
   const a = v.charCodeAt(i) - 48;

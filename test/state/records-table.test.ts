@@ -19,10 +19,11 @@ const indexSql = (db: Database.Database) =>
     .all()
     .map((r) => r.sql);
 
-test('a new state database has a rowid records table with its indexes', () => {
+test('a new state database has 16 KB pages and a rowid records table with its indexes', () => {
   const dir = tempDir('records-table-');
   try {
     const db = openStateDb(dir);
+    expect(db.pragma('page_size', { simple: true })).toBe(16_384);
     expect(tableSql(db)).not.toMatch(/WITHOUT ROWID/i);
     const indexes = db
       .prepare<[], { name: string }>(
@@ -58,6 +59,8 @@ test('a WITHOUT ROWID records table from before is moved to a rowid table, rows 
     old.close();
 
     const db = openStateDb(dir);
+    // its pages stay as they were (SQLite changes a WAL database's page size only by rebuilding it)
+    expect(db.pragma('page_size', { simple: true })).toBe(4_096);
     expect(tableSql(db)).not.toMatch(/WITHOUT ROWID/i);
     expect(db.prepare('SELECT * FROM records').all()).toEqual([
       {
