@@ -92,8 +92,8 @@ export function forecastByQuarter(view: PortfolioView, config: SalesProcessConfi
   );
   const overdue = bucket('overdue', OVERDUE, null, first);
   const probability = buyingProbabilities(config);
-  const names = new Map(view.accounts.map((a) => [a.id, a.name]));
-  const gapDeals: GapDeal[] = [];
+  // The deals behind the gap, as found; the full rows are made for the GAP_DEALS_SHOWN largest only.
+  const gaps: { d: PortfolioDeal; bucket: string; w: DealWeights; gap: number }[] = [];
   let unmapped = 0;
   let undated = 0;
   let later = 0;
@@ -125,7 +125,7 @@ export function forecastByQuarter(view: PortfolioView, config: SalesProcessConfi
     b.openAmount = money(b.openAmount + amount);
     b.buyerWeighted = money(b.buyerWeighted + buyerW);
     b.sellerWeighted = money(b.sellerWeighted + sellerW);
-    if (sellerW - buyerW > 0.005) gapDeals.push(gapDeal(d, b.key, names, repRef(view, d.ownerId).name, w));
+    if (sellerW - buyerW > 0.005) gaps.push({ d, bucket: b.key, w, gap: money(sellerW - buyerW) });
   }
   const all = [overdue, ...buckets.values()].map(finish);
   const total = finish(
@@ -141,13 +141,17 @@ export function forecastByQuarter(view: PortfolioView, config: SalesProcessConfi
       bucket('total', TOTAL, null, horizonEnd),
     ),
   );
-  gapDeals.sort((x, y) => y.gap - x.gap || compareIds(x.dealId, y.dealId));
+  gaps.sort((x, y) => y.gap - x.gap || compareIds(x.d.id, y.d.id));
+  const names = new Map(view.accounts.map((a) => [a.id, a.name]));
+  const gapDeals = gaps
+    .slice(0, GAP_DEALS_SHOWN)
+    .map((g) => gapDeal(g.d, g.bucket, names, repRef(view, g.d.ownerId).name, g.w));
   return {
     quarters: all.slice(1),
     overdue: all[0] as ForecastBucket,
     total,
-    gapDeals: gapDeals.slice(0, GAP_DEALS_SHOWN),
-    gapDealsTotal: gapDeals.length,
+    gapDeals,
+    gapDealsTotal: gaps.length,
     unmapped,
     undated,
     later,
