@@ -154,6 +154,20 @@ describe('a full read (fullRead)', () => {
     expect(mirror.get('contacts', 'C1')).toMatchObject({ Email: 'new@example.jp' });
   });
 
+  test('into a module it held nothing of, a full read keeps every record and finds none gone', () => {
+    mirror.upsert('accounts', [account('A1')]);
+    const pass = mirror.fullRead('contacts');
+    pass.store([{ id: 'C1', Account_Name: lookup('A1') }]);
+    pass.store([{ id: 'C2', Account_Name: lookup('A1') }]);
+    expect(pass.finish().size).toBe(0);
+    expect(rows()).toEqual(['C1', 'C2']);
+    // the next full pass, over a module that now has records, drops the one it did not read
+    const next = mirror.fullRead('contacts');
+    next.store([{ id: 'C2', Account_Name: lookup('A1') }]);
+    expect([...next.finish()]).toEqual(['A1']);
+    expect(rows()).toEqual(['C2']);
+  });
+
   test('a record read as stored is not written again; a changed one is, links and hash with it', () => {
     mirror.upsert('accounts', [account('A1'), account('A2')]);
     mirror.upsert('contacts', [{ id: 'C1', Account_Name: lookup('A1') }]);
