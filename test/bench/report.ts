@@ -79,12 +79,15 @@ export function checkTargets(
         ok: busy.ratio >= 20,
       });
     }
-    checks.push({
-      target: `${s.accounts} accounts: full sync ≤ ${SYNC_CPU_US_PER_RECORD} µs CPU per record read`,
-      measured: `${s.syncCpu.usPerRecord} µs (median of ${s.syncCpu.cpuMs.length})`,
-      ok: s.syncCpu.usPerRecord <= SYNC_CPU_US_PER_RECORD,
-    });
-    if (s.portfolio && s.accounts >= 10_000)
+    // Issue 14's targets: CPU per record at 1,000 and 10,000 accounts, the manager's API at 10,000;
+    // larger sizes are measured for memory (their figures are in the size's text).
+    if (s.accounts <= 10_000)
+      checks.push({
+        target: `${s.accounts} accounts: full sync ≤ ${SYNC_CPU_US_PER_RECORD} µs CPU per record read`,
+        measured: `${s.syncCpu.usPerRecord} µs (median of ${s.syncCpu.cpuMs.length})`,
+        ok: s.syncCpu.usPerRecord <= SYNC_CPU_US_PER_RECORD,
+      });
+    if (s.portfolio && s.accounts === 10_000)
       checks.push(
         {
           target: `${s.accounts} accounts: GET /api/portfolio, first call after a sync (the service's run, refreshed) ≤ ${PORTFOLIO_MS.first} ms`,
