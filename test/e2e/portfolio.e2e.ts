@@ -13,7 +13,7 @@ import { startPreviewServer, type PreviewServer } from '../../server/local/widge
 import { shippedConfig } from '../support/crm-harness';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { ARTIFACTS } from './harness';
-import { loadCalls, openPortfolio, openTab } from './widget-page';
+import { PORTFOLIO_TABS, loadCalls, openPortfolio, openTab } from './widget-page';
 
 const config = shippedConfig();
 const SATO = '4876876000000090003'; // 佐藤 健一, a field rep
@@ -300,16 +300,7 @@ test('screenshots of every panel in Japanese and English', async () => {
   for (const lang of ['ja', 'en'] as const) {
     const frame = await openPortfolio(page, server.previewUrl);
     if ((await frame.getAttribute('.app', 'lang')) !== lang) await frame.click('.header-tools button[lang]');
-    for (const tab of [
-      'overview',
-      'movement',
-      'kpi',
-      'activity',
-      'forecast',
-      'accounts',
-      'trends',
-      'whitespace',
-    ]) {
+    for (const tab of PORTFOLIO_TABS) {
       await openTab(frame, tab);
       if (tab === 'overview')
         await frame.$$eval('.guidance details', (ds) =>

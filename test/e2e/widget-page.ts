@@ -45,6 +45,18 @@ export async function widgetReady(
   return frame;
 }
 
+/** The manager's web tab's panels, in the order the tab bar shows them. */
+export const PORTFOLIO_TABS = [
+  'overview',
+  'movement',
+  'kpi',
+  'activity',
+  'forecast',
+  'accounts',
+  'trends',
+  'whitespace',
+] as const;
+
 export async function openTab(frame: Frame, tab: string): Promise<void> {
   await frame.click(`#tab-${tab}`);
   await frame.waitForSelector(`[data-panel=${tab}][data-state=ready]`);

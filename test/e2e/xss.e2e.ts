@@ -12,7 +12,7 @@ import type { PreviewServer } from '../../server/local/widget-host/dev-server';
 import { startPreviewServer } from '../../server/local/widget-host/dev-server';
 import { XSS_PAYLOADS, XSS_URLS } from '../../shared/testing/xss-payloads';
 import { launchChromium, type LaunchedBrowser } from './browser';
-import { openAccount, openPortfolio, openTab } from './widget-page';
+import { PORTFOLIO_TABS, openAccount, openPortfolio, openTab } from './widget-page';
 
 type Rec = Record<string, unknown> & { id: string };
 const TABS = ['stage', 'kpi', 'plan', 'buyers', 'potential', 'deals', 'activity'];
@@ -156,30 +156,11 @@ test(`${XSS_PAYLOADS.length} payloads in every CRM text field stay text in every
 test('the manager’s web tab shows the poisoned account and deals as text in every panel', async () => {
   const frame = await openPortfolio(page, server.previewUrl);
   let all = '';
-  for (const tab of [
-    'overview',
-    'movement',
-    'kpi',
-    'activity',
-    'forecast',
-    'accounts',
-    'trends',
-    'whitespace',
-  ]) {
+  for (const tab of PORTFOLIO_TABS) {
     await openTab(frame, tab);
     await frame.hover(`[data-panel=${tab}]`);
     expect({ tab, injected: await injected(frame) }).toEqual({ tab, injected: [] });
     all += await shown(frame);
-    if (tab === 'buyers') {
-      // The buyers tab opens on the relationship map; its list view is the other drawing of the same people.
-      await frame.click('[data-view=list]');
-      await frame.waitForSelector('[data-contact]');
-      expect({ tab: 'buyers list', injected: await injected(frame) }).toEqual({
-        tab: 'buyers list',
-        injected: [],
-      });
-      all += await shown(frame);
-    }
   }
   await page.waitForTimeout(500);
   expect(await frame.evaluate('window.__xss')).toBeUndefined();
