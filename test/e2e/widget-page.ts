@@ -1,6 +1,7 @@
 /** Driving the preview page and the widget inside its iframe. */
 import type { Frame, Page } from 'playwright-core';
 import { METRIC_LABELS } from '../../shared/i18n/labels';
+import type { PortfolioTab } from '../../widget/portfolio/app';
 
 export async function openAccount(page: Page, previewUrl: string, accountId: string): Promise<Frame> {
   await page.goto(`${previewUrl}?account=${encodeURIComponent(accountId)}`);
@@ -45,7 +46,7 @@ export async function widgetReady(
   return frame;
 }
 
-/** The manager's web tab's panels, in the order the tab bar shows them. */
+/** The manager's web tab's panels, in the order the tab bar shows them (a renamed tab fails the typecheck). */
 export const PORTFOLIO_TABS = [
   'overview',
   'movement',
@@ -55,7 +56,7 @@ export const PORTFOLIO_TABS = [
   'accounts',
   'trends',
   'whitespace',
-] as const;
+] as const satisfies readonly PortfolioTab[];
 
 export async function openTab(frame: Frame, tab: string): Promise<void> {
   await frame.click(`#tab-${tab}`);

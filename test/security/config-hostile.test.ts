@@ -42,7 +42,8 @@ it('the file watcher refuses an alias bomb and a 2 MB file; the last good config
     ] as const) {
       const before = capture.text().length;
       writeFileSync(file, text);
-      for (let i = 0; i < 200 && !capture.text().slice(before).includes('config change refused'); i++)
+      // Up to 10 s: the 2 MB write and the watcher's poll are slow when the whole suite shares two cores.
+      for (let i = 0; i < 500 && !capture.text().slice(before).includes('config change refused'); i++)
         await new Promise((r) => setTimeout(r, 20));
       expect(holder.current).toBe(good);
       expect(holder.refused).toBe(true);
