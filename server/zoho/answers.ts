@@ -31,6 +31,33 @@ export const recordPageSchema = z.looseObject({
     .catch(undefined),
 });
 
+/**
+ * GET /settings/fields: `{ fields: [...] }`, each with its API name and data type; a subform field
+ * names the module its rows are described in (`associated_module.module`).
+ */
+export const fieldsAnswerSchema = z.looseObject({
+  fields: z.array(
+    z.looseObject({
+      api_name: text.min(1),
+      data_type: text.min(1),
+      associated_module: z
+        .looseObject({ module: text.min(1) })
+        .nullable()
+        .optional()
+        .catch(undefined),
+    }),
+  ),
+});
+
+/** GET /users: `{ users: [...], info: { more_records } }`, each user with an id (kept as a string). */
+export const usersAnswerSchema = z.looseObject({
+  users: z.array(z.looseObject({ id: recordIdSchema })),
+  info: z
+    .looseObject({ more_records: z.boolean().optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
+});
+
 /** An error body `{ code, message }` (both optional: whatever Zoho sent, typed). */
 export const errorBodySchema = z
   .looseObject({

@@ -7,19 +7,23 @@ import type { Logger } from 'pino';
 import type { ZohoRecord } from '../../shared/crm-read/records';
 import { AppError } from '../errors';
 import type { CallPath, Outcome } from './call-path';
-import { errorBodySchema, firstIssue, recordIdSchema, recordPageSchema } from './answers';
+import {
+  errorBodySchema,
+  fieldsAnswerSchema,
+  firstIssue,
+  recordIdSchema,
+  recordPageSchema,
+  usersAnswerSchema,
+} from './answers';
 import { mapRecordResult, mapZohoError, type RecordResult, type ZohoFailure } from './map-error';
-import { rawJsonOf } from './sdk-raw';
-import { normaliseRawRecord, toPlainRecord, toSdkValue, type FieldTypes } from './sdk-values';
+import { rawJsonOf, readRaw } from './sdk-raw';
+import { normaliseRawRecord, toSdkValue, type FieldTypes } from './sdk-values';
 
 export interface FieldMeta {
   api_name: string;
   data_type: string;
   /** For subform fields: the subform's own module (its rows' fields are described there). */
-  subform_module?: string | null;
-  field_label?: string;
-  custom_field?: boolean;
-  pick_list_values?: { display_value: string; actual_value: string }[];
+  subform_module: string | null;
 }
 
 export interface ListPage {
@@ -59,7 +63,7 @@ export class ZohoGateway {
         const body = new ZOHOCRMSDK.Coql.BodyWrapper();
         body.setSelectQuery(query);
         const res = await new ZOHOCRMSDK.Coql.CoqlOperations().getRecords(body);
-        const page = rawPage(res, rawJsonOf(res).json, `coql ${module}`, types);
+        const page = rawPage(res, `coql ${module}`, types);
         return page.ok ? { ...page, value: { data: page.value.data, more: page.value.more } } : page;
       }),
     );
@@ -99,7 +103,7 @@ export class ZohoGateway {
             value: { data: [], more: false, nextPageToken: null, notModified: true },
             creditsRemaining: remaining(res),
           };
-        return rawPage(res, rawJsonOf(res).json, `list ${module}`, types);
+        return rawPage(res, `list ${module}`, types);
       }),
     );
   }
@@ -115,25 +119,21 @@ export class ZohoGateway {
   ): Promise<{ data: ZohoRecord[]; more: boolean }> {
     return this.calls.run({ label: 'users', kind: 'read', credits: 1 }, async () =>
       capture(async () => {
-        const params = new ZOHOCRMSDK.ParameterMap();
+        const params = readRaw(new ZOHOCRMSDK.ParameterMap());
         const P = ZOHOCRMSDK.Users.GetUsersParam;
         await params.add(P.TYPE, new ZOHOCRMSDK.Choice(type));
         await params.add(P.PAGE, page);
         await params.add(P.PER_PAGE, 200);
         const res = await new ZOHOCRMSDK.Users.UsersOperations().getUsers(params);
-        return read(
-          res,
-          (obj) => {
-            if (obj instanceof ZOHOCRMSDK.Users.ResponseWrapper) {
-              return {
-                data: (obj.getUsers() ?? []).map((u) => toPlainRecord(u, new Map())),
-                more: Boolean(obj.getInfo()?.getMoreRecords()),
-              };
-            }
-            return null;
-          },
-          { data: [], more: false },
-        );
+        return rawAnswer(res, 'users', { data: [], more: false }, (json) => {
+          const answer = usersAnswerSchema.safeParse(json);
+          if (!answer.success)
+            return malformed(`the answer is not a list of users (${firstIssue(answer.error)})`);
+          return {
+            data: answer.data.users as ZohoRecord[],
+            more: answer.data.info?.more_records === true,
+          };
+        });
       }),
     );
   }
@@ -272,18 +272,19 @@ export class ZohoGateway {
   async getFields(module: string): Promise<FieldMeta[]> {
     return this.calls.run({ label: `fields ${module}`, kind: 'read', credits: 1 }, async () =>
       capture(async () => {
-        const params = new ZOHOCRMSDK.ParameterMap();
+        const params = readRaw(new ZOHOCRMSDK.ParameterMap());
         await params.add(ZOHOCRMSDK.Fields.GetFieldsParam.MODULE, module);
         const res = await new ZOHOCRMSDK.Fields.FieldsOperations().getFields(params);
-        return read(
-          res,
-          (obj) => {
-            if (obj instanceof ZOHOCRMSDK.Fields.ResponseWrapper)
-              return (obj.getFields() ?? []).map(fieldJson);
-            return null;
-          },
-          [],
-        );
+        return rawAnswer(res, `fields ${module}`, [], (json) => {
+          const answer = fieldsAnswerSchema.safeParse(json);
+          if (!answer.success)
+            return malformed(`the answer is not a list of fields (${firstIssue(answer.error)})`);
+          return answer.data.fields.map((f) => ({
+            api_name: f.api_name,
+            data_type: f.data_type,
+            subform_module: f.associated_module?.module ?? null,
+          }));
+        });
       }),
     );
   }
@@ -339,20 +340,29 @@ function transportFailure(e: unknown): ZohoFailure {
   return { kind: 'rejected', code: 'SDK_ERROR', message, status: null };
 }
 
+/** Why an answer read raw is not what the call expects (`rawAnswer`). */
+class Malformed {
+  constructor(readonly why: string) {}
+}
+
+function malformed(why: string): Malformed {
+  return new Malformed(why);
+}
+
 /**
- * A page of records from Zoho's own JSON (`{ data: [...], info: { more_records, next_page_token } }`),
- * checked as untrusted input: each row an object with an id (kept as a string), datetimes in UTC as
- * the SDK's objects gave them (normaliseRawRecord). 204 is an empty
- * page; any other status a failure with Zoho's code and message.
+ * An answer read as Zoho's JSON (sdk-raw.ts), as an outcome: a non-2xx status is a failure with
+ * Zoho's code and message; 204 (or no body) is `empty`; anything else is what `decode` makes of the
+ * body, checked as untrusted input — a `Malformed` answer fails the call with the reason.
  */
-function rawPage(
-  res: { getStatusCode(): number; getHeaders(): Map<string, string> },
-  json: unknown,
+function rawAnswer<T>(
+  res: { getStatusCode(): number; getHeaders(): Map<string, string>; getObject(): unknown },
   label: string,
-  types: FieldTypes,
-): Outcome<ListPage> {
+  empty: T,
+  decode: (json: unknown) => T | Malformed,
+): Outcome<T> {
   const status = res.getStatusCode();
   const creditsRemaining = remaining(res);
+  const { json } = rawJsonOf(res);
   if (status < 200 || status >= 300) {
     const e = errorBodySchema.parse(json);
     return {
@@ -361,43 +371,56 @@ function rawPage(
       creditsRemaining,
     };
   }
-  const empty: ListPage = { data: [], more: false, nextPageToken: null, notModified: false };
   if (status === 204 || json == null) return { ok: true, value: empty, creditsRemaining };
-  const malformed = (why: string): Outcome<ListPage> => ({
-    ok: false,
-    failure: { kind: 'rejected', code: 'SDK_ERROR', message: `${label}: ${why}`, status },
-    creditsRemaining,
-  });
-  const page = recordPageSchema.safeParse(json);
-  if (!page.success) return malformed(`the answer has no data array (${firstIssue(page.error)})`);
-  const data: ZohoRecord[] = [];
-  const rows = page.data.data;
-  for (let i = 0; i < rows.length; i++) {
-    const row: unknown = rows[i];
-    if (row == null || typeof row !== 'object' || Array.isArray(row))
-      return malformed(`row ${i} is not a record`);
-    const rec = row as ZohoRecord;
-    // Zoho's ids are strings: the schema (a number made a string, or the error) only for the others.
-    const raw: unknown = rec.id;
-    if (typeof raw !== 'string' || raw.length === 0) {
-      const id = recordIdSchema.safeParse(raw);
-      if (!id.success) return malformed(`row ${i} has no id`);
-      rec.id = id.data;
+  const value = decode(json);
+  if (value instanceof Malformed)
+    return {
+      ok: false,
+      failure: { kind: 'rejected', code: 'SDK_ERROR', message: `${label}: ${value.why}`, status },
+      creditsRemaining,
+    };
+  return { ok: true, value, creditsRemaining };
+}
+
+/**
+ * A page of records from Zoho's own JSON (`{ data: [...], info: { more_records, next_page_token } }`),
+ * checked as untrusted input: each row an object with an id (kept as a string), datetimes in UTC as
+ * the SDK's objects gave them (normaliseRawRecord). 204 is an empty page.
+ */
+function rawPage(
+  res: { getStatusCode(): number; getHeaders(): Map<string, string>; getObject(): unknown },
+  label: string,
+  types: FieldTypes,
+): Outcome<ListPage> {
+  const empty: ListPage = { data: [], more: false, nextPageToken: null, notModified: false };
+  return rawAnswer(res, label, empty, (json) => {
+    const page = recordPageSchema.safeParse(json);
+    if (!page.success) return malformed(`the answer has no data array (${firstIssue(page.error)})`);
+    const data: ZohoRecord[] = [];
+    const rows = page.data.data;
+    for (let i = 0; i < rows.length; i++) {
+      const row: unknown = rows[i];
+      if (row == null || typeof row !== 'object' || Array.isArray(row))
+        return malformed(`row ${i} is not a record`);
+      const rec = row as ZohoRecord;
+      // Zoho's ids are strings: the schema (a number made a string, or the error) only for the others.
+      const raw: unknown = rec.id;
+      if (typeof raw !== 'string' || raw.length === 0) {
+        const id = recordIdSchema.safeParse(raw);
+        if (!id.success) return malformed(`row ${i} has no id`);
+        rec.id = id.data;
+      }
+      normaliseRawRecord(rec, types);
+      data.push(rec);
     }
-    normaliseRawRecord(rec, types);
-    data.push(rec);
-  }
-  const info = page.data.info;
-  return {
-    ok: true,
-    value: {
+    const info = page.data.info;
+    return {
       data,
       more: info?.more_records === true,
       nextPageToken: info?.next_page_token ?? null,
       notModified: false,
-    },
-    creditsRemaining,
-  };
+    };
+  });
 }
 
 /** An APIResponse → outcome: 204 is empty; an APIException is a failure with Zoho's code. */
@@ -456,25 +479,5 @@ function actionJson(item: unknown): unknown {
     code: o.getCode?.()?.getValue(),
     message: msg instanceof ZOHOCRMSDK.Choice ? msg.getValue() : msg,
     details,
-  };
-}
-
-function fieldJson(f: unknown): FieldMeta {
-  const o = f as {
-    getAPIName(): string;
-    getDataType(): string;
-    getFieldLabel?(): string;
-    getCustomField?(): boolean;
-    getPickListValues?(): { getDisplayValue(): string; getActualValue(): string }[] | null;
-  };
-  return {
-    api_name: o.getAPIName(),
-    data_type: o.getDataType(),
-    field_label: o.getFieldLabel?.(),
-    custom_field: o.getCustomField?.(),
-    pick_list_values: (o.getPickListValues?.() ?? []).map((p) => ({
-      display_value: p.getDisplayValue(),
-      actual_value: p.getActualValue(),
-    })),
   };
 }

@@ -1,33 +1,13 @@
 /**
  * Between the SDK's objects and Zoho's JSON. The engine and the mirror keep records exactly as the
- * REST API returns them (DESIGN §3); the SDK hands back Record/Choice/bigint/Date objects, so each
- * value is turned back using the field's Zoho data type (a date and a datetime are both `Date`).
+ * REST API returns them (DESIGN §3): reads come back as Zoho's JSON (sdk-raw.ts) with datetimes made
+ * UTC here; writes turn each JSON value into the SDK's object for the field's Zoho data type.
  */
 import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-6.0';
 import { parseInstant, utcSecondsText } from '../../shared/model/time';
 
 /** Zoho `data_type` per field API name, for one module. */
 export type FieldTypes = Map<string, string>;
-
-export function toPlainRecord(record: unknown, types: FieldTypes): Record<string, unknown> & { id: string } {
-  const out = toPlain(record, types, undefined) as Record<string, unknown>;
-  return { ...out, id: String(out.id ?? '') };
-}
-
-function toPlain(value: unknown, types: FieldTypes, field: string | undefined): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') return value.toString();
-  if (value instanceof Date) return formatDate(value, field ? types.get(field) : undefined);
-  if (value instanceof ZOHOCRMSDK.Choice) return toPlain(value.getValue(), types, field);
-  if (Array.isArray(value)) return value.map((v) => toPlain(v, types, field));
-  if (value instanceof Map) return mapToPlain(value, types);
-  if (typeof value === 'object') {
-    const o = value as { getKeyValues?: () => Map<string, unknown> };
-    if (typeof o.getKeyValues === 'function') return mapToPlain(o.getKeyValues(), types);
-    return gettersToPlain(value as Record<string, unknown>);
-  }
-  return value;
-}
 
 /**
  * A record as Zoho's JSON (read raw, sdk-raw.ts) in the form `toPlainRecord` gives: datetimes in UTC
@@ -51,39 +31,6 @@ function utcDateTime(v: string): string {
   const zoho = v.length === 25 && (v[19] === '+' || v[19] === '-');
   const ms = (zoho ? parseInstant(v) : null) ?? Date.parse(v);
   return Number.isNaN(ms) ? v : `${utcSecondsText(ms)}+00:00`;
-}
-
-function mapToPlain(map: Map<string, unknown>, types: FieldTypes): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of map) out[k] = toPlain(v, types, k);
-  return out;
-}
-
-/** SDK models without a key-value map (MinifiedUser …) keep plain own properties. */
-function gettersToPlain(o: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) {
-    if (k === 'keyModified') continue;
-    out[k] =
-      typeof v === 'bigint'
-        ? v.toString()
-        : v instanceof Date
-          ? Number.isNaN(v.getTime())
-            ? UNPARSEABLE_DATE
-            : v.toISOString()
-          : v;
-  }
-  return out;
-}
-
-/** What an unparseable date-time from the CRM becomes: the normaliser reports it as a data issue. */
-export const UNPARSEABLE_DATE = 'unparseable date';
-
-function formatDate(d: Date, type: string | undefined): string {
-  // The SDK turns a value it cannot parse into an Invalid Date; one such record must not fail the
-  // whole read (toISOString would throw for the page).
-  if (Number.isNaN(d.getTime())) return UNPARSEABLE_DATE;
-  return type === 'date' ? d.toISOString().slice(0, 10) : `${d.toISOString().slice(0, 19)}+00:00`;
 }
 
 /** A JSON value as the SDK wants it for a field of the given Zoho data type. */

@@ -11,7 +11,7 @@ import type { SyncService } from '../../server/sync/sync-service';
 import { keysetQuery, syncStreams } from '../../server/sync/streams';
 import { Initializer } from '@zohocrm/typescript-sdk-6.0/dist/routes/initializer';
 import { RAW_READ_SDK_VERSION, installRawReader, withSdkObjects } from '../../server/zoho/sdk-raw';
-import { toPlainRecord } from '../../server/zoho/sdk-values';
+import { toPlainRecord } from '../support/sdk-objects';
 import { openService, shippedConfig, startCrmAfterData, tempDir, type Crm } from '../support/crm-harness';
 
 const config = shippedConfig();
@@ -166,5 +166,71 @@ test('activity datetimes the SDK leaves as text come back in UTC: the same insta
     expect(String(r[start])).toMatch(/\+00:00$/);
     expect(Date.parse(String(r[start]))).toBe(Date.parse(String(s[start])));
     expect({ ...r, [start]: null }).toEqual({ ...s, [start]: null });
+  });
+});
+
+describe('field metadata and users, read raw (our calls only)', () => {
+  /** A module's fields through the SDK's own objects, as the gateway used to read them. */
+  async function sdkFields(module: string) {
+    const params = new ZOHOCRMSDK.ParameterMap();
+    await params.add(ZOHOCRMSDK.Fields.GetFieldsParam.MODULE, module);
+    const obj = (await new ZOHOCRMSDK.Fields.FieldsOperations().getFields(params)).getObject();
+    // Unmarked parameters: the SDK decodes the answer, as its own metadata reads before a write need.
+    expect(obj).toBeInstanceOf(ZOHOCRMSDK.Fields.ResponseWrapper);
+    return ((obj as ZOHOCRMSDK.Fields.ResponseWrapper).getFields() ?? []).map((f) => ({
+      api_name: f.getAPIName(),
+      data_type: f.getDataType(),
+      subform_module: f.getAssociatedModule()?.getModule() ?? null,
+    }));
+  }
+
+  test.each(['Accounts', 'Events', 'Account_Plans'])(
+    '%s: the fields read raw are the ones the SDK objects give, subform modules included',
+    async (module) => {
+      const raw = await service.gateway.getFields(module);
+      expect(raw.length).toBeGreaterThan(5);
+      expect(raw).toEqual(await sdkFields(module));
+    },
+  );
+
+  test('a subform field names its rows module (Account_Plans → its updates), and its fields are typed', async () => {
+    const fields = await service.gateway.getFields(config.fields.modules.accountPlans);
+    const subform = fields.find((f) => f.data_type === 'subform');
+    expect(subform?.subform_module).toEqual(expect.any(String));
+    const types = await service.gateway.fieldTypes(config.fields.modules.accountPlans);
+    for (const f of await service.gateway.getFields(subform?.subform_module as string))
+      expect(types.get(f.api_name)).toBeDefined();
+  });
+
+  test("the users read raw are the SDK objects' users, field for field", async () => {
+    const raw = await service.gateway.listUsers('ActiveUsers', 1);
+    const params = new ZOHOCRMSDK.ParameterMap();
+    await params.add(ZOHOCRMSDK.Users.GetUsersParam.TYPE, new ZOHOCRMSDK.Choice('ActiveUsers'));
+    await params.add(ZOHOCRMSDK.Users.GetUsersParam.PAGE, 1);
+    await params.add(ZOHOCRMSDK.Users.GetUsersParam.PER_PAGE, 200);
+    const obj = (await new ZOHOCRMSDK.Users.UsersOperations().getUsers(params)).getObject();
+    expect(obj).toBeInstanceOf(ZOHOCRMSDK.Users.ResponseWrapper);
+    const sdk = ((obj as ZOHOCRMSDK.Users.ResponseWrapper).getUsers() ?? []).map((u) =>
+      toPlainRecord(u, new Map()),
+    );
+    expect(raw.data.length).toBeGreaterThan(1);
+    expect(raw.more).toBe(false);
+    // What the mirror keeps of a user (server/sync/users.ts); datetimes aside (the SDK made them UTC).
+    const kept = (u: Record<string, unknown>) =>
+      Object.fromEntries(
+        [
+          'id',
+          'full_name',
+          'first_name',
+          'last_name',
+          'email',
+          'role',
+          'profile',
+          'status',
+          'Reporting_To',
+        ].map((k) => [k, u[k] ?? null]),
+      );
+    expect(raw.data.map(kept)).toEqual(sdk.map(kept));
+    expect(raw.data[0]?.role).toEqual({ name: expect.any(String), id: expect.any(String) });
   });
 });

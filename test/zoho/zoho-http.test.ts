@@ -275,6 +275,51 @@ describe('malformed answers are a clear error for that call, decoded at the gate
     });
   });
 
+  test.each([
+    [
+      'a field without its data type',
+      { fields: [{ api_name: 'Deal_Name' }] },
+      /fields Deals: the answer is not a list of fields \(fields\.0\.data_type/,
+    ],
+    ['no fields array', { fields: null }, /fields Deals: the answer is not a list of fields \(fields:/],
+  ])('field metadata answered with %s', async (_what, body, message) => {
+    api(TOKEN_2).get('/crm/v6/settings/fields').query({ module: 'Deals' }).reply(200, body);
+    await expect(service.gateway.getFields('Deals')).rejects.toMatchObject({
+      code: 'ZOHO_REJECTED',
+      message: expect.stringMatching(message),
+    });
+  });
+
+  test('users answered without a users array, or a user without an id, is a clear error', async () => {
+    api(TOKEN_2).get('/crm/v6/users').query(true).reply(200, { users: 'none' });
+    await expect(service.gateway.listUsers('ActiveUsers', 1)).rejects.toMatchObject({
+      code: 'ZOHO_REJECTED',
+      message: expect.stringMatching(/users: the answer is not a list of users \(users:/),
+    });
+    api(TOKEN_2)
+      .get('/crm/v6/users')
+      .query(true)
+      .reply(200, { users: [{ full_name: 'No Id' }] });
+    await expect(service.gateway.listUsers('ActiveUsers', 1)).rejects.toMatchObject({
+      message: expect.stringMatching(/users: the answer is not a list of users \(users\.0\.id/),
+    });
+  });
+
+  test("field metadata refused by Zoho is that call's failure, with Zoho's code and message", async () => {
+    api(TOKEN_2)
+      .get('/crm/v6/settings/fields')
+      .query({ module: 'Nope' })
+      .reply(400, {
+        code: 'INVALID_MODULE',
+        details: {},
+        message: 'the module name given seems to be invalid',
+        status: 'error',
+      });
+    await expect(service.gateway.getFields('Nope')).rejects.toMatchObject({
+      message: expect.stringMatching(/module name given seems to be invalid/),
+    });
+  });
+
   test('a settings call answered with an HTML page (a proxy) names the call and the status', async () => {
     api(TOKEN_2).get('/crm/v6/settings/modules').reply(200, '<html>gateway</html>');
     await expect(service.gateway.settings('modules', 'GET', 'modules', undefined, 1)).rejects.toMatchObject({
