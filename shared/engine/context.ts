@@ -83,6 +83,21 @@ export interface ContactView {
   decisionMaker: boolean;
 }
 
+const contexts = new WeakMap<AccountBundle, AccountContext>();
+
+/**
+ * The account's context as of `asOf`, built once per bundle: the insight and the manager's signals
+ * (shared/portfolio/signals.ts) read the same classified activities and memoised metrics instead of
+ * classifying every activity twice. Keyed weakly by the bundle, so it lives as long as the bundle.
+ */
+export function accountContext(bundle: AccountBundle, cc: CompiledConfig, asOf: Instant): AccountContext {
+  const hit = contexts.get(bundle);
+  if (hit !== undefined && hit.cc === cc && hit.asOf === asOf) return hit;
+  const ctx = buildContext(bundle, cc, asOf);
+  contexts.set(bundle, ctx);
+  return ctx;
+}
+
 export function buildContext(bundle: AccountBundle, cc: CompiledConfig, asOf: Instant): AccountContext {
   const contacts = new Map<ZohoId, ContactView>();
   for (const c of bundle.contacts) {

@@ -8,7 +8,7 @@ import type { KgiKey, KpiKey } from '../model/keys';
 import type { Account, AccountBundle, DataIssue, Instant } from '../model/types';
 import { nextActionsFor, type NextAction } from './actions';
 import { compileConfig } from './compiled';
-import { buildContext } from './context';
+import { accountContext } from './context';
 import { analyseDeals, type DealInsight } from './deals';
 import { computeKgis, computeKpis, kgiTargetsOf, windowSummary, type KgiTarget } from './metrics';
 import { evaluateStages, type RegressionCode } from './stage';
@@ -72,7 +72,7 @@ export function computeAccountInsight(
   asOf: Instant,
 ): AccountInsight {
   const cc = compileConfig(config);
-  const ctx = buildContext(bundle, cc, asOf);
+  const ctx = accountContext(bundle, cc, asOf);
   const evaluation = evaluateStages(ctx);
   const stage = evaluation.index >= 0 ? (config.stages[evaluation.index] ?? null) : null;
   const kpis = computeKpis(ctx);

@@ -7,7 +7,7 @@
  */
 import type { SalesProcessConfig } from '../config/schema';
 import { compileConfig } from '../engine/compiled';
-import { buildContext } from '../engine/context';
+import { accountContext } from '../engine/context';
 import type { AccountInsight } from '../engine/insight';
 import { metricValue } from '../engine/metrics';
 import { PLAN_SECTIONS } from '../model/keys';
@@ -56,7 +56,7 @@ export function accountSignals(
   stageSince: LocalDate | null,
 ): AccountSignals {
   const cc = compileConfig(config);
-  const ctx = buildContext(bundle, cc, asOf);
+  const ctx = accountContext(bundle, cc, asOf);
   const offset = offsetMinutes(config.utcOffset);
   const happened = ctx.activities.filter((a) => a.happened && a.activity.at != null);
   const lastWith = new Map<string, Instant>();
