@@ -34,9 +34,13 @@ export interface SyncCliResult {
 /**
  * The Node flags `npm run sync` and `npm start` run with (package.json): young objects get 32 MB
  * semi-spaces, so a sync's 2,000-record pages die young instead of being promoted and collected
- * later (≈10 % less CPU per record read, issue 14).
+ * later (≈10 % less CPU per record read, issue 14); and V8 weighs a function 8× longer (8 × its
+ * default interrupt budget of 67,584 bytes of bytecode run) before it compiles it optimised — a sync
+ * runs much code only warm (once per account or record), which V8 otherwise optimises early, on
+ * thin type feedback, and throws away and compiles again: 10–20 % less CPU per record read at 1,000
+ * to 10,000 accounts, the same wall time (README, Performance).
  */
-export const SYNC_NODE_FLAGS = ['--max-semi-space-size=32'];
+export const SYNC_NODE_FLAGS = ['--max-semi-space-size=32', '--interrupt-budget=540672'];
 
 export function startSyncCli(o: SyncCliOptions): ChildProcessWithoutNullStreams {
   const args = [...SYNC_NODE_FLAGS, path.join(ROOT, 'server/cli/sync.ts'), '--once', '--json'];
