@@ -16,7 +16,7 @@ import {
   usersAnswerSchema,
 } from './answers';
 import { mapRecordResult, mapZohoError, type RecordResult, type ZohoFailure } from './map-error';
-import { rawJsonOf, readRaw } from './sdk-raw';
+import { getRecordsRaw, rawJsonOf, readRaw } from './sdk-raw';
 import { normaliseRawRecord, toSdkValue, type FieldTypes } from './sdk-values';
 
 export interface FieldMeta {
@@ -96,7 +96,7 @@ export class ZohoGateway {
         const headers = new ZOHOCRMSDK.HeaderMap();
         if (o.modifiedSince)
           await headers.add(ZOHOCRMSDK.Record.GetRecordsHeader.IF_MODIFIED_SINCE, o.modifiedSince);
-        const res = await new ZOHOCRMSDK.Record.RecordOperations(module).getRecords(params, headers);
+        const res = await getRecordsRaw(module, params, headers);
         if (res.getStatusCode() === 304)
           return {
             ok: true,

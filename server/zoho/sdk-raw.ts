@@ -19,11 +19,21 @@
  *   sync's CPU at 10,000 accounts. Its answer depends on the class name and the SDK's class table
  *   only, so it is kept per name while that table is the same object.
  *
+ * - **GET records without the SDK's field metadata.** Before each GET records call the SDK's
+ *   `RecordOperations.getRecords` makes sure it holds the module's field details (`Utility.getFields`):
+ *   on a module's first read in a resource folder it fetches them — 1 credit per module, and the
+ *   SDK builds an object, and requires a module, per field. It needs them only to build record
+ *   objects, which a raw read never does: `getRecordsRaw` makes the same request without that step.
+ *   Writes still go through `RecordOperations` (the SDK types the values it sends by those details).
+ *
  * No AsyncLocalStorage: it would put a hook on every promise the SDK makes. `test/zoho/sdk-raw.test.ts`
  * pins the SDK release and the code these wrap.
  */
 import { statSync } from 'node:fs';
+import type * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-6.0';
 import { Initializer } from '@zohocrm/typescript-sdk-6.0/dist/routes/initializer';
+import { CommonAPIHandler } from '@zohocrm/typescript-sdk-6.0/dist/routes/middlewares/common_api_handler';
+import { Constants } from '@zohocrm/typescript-sdk-6.0/dist/utils/util/constants';
 import { JSONConverter } from '@zohocrm/typescript-sdk-6.0/dist/utils/util/json_converter';
 
 /** The SDK release whose `getWrappedResponse` and `Initializer.getJSON` are wrapped. */
@@ -133,4 +143,28 @@ export async function withSdkObjects<T>(call: () => Promise<T>): Promise<T> {
   } finally {
     sdkObjects--;
   }
+}
+
+/** The SDK's answer class for GET records (its path names the answer's package, see `RAW_ANSWERS`). */
+const RECORD_ANSWER =
+  require.resolve('@zohocrm/typescript-sdk-6.0/dist/core/com/zoho/crm/api/record/response_handler');
+
+/**
+ * GET /crm/v6/{module}: the request `RecordOperations.getRecords` makes — path, method, parameters,
+ * headers, the SDK's OAuth and HTTP — without its field-metadata step (see the top of this file).
+ * The answer is read raw (`rawJsonOf`).
+ */
+export function getRecordsRaw(
+  module: string,
+  params: ZOHOCRMSDK.ParameterMap,
+  headers: ZOHOCRMSDK.HeaderMap,
+): Promise<ZOHOCRMSDK.APIResponse<unknown>> {
+  const handler = new CommonAPIHandler();
+  handler.setAPIPath(`/crm/v6/${module}`);
+  handler.setHttpMethod(Constants.REQUEST_METHOD_GET);
+  handler.setCategoryMethod(Constants.REQUEST_CATEGORY_READ);
+  handler.setParam(params);
+  handler.setHeader(headers);
+  handler.setModuleAPIName(module);
+  return handler.apiCall(RECORD_ANSWER, 'application/json');
 }

@@ -49,6 +49,31 @@ test('the installed SDK is the release the raw reader wraps, and its decoding st
   expect(init).toMatch(
     /static getJSON\(filePath\) \{\s+let fs = require\('fs'\);\s+let fileData = fs\.readFileSync\(filePath\);\s+return JSON\.parse\(fileData\);/,
   );
+  // The request getRecordsRaw makes as getRecords does, less its field-metadata step.
+  const records = readFileSync(
+    require.resolve('@zohocrm/typescript-sdk-6.0/dist/core/com/zoho/crm/api/record/record_operations'),
+    'utf8',
+  );
+  expect(records).toMatch(
+    new RegExp(
+      [
+        'async getRecords\\(paramInstance, headerInstance\\) \\{',
+        'let handlerInstance = new common_api_handler_1\\.CommonAPIHandler\\(\\);',
+        "let apiPath = '';",
+        'apiPath = apiPath\\.concat\\("/crm/v6/"\\);',
+        'apiPath = apiPath\\.concat\\(this\\.moduleAPIName\\.toString\\(\\)\\);',
+        'handlerInstance\\.setAPIPath\\(apiPath\\);',
+        'handlerInstance\\.setHttpMethod\\(constants_1\\.Constants\\.REQUEST_METHOD_GET\\);',
+        'handlerInstance\\.setCategoryMethod\\(constants_1\\.Constants\\.REQUEST_CATEGORY_READ\\);',
+        'handlerInstance\\.setParam\\(paramInstance\\);',
+        'handlerInstance\\.setHeader\\(headerInstance\\);',
+        'handlerInstance\\.setModuleAPIName\\(this\\.moduleAPIName\\);',
+        'await utility_1\\.Utility\\.getFields\\(this\\.moduleAPIName, handlerInstance\\)\\.catch\\(err => \\{ throw err; \\}\\);',
+        'let ResponseHandler = require\\.resolve\\("\\./response_handler"\\);',
+        'return handlerInstance\\.apiCall\\(ResponseHandler, "application/json"\\);',
+      ].join('\\s+'),
+    ),
+  );
   // The class-table lookup whose answers are kept: a pure function of the class name and the table.
   expect(source).toMatch(
     /async keyINJSONDetails\(className\) \{\s+let jsondetails = initializer_1\.Initializer\.jsonDetails;\s+for \(var key in jsondetails\) \{/,
