@@ -306,15 +306,12 @@ describe('malformed answers are a clear error for that call, decoded at the gate
   });
 
   test("field metadata refused by Zoho is that call's failure, with Zoho's code and message", async () => {
-    api(TOKEN_2)
-      .get('/crm/v6/settings/fields')
-      .query({ module: 'Nope' })
-      .reply(400, {
-        code: 'INVALID_MODULE',
-        details: {},
-        message: 'the module name given seems to be invalid',
-        status: 'error',
-      });
+    api(TOKEN_2).get('/crm/v6/settings/fields').query({ module: 'Nope' }).reply(400, {
+      code: 'INVALID_MODULE',
+      details: {},
+      message: 'the module name given seems to be invalid',
+      status: 'error',
+    });
     await expect(service.gateway.getFields('Nope')).rejects.toMatchObject({
       message: expect.stringMatching(/module name given seems to be invalid/),
     });
