@@ -1,5 +1,6 @@
 /**
- * Two wraps of the Zoho SDK's per-record costs (issue 14), installed once by `initZohoSdk`:
+ * The Zoho SDK's per-record and per-call costs the sync does not need (issue 14); the wraps are
+ * installed once by `initZohoSdk`:
  *
  * - **Read pages as Zoho's JSON.** The SDK turns every answer into its model classes, and for each
  *   record — each lookup inside it too — re-reads and re-parses its field-details file: most of a
@@ -18,7 +19,6 @@
  *   name) for every picklist, lookup and owner value of every record it writes — a quarter of a first
  *   sync's CPU at 10,000 accounts. Its answer depends on the class name and the SDK's class table
  *   only, so it is kept per name while that table is the same object.
- *
  * - **GET records without the SDK's field metadata.** Before each GET records call the SDK's
  *   `RecordOperations.getRecords` makes sure it holds the module's field details (`Utility.getFields`):
  *   on a module's first read in a resource folder it fetches them — 1 credit per module, and the
