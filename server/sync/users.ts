@@ -11,7 +11,8 @@ import type { ZohoGateway } from '../zoho/gateway';
 
 export const USERS_MAX_AGE_MS = 24 * 3600_000;
 const MAX_PAGES = 50;
-const KEEP = [
+/** What the mirror keeps of each user: what the manager's view reads. */
+export const USER_FIELDS = [
   'id',
   'full_name',
   'first_name',
@@ -47,6 +48,6 @@ export async function readUsers(
 
 function pick(u: ZohoRecord): ZohoRecord {
   const out: ZohoRecord = { id: u.id };
-  for (const k of KEEP) if (u[k] !== undefined) out[k] = u[k];
+  for (const k of USER_FIELDS) if (u[k] !== undefined) out[k] = u[k];
   return out;
 }

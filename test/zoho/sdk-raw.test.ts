@@ -12,6 +12,7 @@ import { keysetQuery, syncStreams } from '../../server/sync/streams';
 import { Initializer } from '@zohocrm/typescript-sdk-6.0/dist/routes/initializer';
 import { RAW_READ_SDK_VERSION, installRawReader, withSdkObjects } from '../../server/zoho/sdk-raw';
 import { toPlainRecord } from '../support/sdk-objects';
+import { USER_FIELDS } from '../../server/sync/users';
 import { openService, shippedConfig, startCrmAfterData, tempDir, type Crm } from '../support/crm-harness';
 
 const config = shippedConfig();
@@ -242,19 +243,7 @@ describe('field metadata and users, read raw (our calls only)', () => {
     expect(raw.more).toBe(false);
     // What the mirror keeps of a user (server/sync/users.ts); datetimes aside (the SDK made them UTC).
     const kept = (u: Record<string, unknown>) =>
-      Object.fromEntries(
-        [
-          'id',
-          'full_name',
-          'first_name',
-          'last_name',
-          'email',
-          'role',
-          'profile',
-          'status',
-          'Reporting_To',
-        ].map((k) => [k, u[k] ?? null]),
-      );
+      Object.fromEntries(USER_FIELDS.map((k) => [k, u[k] ?? null]));
     expect(raw.data.map(kept)).toEqual(sdk.map(kept));
     expect(raw.data[0]?.role).toEqual({ name: expect.any(String), id: expect.any(String) });
   });
