@@ -36,7 +36,7 @@ import { CommonAPIHandler } from '@zohocrm/typescript-sdk-6.0/dist/routes/middle
 import { Constants } from '@zohocrm/typescript-sdk-6.0/dist/utils/util/constants';
 import { JSONConverter } from '@zohocrm/typescript-sdk-6.0/dist/utils/util/json_converter';
 
-/** The SDK release whose `getWrappedResponse` and `Initializer.getJSON` are wrapped. */
+/** The SDK release whose code these wraps and `getRecordsRaw` were written against. */
 export const RAW_READ_SDK_VERSION = '3.0.0';
 
 /** The answers read raw, by the package the SDK names their response handler with. */

@@ -10,7 +10,7 @@ import { parseInstant, utcSecondsText } from '../../shared/model/time';
 export type FieldTypes = Map<string, string>;
 
 /**
- * A record as Zoho's JSON (read raw, sdk-raw.ts) in the form `toPlainRecord` gives: datetimes in UTC
+ * A record as Zoho's JSON (read raw, sdk-raw.ts) in the form the SDK's objects gave (test/support/sdk-objects.ts): datetimes in UTC
  * (`…+00:00`; Zoho answers in the org's zone), in subform rows too. In place: the row is ours.
  */
 export function normaliseRawRecord(row: Record<string, unknown>, types: FieldTypes): void {

@@ -86,9 +86,9 @@ export interface ContactView {
 const contexts = new WeakMap<AccountBundle, AccountContext>();
 
 /**
- * The account's context as of `asOf`, built once per bundle: the insight and the manager's signals
- * (shared/portfolio/signals.ts) read the same classified activities and memoised metrics instead of
- * classifying every activity twice. Keyed weakly by the bundle, so it lives as long as the bundle.
+ * The account's context as of `asOf`, built once per bundle: the insight, the manager's signals
+ * (shared/portfolio/signals.ts) and the widget's account view read the same classified activities
+ * and memoised metrics instead of classifying every activity again each. Keyed weakly by the bundle, so it lives as long as the bundle.
  */
 export function accountContext(bundle: AccountBundle, cc: CompiledConfig, asOf: Instant): AccountContext {
   const hit = contexts.get(bundle);
@@ -98,7 +98,7 @@ export function accountContext(bundle: AccountBundle, cc: CompiledConfig, asOf: 
   return ctx;
 }
 
-export function buildContext(bundle: AccountBundle, cc: CompiledConfig, asOf: Instant): AccountContext {
+function buildContext(bundle: AccountBundle, cc: CompiledConfig, asOf: Instant): AccountContext {
   const contacts = new Map<ZohoId, ContactView>();
   for (const c of bundle.contacts) {
     contacts.set(c.id, {

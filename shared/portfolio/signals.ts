@@ -2,7 +2,7 @@
  * What the account health score and the alert rules judge, as plain facts about one account on one
  * day: where it stands, when the latest evidence happened, the plan's sections and last update, each
  * key person's and decision maker's last contact, and the open deals with their risk flags. Built
- * from the engine's own view of the account (`buildContext` and the insight), so a health part and
+ * from the engine's own view of the account (`accountContext` and the insight), so a health part and
  * the account widget never disagree about what counts as a key person or a premature action.
  */
 import type { SalesProcessConfig } from '../config/schema';

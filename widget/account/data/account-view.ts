@@ -9,7 +9,7 @@ import { stageKeyFromCrmValue } from '../../../shared/config/picklists';
 import type { Bilingual, SalesProcessConfig } from '../../../shared/config/schema';
 import { isUnclassified } from '../../../shared/engine/classify';
 import { compileConfig } from '../../../shared/engine/compiled';
-import { buildContext, type ClassifiedActivity } from '../../../shared/engine/context';
+import { accountContext, type ClassifiedActivity } from '../../../shared/engine/context';
 import { computeAccountInsight, type AccountInsight } from '../../../shared/engine/insight';
 import { happenedIn } from '../../../shared/engine/metrics';
 import { accountBundleOf } from '../../../shared/engine/pipeline';
@@ -83,7 +83,7 @@ export function buildAccountView(
   if (!one.ok) throw widgetError('DATA_INVALID', one.error);
   const { bundle } = one;
   const insight = computeAccountInsight(bundle, config, asOf);
-  const ctx = buildContext(bundle, compileConfig(config), asOf);
+  const ctx = accountContext(bundle, compileConfig(config), asOf); // the insight's own
   const happened = ctx.activities.filter((a) => a.happened);
   const lastTouch = lastTouchByContact(happened);
   const people = buildOrgChart(bundle.contacts).map((row: OrgChartRow): PersonView => {
