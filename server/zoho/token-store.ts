@@ -18,24 +18,29 @@ export interface StoredToken {
 }
 
 export class DbTokenStore {
+  // Prepared once: the SDK reads the token before every call, and our TokenManager before that
+  // (compiling the statement each time was ≈ 0.1 ms of a call's CPU, issue 14).
+  private readonly stmt;
+
   constructor(
     private readonly db: Db,
     private readonly conn: { clientId: string; clientSecret: string; refreshToken: string },
-  ) {}
+  ) {
+    this.stmt = {
+      read: db.prepare<[string], { json: string }>('SELECT json FROM tokens WHERE id = ?'),
+      write: db.prepare<[string, string]>(
+        'INSERT INTO tokens (id, json) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json',
+      ),
+    };
+  }
 
   read(): StoredToken | null {
-    const row = this.db
-      .prepare<[string], { json: string }>('SELECT json FROM tokens WHERE id = ?')
-      .get(TOKEN_ID);
+    const row = this.stmt.read.get(TOKEN_ID);
     return row ? (JSON.parse(row.json) as StoredToken) : null;
   }
 
   write(t: StoredToken): void {
-    this.db
-      .prepare(
-        'INSERT INTO tokens (id, json) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json',
-      )
-      .run(TOKEN_ID, JSON.stringify(t));
+    this.stmt.write.run(TOKEN_ID, JSON.stringify(t));
   }
 
   /** An SDK OAuthToken carrying our stored access token (the SDK calls this before each request). */
