@@ -40,6 +40,14 @@ const WRITE_AFTER = 2000;
  */
 const RECOMPUTE_BATCH = 50;
 
+/**
+ * Whether the planned updates are written is decided every this many accounts computed, whatever
+ * the batch: where a write starts decides how its last call per module is filled, so deciding after
+ * every batch of 50 made more, smaller writes than deciding every 200 (10,000 accounts: 17 more calls
+ * and 5 more credits for the same records).
+ */
+const WRITE_CHECK_ACCOUNTS = 200;
+
 export interface SyncOptions {
   full: boolean;
   trigger: string;
@@ -181,6 +189,7 @@ async function recomputeDirty(
     const round = deps.state.dirtyAccounts().filter((id) => !failed.has(id) && (done.get(id) ?? 0) < 2);
     if (round.length === 0) return;
     let pending = emptyPlan();
+    let sinceCheck = 0;
     for (let i = 0; i < round.length; i += batchSize) {
       const batch = round.slice(i, i + batchSize);
       for (const id of batch) done.set(id, (done.get(id) ?? 0) + 1);
@@ -189,7 +198,10 @@ async function recomputeDirty(
       summary.unchanged += plan.unchangedAccounts;
       pending = mergePlans(pending, plan);
       const last = i + batchSize >= round.length;
-      if (last || pending.accountUpdates.length + pending.dealUpdates.length >= WRITE_AFTER) {
+      sinceCheck += batch.length;
+      const check = sinceCheck >= WRITE_CHECK_ACCOUNTS;
+      if (check) sinceCheck = 0;
+      if (last || (check && pending.accountUpdates.length + pending.dealUpdates.length >= WRITE_AFTER)) {
         await flush(pending);
         pending = emptyPlan();
       }
