@@ -30,11 +30,11 @@ export async function readServiceFields(url: string, config: SalesProcessConfig)
   const pick = (rows: Record<string, unknown>[], fields: string[]) =>
     new Map(rows.map((r) => [String(r.id), Object.fromEntries(fields.map((f) => [f, r[f] ?? null]))]));
   return {
-    accounts: pick(await records(url, m.accounts), accountFields),
-    deals: pick(await records(url, m.deals), dealFields),
-    history: (await records(url, m.stageHistory)).length,
+    accounts: pick(await records(url, m.accounts, accountFields), accountFields),
+    deals: pick(await records(url, m.deals, dealFields), dealFields),
+    history: (await records(url, m.stageHistory, ['id'])).length,
     alerts: pick(
-      (await records(url, m.tasks)).filter((r) => typeof r[t.alertKey] === 'string'),
+      (await records(url, m.tasks, [t.alertKey, t.status])).filter((r) => typeof r[t.alertKey] === 'string'),
       [t.alertKey, t.status],
     ),
   };
@@ -66,8 +66,11 @@ export function neededWrites(
   return { accounts, deals, history, alerts, total: accounts + deals + history + alerts };
 }
 
-async function records(url: string, module: string): Promise<Record<string, unknown>[]> {
-  const res = await fetch(`${url}/__emulator/records/${module}`);
+/** A module's records with the named fields (and id): only those, so a 50,000-account org's tasks fit in one answer. */
+async function records(url: string, module: string, fields: string[]): Promise<Record<string, unknown>[]> {
+  const res = await fetch(
+    `${url}/__emulator/records/${module}?fields=${encodeURIComponent(fields.join(','))}`,
+  );
   if (!res.ok) throw new Error(`reading ${module} from the CRM: HTTP ${res.status}`);
   return ((await res.json()) as { data: Record<string, unknown>[] }).data;
 }

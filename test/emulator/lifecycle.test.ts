@@ -90,6 +90,13 @@ test('a dataset at start and through /__emulator/load; generated scale data', as
     Account_Name: { id: '3652397000000500001', name: '蒼天物産株式会社' },
     Owner: { id: '3652397000000186017' },
   });
+  // ?fields= renders those fields only (and the id), like GET records with fields
+  const narrow = (
+    (await (await fetch(`${emu.url}/__emulator/records/Contacts?fields=Last_Name,Nope`)).json()) as {
+      data: Record<string, unknown>[];
+    }
+  ).data;
+  expect(narrow).toEqual([{ Last_Name: '青木', id: contact?.id }]);
   await emu.close();
 
   const scale = await start({ reset: true, accounts: 5, seed: 'life', asOfMs: Date.parse('2025-06-01') });
