@@ -66,7 +66,7 @@ export function neededWrites(
   return { accounts, deals, history, alerts, total: accounts + deals + history + alerts };
 }
 
-/** A module's records with the named fields (and id): only those, so a 50,000-account org's tasks fit in one answer. */
+/** A module's records with the named fields (and id): only those, so a 50,000-account org's tasks make an answer of tens of MB, not hundreds. */
 async function records(url: string, module: string, fields: string[]): Promise<Record<string, unknown>[]> {
   const res = await fetch(
     `${url}/__emulator/records/${module}?fields=${encodeURIComponent(fields.join(','))}`,

@@ -131,8 +131,8 @@ export function adminRouter(ctx: EmulatorContext, hooks: AdminHooks): Router {
 
   /**
    * The full stored state of a module, rendered like GET one record: all fields, or those named in
-   * `?fields=A,B` (the bench reads a 50,000-account org's tasks: all their fields make a JSON answer
-   * longer than a JavaScript string may be).
+   * `?fields=A,B` (the bench reads a 50,000-account org's tasks: with every field, hundreds of MB of JSON
+   * in one answer, which failed after its first full sync).
    */
   r.get('/records/:module', (req, res) => {
     const name = String(req.params.module);
