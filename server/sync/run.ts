@@ -35,7 +35,7 @@ const WRITE_AFTER = 2000;
  * Accounts computed at a time. A batch's records, parsed, and what the engine builds from them live
  * until the batch is planned, and every young-generation collection meanwhile copies them: 50 rather
  * than 200 accounts halved the recompute's collection time (issue 14: a settled full sync at 10,000
- * accounts 1.6–1.8 → 1.0 s of scavenges, 14.6–15.2 → 11.2–11.7 s of recompute CPU; at 1,000 accounts
+ * accounts 1.55–1.78 → 1.0 s of scavenges, 14.6–15.2 → 11.2–11.7 s of recompute CPU; at 1,000 accounts
  * ≈ 70 ms less). Fewer is no better: each batch reads the mirror with one query per module.
  */
 const RECOMPUTE_BATCH = 50;
