@@ -94,11 +94,23 @@ export class ConfigHolder {
 
   watch(intervalMs = 2000): void {
     watchFile(this.file, { interval: intervalMs }, (cur, prev) => {
-      if (cur.mtimeMs !== prev.mtimeMs) this.reload();
+      if (fileChanged(cur, prev)) this.reload();
     });
   }
 
   unwatch(): void {
     unwatchFile(this.file);
   }
+}
+
+/**
+ * Whether a polled config file changed: its modification time, or its size or inode when a save
+ * lands within the file system's timestamp granularity (a copy then a write a few ms apart can keep
+ * the same mtime, and the watcher then missed the second).
+ */
+export function fileChanged(
+  cur: { mtimeMs: number; size: number; ino: number },
+  prev: { mtimeMs: number; size: number; ino: number },
+): boolean {
+  return cur.mtimeMs !== prev.mtimeMs || cur.size !== prev.size || cur.ino !== prev.ino;
 }

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigHolder } from '../../server/config/config-holder';
+import { ConfigHolder, fileChanged } from '../../server/config/config-holder';
 import { DEFAULT_CONFIG_PATH } from '../../server/config/load-config';
 import { createLogger } from '../../server/runtime/logger';
 import { captureLogs, tempDir } from '../support/crm-harness';
@@ -27,6 +27,14 @@ function bomb(levels = 8): string {
   return `${SHIPPED}\n${out}`;
 }
 const BOMB_LINE = SHIPPED.split('\n').length + 2; // the first alias
+
+it('a save within the same modification time still counts as a change (its size or inode differs)', () => {
+  const before = { mtimeMs: 1_000, size: 8_000, ino: 7 };
+  expect(fileChanged({ ...before }, before)).toBe(false);
+  expect(fileChanged({ ...before, size: 2_000_000 }, before)).toBe(true);
+  expect(fileChanged({ ...before, ino: 8 }, before)).toBe(true);
+  expect(fileChanged({ ...before, mtimeMs: 1_004 }, before)).toBe(true);
+});
 
 it('the file watcher refuses an alias bomb and a 2 MB file; the last good config stays', async () => {
   const file = path.join(dir, 'live.yaml');
