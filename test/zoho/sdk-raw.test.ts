@@ -75,6 +75,14 @@ test('the installed SDK is the release the raw reader wraps, and its decoding st
       ].join('\\s+'),
     ),
   );
+  // The requires cacheRequires answers: a model class required by a path relative to the SDK's files,
+  // per object converted (the answer's records; each value of a record written).
+  expect(source).toContain('Promise.resolve().then(() => __importStar(require(_a))))).MasterModel;');
+  expect(
+    readFileSync(require.resolve('@zohocrm/typescript-sdk-6.0/dist/utils/util/converter'), 'utf8'),
+  ).toContain(
+    'let className = (await (_c = "../../" + expectedStructure, Promise.resolve().then(() => __importStar(require(_c))))).MasterModel;',
+  );
   // The class-table lookup whose answers are kept: a pure function of the class name and the table.
   expect(source).toMatch(
     /async keyINJSONDetails\(className\) \{\s+let jsondetails = initializer_1\.Initializer\.jsonDetails;\s+for \(var key in jsondetails\) \{/,
