@@ -29,9 +29,10 @@
  * - **Resolve the SDK's model classes once.** For every object it converts — each record it writes,
  *   each record in a write's answer, each lookup and picklist value in them — the SDK requires the
  *   class by path (`require("../../" + pack)`, json_converter.js and converter.js). Node keeps a
- *   require's resolution per requiring file only when that file loaded the module first, so these
- *   resolve the path again every time: package.json lookups and tsx's resolver on top, ≈ 8 % of a
- *   first sync's CPU at 1,000 accounts (`cacheRequires`).
+ *   require's resolution (per requiring directory and request) only when that require loaded the
+ *   module, and another SDK file loaded these first: each resolves the path again, package.json
+ *   lookups and tsx's resolver on top — ≈ 8 % of a first sync's CPU at 1,000 accounts
+ *   (`cacheRequires`).
  *
  * No AsyncLocalStorage: it would put a hook on every promise the SDK makes. `test/zoho/sdk-raw.test.ts`
  * pins the SDK release and the code these wrap.
