@@ -6,15 +6,15 @@
 import type { SalesProcessConfig } from '../config/schema';
 import { localDateOf, offsetMinutes } from '../model/time';
 import type { Instant, LocalDate } from '../model/types';
-import { recommendedShareOf } from './activity';
 import type { PortfolioView } from './filter';
 import { buyingProbabilities, money, weighDeal } from './forecast';
 import type { GuidanceItem } from './guidance';
 import { healthBand, type HealthBand } from './health';
-import { accountTargets } from './kpis';
+import { targetsMet } from './kpis';
 import { isComputed, type StageSlot } from './model';
-import { stageStay } from './movement';
-import { repRef } from './reps';
+import { stageStays } from './movement';
+import { repName } from './reps';
+import { slotConfigs, type SlotConfig } from './slot-config';
 
 export interface AccountRow {
   id: string;
@@ -56,32 +56,20 @@ export function accountRows(
   guidance: readonly GuidanceItem[],
 ): AccountRow[] {
   const today = localDateOf(asOf, offsetMinutes(config.utcOffset));
-  const probability = buyingProbabilities(config);
-  const pipeline = new Map<string, { n: number; amount: number; buyer: number; seller: number }>();
-  for (const d of view.deals) {
-    if (d.status !== 'open' || d.accountId == null) continue;
-    const p = pipeline.get(d.accountId) ?? { n: 0, amount: 0, buyer: 0, seller: 0 };
-    const w = weighDeal(d, probability);
-    p.n++;
-    p.amount = money(p.amount + w.amount);
-    p.buyer = money(p.buyer + w.buyerW);
-    p.seller = money(p.seller + w.sellerW);
-    pipeline.set(d.accountId, p);
-  }
-  const codes = new Map<string, string[]>();
-  for (const g of guidance)
-    for (const a of g.accounts)
-      if (!codes.get(a.id)?.includes(g.code)) codes.set(a.id, [...(codes.get(a.id) ?? []), g.code]);
+  const slotConfig = slotConfigs(config);
+  const stayOf = stageStays(config, today);
+  const pipeline = openPipelines(view, config);
+  const codes = guidanceCodes(guidance);
   return view.accounts.map((a) => {
-    const targets = accountTargets(a, config);
+    const slot = a.stage != null ? slotConfig(a.stage) : null;
     const computed = isComputed(a);
-    const stay = stageStay(a, config, today);
+    const stay = stayOf(a);
     const p = pipeline.get(a.id);
     return {
       id: a.id,
       name: a.name,
       ownerId: a.ownerId,
-      ownerName: repRef(view, a.ownerId).name,
+      ownerName: repName(view, a.ownerId),
       industry: a.industry,
       stage: a.stage,
       since: a.since,
@@ -90,10 +78,11 @@ export function accountRows(
       stalled: stay.stalled,
       progress: a.progress,
       missing: a.gaps,
-      kpisMet: computed ? targets.filter((t) => t.met).length : null,
-      kpiTargets: computed ? targets.length : null,
+      // a computed account has a stage (isComputed)
+      kpisMet: computed ? targetsMet(a, (slot as SlotConfig).targets) : null,
+      kpiTargets: computed ? (slot as SlotConfig).targets.length : null,
       relationshipShare: a.kpis.relationship_activity_share ?? null,
-      recommendedShare: a.stage != null ? recommendedShareOf(config, a.stage) : null,
+      recommendedShare: slot ? slot.recommendedShare : null,
       openDeals: p?.n ?? 0,
       openAmount: p?.amount ?? 0,
       buyerWeighted: p?.buyer ?? 0,
@@ -106,4 +95,43 @@ export function accountRows(
       guidance: codes.get(a.id) ?? [],
     };
   });
+}
+
+interface Pipeline {
+  n: number;
+  amount: number;
+  buyer: number;
+  seller: number;
+}
+
+/** Each account's open deals: how many, their amount and weighted amounts (to the cent, in deal order). */
+function openPipelines(view: PortfolioView, config: SalesProcessConfig): Map<string, Pipeline> {
+  const probability = buyingProbabilities(config);
+  const pipeline = new Map<string, Pipeline>();
+  for (const d of view.deals) {
+    if (d.status !== 'open' || d.accountId == null) continue;
+    let p = pipeline.get(d.accountId);
+    if (p === undefined) {
+      p = { n: 0, amount: 0, buyer: 0, seller: 0 };
+      pipeline.set(d.accountId, p);
+    }
+    const w = weighDeal(d, probability);
+    p.n++;
+    p.amount = money(p.amount + w.amount);
+    p.buyer = money(p.buyer + w.buyerW);
+    p.seller = money(p.seller + w.sellerW);
+  }
+  return pipeline;
+}
+
+/** The codes of the guidance items naming each account, once each, in guidance order. */
+function guidanceCodes(guidance: readonly GuidanceItem[]): Map<string, string[]> {
+  const codes = new Map<string, string[]>();
+  for (const g of guidance)
+    for (const a of g.accounts) {
+      const mine = codes.get(a.id);
+      if (mine === undefined) codes.set(a.id, [g.code]);
+      else if (!mine.includes(g.code)) mine.push(g.code);
+    }
+  return codes;
 }

@@ -6,8 +6,9 @@
  */
 import type { SalesProcessConfig } from '../config/schema';
 import type { PortfolioView } from './filter';
-import { isComputed, NOT_STARTED, type PortfolioAccount, type StageSlot } from './model';
+import { isComputed, type PortfolioAccount, type StageSlot } from './model';
 import { repsInView } from './reps';
+import { slotConfigs } from './slot-config';
 
 export type BalanceVerdict = 'balanced' | 'deal_heavy' | 'relationship_heavy' | 'no_data';
 
@@ -25,11 +26,6 @@ export interface ActivityBalance {
   verdict: BalanceVerdict;
 }
 
-export function recommendedShareOf(config: SalesProcessConfig, slot: StageSlot): number {
-  if (slot === NOT_STARTED) return config.notStarted.recommendedRelationshipShare;
-  return config.stages.find((s) => s.key === slot)?.recommendedRelationshipShare ?? 0;
-}
-
 /**
  * Balanced when |gap| ≤ guidance.activityTolerance; below it the rep leans to deal work, above it
  * to relationship work.
@@ -38,19 +34,35 @@ export function balanceOf(
   accounts: readonly PortfolioAccount[],
   config: SalesProcessConfig,
 ): ActivityBalance {
-  const computed = accounts.filter(isComputed);
-  const active = computed.filter((a) => a.kpis.relationship_activity_share != null);
-  const basis = active.length > 0 ? active : computed;
-  const relationshipShare = mean(active.map((a) => a.kpis.relationship_activity_share as number));
-  const recommendedShare = mean(basis.map((a) => recommendedShareOf(config, a.stage as StageSlot)));
+  const slotConfig = slotConfigs(config);
+  // Sums in account order, as the means always added them.
+  let computed = 0;
+  let active = 0;
+  let relationship = 0;
+  let recommendedActive = 0;
+  let recommendedAll = 0;
+  for (const a of accounts) {
+    if (!isComputed(a)) continue;
+    const recommended = slotConfig(a.stage as StageSlot).recommendedShare;
+    computed++;
+    recommendedAll += recommended;
+    const share = a.kpis.relationship_activity_share;
+    if (share == null) continue;
+    active++;
+    relationship += share;
+    recommendedActive += recommended;
+  }
+  const relationshipShare = mean(relationship, active);
+  // of the accounts with activity; of all computed ones when none had any
+  const recommendedShare = active > 0 ? mean(recommendedActive, active) : mean(recommendedAll, computed);
   const gap =
     relationshipShare != null && recommendedShare != null
       ? round4(relationshipShare - recommendedShare)
       : null;
   const tol = config.guidance.activityTolerance;
   return {
-    accounts: computed.length,
-    withActivity: active.length,
+    accounts: computed,
+    withActivity: active,
     relationshipShare: relationshipShare == null ? null : round4(relationshipShare),
     recommendedShare: recommendedShare == null ? null : round4(recommendedShare),
     gap,
@@ -69,20 +81,23 @@ export function activityBalance(
   view: PortfolioView,
   config: SalesProcessConfig,
 ): { team: ActivityBalance; perRep: (ActivityBalance & { ownerId: string | null })[] } {
+  const byOwner = new Map<string | null, PortfolioAccount[]>();
+  for (const a of view.accounts) {
+    const mine = byOwner.get(a.ownerId);
+    if (mine) mine.push(a);
+    else byOwner.set(a.ownerId, [a]);
+  }
   return {
     team: balanceOf(view.accounts, config),
     perRep: repsInView(view).map((rep) => ({
       ownerId: rep.id,
-      ...balanceOf(
-        view.accounts.filter((a) => a.ownerId === rep.id),
-        config,
-      ),
+      ...balanceOf(byOwner.get(rep.id) ?? [], config),
     })),
   };
 }
 
-function mean(xs: readonly number[]): number | null {
-  return xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length;
+function mean(sum: number, n: number): number | null {
+  return n === 0 ? null : sum / n;
 }
 
 function round4(n: number): number {

@@ -19,43 +19,49 @@ export function alertRollup(
   alerts: readonly PortfolioAlert[],
   config: SalesProcessConfig,
 ): AlertRollup {
-  const order = config.alerts.rules.map((r) => r.code);
-  const rank = (c: string) => (order.includes(c) ? order.indexOf(c) : order.length);
-  const byAccount = new Map<string, Set<string>>();
-  for (const a of alerts) byAccount.set(a.accountId, (byAccount.get(a.accountId) ?? new Set()).add(a.code));
-  const accounts = view.accounts.flatMap((a) => {
-    const codes = byAccount.get(a.id);
-    return codes
-      ? [
-          {
-            accountId: a.id,
-            name: a.name,
-            ownerId: a.ownerId,
-            codes: [...codes].sort((x, y) => rank(x) - rank(y)),
-          },
-        ]
-      : [];
+  // a code's place in the config's rules (its first one); codes the config does not know last
+  const order = new Map<string, number>();
+  config.alerts.rules.forEach((r, i) => {
+    if (!order.has(r.code)) order.set(r.code, i);
   });
+  const rank = (c: string) => order.get(c) ?? config.alerts.rules.length;
+  const byRank = (x: string, y: string) => rank(x) - rank(y);
+  // each account's codes once each, as first seen (then sorted in place: the lists are this call's)
+  const byAccount = new Map<string, string[]>();
+  for (const a of alerts) {
+    const codes = byAccount.get(a.accountId);
+    if (codes === undefined) byAccount.set(a.accountId, [a.code]);
+    else if (!codes.includes(a.code)) codes.push(a.code);
+  }
+  const accounts: AlertRollup['accounts'] = [];
+  for (const a of view.accounts) {
+    const codes = byAccount.get(a.id);
+    if (codes)
+      accounts.push({ accountId: a.id, name: a.name, ownerId: a.ownerId, codes: codes.sort(byRank) });
+  }
   const reps = new Map<
     string | null,
     { ownerId: string | null; total: number; byCode: Record<string, number> }
   >();
   const seen = new Set<string>();
   for (const a of accounts) {
-    const rep = reps.get(a.ownerId) ?? { ownerId: a.ownerId, total: 0, byCode: {} };
+    let rep = reps.get(a.ownerId);
+    if (rep === undefined) {
+      rep = { ownerId: a.ownerId, total: 0, byCode: {} };
+      reps.set(a.ownerId, rep);
+    }
     for (const c of a.codes) {
       rep.total++;
       rep.byCode[c] = (rep.byCode[c] ?? 0) + 1;
       seen.add(c);
     }
-    reps.set(a.ownerId, rep);
   }
   const perRep = [...reps.values()].sort(
     (x, y) => y.total - x.total || String(x.ownerId).localeCompare(String(y.ownerId)),
   );
   return {
     total: perRep.reduce((t, r) => t + r.total, 0),
-    codes: [...seen].sort((x, y) => rank(x) - rank(y)),
+    codes: [...seen].sort(byRank),
     perRep,
     accounts,
   };

@@ -54,34 +54,62 @@ export function stageDistribution(
   periodStart: Instant,
 ): StageDistribution {
   const slots = stageSlots(config);
-  // each account's stage at the start once, and the accounts of each rep in one pass
-  const starts = new Map(
-    view.accounts.map((a) => [a, stageAt(a, view.history.get(a.id) ?? [], periodStart)]),
-  );
-  const byOwner = new Map<string | null, PortfolioAccount[]>();
-  for (const a of view.accounts)
-    (byOwner.get(a.ownerId) ?? byOwner.set(a.ownerId, []).get(a.ownerId))?.push(a);
-  const count = (accounts: readonly PortfolioAccount[]) => {
-    const now = new Map<StageSlot, number>();
-    const start = new Map<StageSlot, number>();
-    for (const a of accounts) {
-      if (a.stage != null) now.set(a.stage, (now.get(a.stage) ?? 0) + 1);
-      const before = starts.get(a);
-      if (before != null) start.set(before, (start.get(before) ?? 0) + 1);
+  const position = new Map(slots.map((slot, i) => [slot, i]));
+  const at = (slot: StageSlot | null) => (slot == null ? -1 : (position.get(slot) ?? -1));
+  // One pass: each account's slot now and at the start counted overall and for its rep.
+  const all = new SlotTally(slots.length);
+  const byOwner = new Map<string | null, SlotTally>();
+  let unassessed = 0;
+  let newSinceStart = 0;
+  for (const a of view.accounts) {
+    const start = stageAt(a, view.history.get(a.id) ?? NO_CHANGES, periodStart);
+    if (a.stage == null) unassessed++;
+    else if (start == null) newSinceStart++;
+    let mine = byOwner.get(a.ownerId);
+    if (mine === undefined) {
+      mine = new SlotTally(slots.length);
+      byOwner.set(a.ownerId, mine);
     }
-    return slots.map((slot): SlotCount => {
-      const n = now.get(slot) ?? 0;
-      const s = start.get(slot) ?? 0;
+    const now = at(a.stage);
+    const before = at(start);
+    all.add(now, before);
+    mine.add(now, before);
+  }
+  const counts = (t: SlotTally) =>
+    slots.map((slot): SlotCount => {
+      const i = at(slot); // a slot listed twice reads the same count, as it always did
+      const n = t.now[i] as number;
+      const s = t.atStart[i] as number;
       return { slot, now: n, atStart: s, change: n - s };
     });
-  };
   return {
-    slots: count(view.accounts),
-    unassessed: view.accounts.filter((a) => a.stage == null).length,
-    newSinceStart: view.accounts.filter((a) => a.stage != null && starts.get(a) == null).length,
+    slots: counts(all),
+    unassessed,
+    newSinceStart,
     perRep: repsInView(view).map((rep) => {
-      const mine = byOwner.get(rep.id) ?? [];
-      return { ownerId: rep.id, total: mine.length, slots: count(mine) };
+      const mine = byOwner.get(rep.id) ?? new SlotTally(slots.length);
+      return { ownerId: rep.id, total: mine.accounts, slots: counts(mine) };
     }),
   };
+}
+
+const NO_CHANGES: readonly PortfolioStageChange[] = [];
+
+/** Accounts, and of them how many are at each slot (by position) now and at the period start. */
+class SlotTally {
+  accounts = 0;
+  readonly now: number[];
+  readonly atStart: number[];
+
+  constructor(slots: number) {
+    this.now = new Array<number>(slots).fill(0);
+    this.atStart = new Array<number>(slots).fill(0);
+  }
+
+  /** An account at slot position `now` and `atStart` (-1: no slot). */
+  add(now: number, atStart: number): void {
+    this.accounts++;
+    if (now >= 0) this.now[now] = (this.now[now] as number) + 1;
+    if (atStart >= 0) this.atStart[atStart] = (this.atStart[atStart] as number) + 1;
+  }
 }

@@ -11,6 +11,39 @@ const ACCOUNTS = [
 ];
 
 describe('applyFilters', () => {
+  it('sorts accounts and deals by id, keeping records with the same id in their order', () => {
+    const view = viewOf({
+      accounts: [acct({ id: '10' }), acct({ id: '9', name: 'first 9' }), acct({ id: '9', name: 'second 9' })],
+      deals: [
+        deal({ id: 'd2', account: '9' }),
+        deal({ id: 'd10', account: '10', amount: 1 }),
+        deal({ id: 'd10', account: '9', amount: 2 }),
+        deal({ id: 'd1', account: '10' }),
+      ],
+    });
+    expect(view.accounts.map((a) => [a.id, a.name])).toEqual([
+      ['9', 'first 9'],
+      ['9', 'second 9'],
+      ['10', 'Account 10'],
+    ]);
+    expect(view.deals.map((d) => [d.id, d.amount])).toEqual([
+      ['d1', null],
+      ['d2', null],
+      ['d10', 1],
+      ['d10', 2],
+    ]);
+  });
+
+  it('keeps a portfolio already in id order as it is', () => {
+    const p = portfolioOf({
+      accounts: [acct({ id: '8' }), acct({ id: '9' }), acct({ id: '10' })],
+      deals: [deal({ id: '1', account: '8' }), deal({ id: '2', account: '10' })],
+    });
+    const view = applyFilters(p, DEFAULT_FILTERS);
+    expect(view.accounts).toEqual(p.accounts);
+    expect(view.deals).toEqual(p.deals);
+  });
+
   it.each([
     ['nothing: every account, by id', {}, ['a1', 'a2', 'a3', 'a4', 'a5']],
     ['one owner', { owners: ['u1'] }, ['a1', 'a2']],

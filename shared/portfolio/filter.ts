@@ -45,17 +45,18 @@ export function applyFilters(p: Portfolio, f: PortfolioFilters): PortfolioView {
   const team = f.team != null ? teamMembers(f.team, p.users) : null;
   const stages = f.stages.length > 0 ? new Set(f.stages) : null;
   const industries = f.industries.length > 0 ? new Set(f.industries) : null;
-  const accounts = p.accounts
-    .filter(
+  const accounts = inIdOrder(
+    p.accounts.filter(
       (a) =>
         (!owners || (a.ownerId != null && owners.has(a.ownerId))) &&
         (!team || (a.ownerId != null && team.has(a.ownerId))) &&
         (!stages || (a.stage != null && stages.has(a.stage))) &&
         (!industries || (a.industry != null && industries.has(a.industry))) &&
         (f.target == null || (f.target === 'yes') === (a.isTarget !== false)), // no field = a target
-    )
-    .sort((a, b) => compareIds(a.id, b.id));
-  const ids = new Set(accounts.map((a) => a.id));
+    ),
+  );
+  const ids = new Set<string>();
+  for (const a of accounts) ids.add(a.id);
   const history = new Map<string, PortfolioStageChange[]>();
   for (const c of p.history) {
     if (!ids.has(c.accountId)) continue;
@@ -65,10 +66,21 @@ export function applyFilters(p: Portfolio, f: PortfolioFilters): PortfolioView {
   }
   return {
     accounts,
-    deals: p.deals
-      .filter((d) => d.accountId != null && ids.has(d.accountId))
-      .sort((a, b) => compareIds(a.id, b.id)),
+    deals: inIdOrder(p.deals.filter((d) => d.accountId != null && ids.has(d.accountId))),
     history,
     users: new Map(p.users.map((u) => [u.id, u])),
   };
+}
+
+/**
+ * The list sorted by id (compareIds), in place. Records mostly come in that order already (the
+ * service's mirror lists them by id, the web tab reads `order by id`), so one look along the list
+ * spares sorting 30,000 deals; a list out of order is sorted (stably: equal ids keep their order,
+ * as they would in the sorted list anyway).
+ */
+function inIdOrder<T extends { id: string }>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++)
+    if (compareIds((list[i - 1] as T).id, (list[i] as T).id) > 0)
+      return list.sort((a, b) => compareIds(a.id, b.id));
+  return list;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { CONFIG, P_AS_OF, acct, deal, viewOf } from '../testing/portfolio-builders';
 import { forecastByQuarter, money } from './forecast';
 
@@ -112,6 +113,43 @@ describe('gap deals held by another rep', () => {
       ['d1', 'u3', '伊藤'],
       ['d2', 'gone', 'gone'],
     ]);
+  });
+});
+
+describe('the largest gap deals', () => {
+  // Few amounts, stages and probabilities, so many deals tie on the gap; ids of several lengths.
+  const gapDeal = fc.record({
+    amount: fc.constantFrom(1_000_000, 2_000_000, 2_500_000, 3_000_000),
+    stage: fc.constantFrom('Needs Analysis', 'Value Proposition', 'Proposal/Price Quote', 'Verbal Commit'),
+    probability: fc.constantFrom(30, 60, 75, 90),
+    closing: fc.constantFrom('2026-09-30', '2026-12-20', '2027-02-01', '2027-05-10'),
+    account: fc.constantFrom('a1', 'a2'),
+  });
+  const deals = fc
+    .uniqueArray(fc.integer({ min: 1, max: 99_999 }), { minLength: 200, maxLength: 400 })
+    .chain((ids) => fc.tuple(...ids.map((id) => gapDeal.map((d) => deal({ id: String(id), ...d })))));
+  const accounts = [acct({ id: 'a1' }), acct({ id: 'a2', name: '二社目' })];
+
+  // (200 or more deals in these give well over 100 gap deals, most of them tied with others)
+  it('are the first 100 of all gap deals sorted by gap (largest first), then by id', () => {
+    fc.assert(
+      fc.property(deals, (list) => {
+        const shown = forecastByQuarter(viewOf({ accounts, deals: list }), CONFIG, P_AS_OF);
+        // every gap deal, from views small enough to list them all
+        const all = [];
+        for (let i = 0; i < list.length; i += 50)
+          all.push(
+            ...forecastByQuarter(viewOf({ accounts, deals: list.slice(i, i + 50) }), CONFIG, P_AS_OF)
+              .gapDeals,
+          );
+        all.sort(
+          (x, y) => y.gap - x.gap || x.dealId.length - y.dealId.length || (x.dealId < y.dealId ? -1 : 1),
+        );
+        expect(shown.gapDealsTotal).toBe(all.length);
+        expect(shown.gapDeals).toEqual(all.slice(0, 100));
+      }),
+      { numRuns: 30 },
+    );
   });
 });
 

@@ -6,11 +6,12 @@
 import type { Bilingual, SalesProcessConfig } from '../config/schema';
 import type { GuidanceKind, GuidanceRule } from '../config/portfolio-schema';
 import { fillTemplate } from '../i18n/labels';
-import { recommendedShareOf, type ActivityBalance } from './activity';
+import type { ActivityBalance } from './activity';
 import { slotLabel } from './labels';
 import type { PortfolioView } from './filter';
 import type { PortfolioAccount, StageSlot } from './model';
-import { repRef, slotIndex } from './reps';
+import { repKind, repRef, slotIndex } from './reps';
+import { slotConfigs, type SlotConfig } from './slot-config';
 
 export type OwnerReason = 'no_owner' | 'owner_unknown' | 'owner_not_field' | 'split_deals';
 
@@ -34,6 +35,8 @@ interface RuleContext {
   /** Accounts in view with a known stage, and each one's place in the process. */
   assessed: PortfolioAccount[];
   at: (a: PortfolioAccount) => number;
+  /** What the config sets for a slot (slotConfigs: found once per slot, not per account). */
+  slot: (slot: StageSlot) => SlotConfig;
   balance: { perRep: (ActivityBalance & { ownerId: string | null })[] };
 }
 
@@ -59,18 +62,19 @@ const FIND: { [K in GuidanceKind]: (rule: RuleOf<K>, c: RuleContext) => Finding[
   /** Accounts up to upToStage whose owner is a field rep. */
   early_stage_field_owned(rule, c) {
     const upTo = slotIndex(c.config, rule.upToStage);
-    const early = c.assessed.filter((a) => c.at(a) <= upTo && repRef(c.view, a.ownerId).kind === 'field');
+    const early = c.assessed.filter((a) => c.at(a) <= upTo && repKind(c.view, a.ownerId) === 'field');
     return found(early.map(ref), { stage: slotLabel(rule.upToStage, c.config) });
   },
   /** Accounts at fromStage or beyond with an owner problem (see ownerProblem). */
   deep_without_dedicated_owner(rule, c) {
     const from = slotIndex(c.config, rule.fromStage);
-    const dealOwners = openDealOwners(c.view);
-    const deep = c.assessed.flatMap((a) => {
-      const reason = c.at(a) >= from ? ownerProblem(c.view, a, dealOwners) : null;
+    const deep = c.assessed.filter((a) => c.at(a) >= from);
+    const dealOwners = openDealOwners(c.view, deep);
+    const problems = deep.flatMap((a) => {
+      const reason = ownerProblem(c.view, a, dealOwners);
       return reason ? [{ ...ref(a), reason }] : [];
     });
-    return found(deep, { stage: slotLabel(rule.fromStage, c.config) });
+    return found(problems, { stage: slotLabel(rule.fromStage, c.config) });
   },
   /** One finding per rep leaning to deal work, with their accounts below the recommended share. */
   activity_imbalance(_rule, c) {
@@ -82,7 +86,7 @@ const FIND: { [K in GuidanceKind]: (rule: RuleOf<K>, c: RuleContext) => Finding[
           a.ownerId === rep.ownerId &&
           a.computedAt != null &&
           a.kpis.relationship_activity_share != null &&
-          a.kpis.relationship_activity_share < recommendedShareOf(c.config, a.stage as StageSlot) - tol,
+          a.kpis.relationship_activity_share < c.slot(a.stage as StageSlot).recommendedShare - tol,
       );
       return [
         {
@@ -110,11 +114,13 @@ export function portfolioGuidance(
   balance: { perRep: (ActivityBalance & { ownerId: string | null })[] },
 ): GuidanceItem[] {
   const assessed = view.accounts.filter((a) => a.stage != null);
+  const slot = slotConfigs(config);
   const c: RuleContext = {
     view,
     config,
     assessed,
-    at: (a) => (a.stage == null ? -1 : slotIndex(config, a.stage)),
+    at: (a) => (a.stage == null ? -1 : slot(a.stage).index),
+    slot,
     balance,
   };
   return config.guidance.rules.flatMap((rule) =>
@@ -141,14 +147,20 @@ function found(accounts: Ref[], values: Values): Finding[] {
   return accounts.length > 0 ? [{ accounts, values }] : [];
 }
 
-/** Owners of each account's open deals (to tell whether a deep account's deals are split). */
-function openDealOwners(view: PortfolioView): Map<string, Set<string>> {
+/**
+ * Owners of the open deals of `accounts` (to tell whether a deep account's deals are split): only
+ * those accounts', as the deep ones are few and the deals many.
+ */
+function openDealOwners(
+  view: PortfolioView,
+  accounts: readonly PortfolioAccount[],
+): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
+  if (accounts.length === 0) return out;
+  for (const a of accounts) out.set(a.id, new Set());
   for (const d of view.deals) {
     if (d.status !== 'open' || d.accountId == null || d.ownerId == null) continue;
-    const set = out.get(d.accountId) ?? new Set<string>();
-    set.add(d.ownerId);
-    out.set(d.accountId, set);
+    out.get(d.accountId)?.add(d.ownerId);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { CONFIG, acct, viewOf } from '../testing/portfolio-builders';
-import { accountTargets, kpiRollup } from './kpis';
+import { accountTargets, kpiRollup, targetsMet } from './kpis';
+import { slotConfigs } from './slot-config';
 
 // Targets (shipped config): 接点構築 contacts_reached 5, departments_reached 2, seminars 1,
 // study_sessions 1, plan_updates 1; 信頼定着 csat 4, referrals 1, customer_consultations 3,
@@ -103,5 +104,27 @@ describe('accountTargets', () => {
       { kpi: 'relationship_activity_share', target: 0.7, actual: 0.7, met: true },
     ]);
     expect(accountTargets(b!, config)[0]?.met).toBe(false);
+  });
+});
+
+describe('targetsMet', () => {
+  it('counts what accountTargets marks met', () => {
+    const accounts = viewOf({
+      accounts: [
+        acct({
+          id: 'a1',
+          stage: '接点構築',
+          kpis: { contacts_reached: 5, departments_reached: 1, seminars: 1 },
+        }),
+        acct({ id: 'a2', stage: '接点構築', kpis: { contacts_reached: 4.9999999999, plan_updates: null } }),
+        acct({ id: 'a3', stage: '未着手', kpis: { contacts_reached: 2, seminars: 1, plan_updates: 3 } }),
+        acct({ id: 'a4', stage: '信頼定着', kpis: {} }),
+      ],
+    }).accounts;
+    const slot = slotConfigs(CONFIG);
+    expect(accounts.map((a) => targetsMet(a, slot(a.stage!).targets))).toEqual(
+      accounts.map((a) => accountTargets(a, CONFIG).filter((t) => t.met).length),
+    );
+    expect(accounts.map((a) => targetsMet(a, slot(a.stage!).targets))).toEqual([2, 1, 3, 0]);
   });
 });

@@ -6,8 +6,9 @@
 import type { SalesProcessConfig } from '../config/schema';
 import { KPI_KEYS, type KpiKey } from '../model/keys';
 import type { PortfolioView } from './filter';
-import { isComputed, NOT_STARTED, type PortfolioAccount, type StageSlot } from './model';
+import { isComputed, type PortfolioAccount, type StageSlot } from './model';
 import { repsInView, stageSlots } from './reps';
+import { slotConfigs, targetsOf, type KpiTarget } from './slot-config';
 
 export interface KpiShare {
   kpi: KpiKey;
@@ -29,12 +30,6 @@ export interface KpiRollup {
   perRep: { ownerId: string | null; targets: number; met: number; share: number | null; kpis: KpiShare[] }[];
 }
 
-/** The KPI targets of a slot: the stage's, or `notStarted`'s. */
-export function targetsOf(config: SalesProcessConfig, slot: StageSlot): Partial<Record<KpiKey, number>> {
-  if (slot === NOT_STARTED) return config.notStarted.kpiTargets;
-  return config.stages.find((s) => s.key === slot)?.kpiTargets ?? {};
-}
-
 /** Each target of the account's stage with whether it is met; empty when the account is not computed. */
 export function accountTargets(
   a: PortfolioAccount,
@@ -45,58 +40,82 @@ export function accountTargets(
   return KPI_KEYS.filter((k) => targets[k] !== undefined).map((kpi) => {
     const target = targets[kpi] as number;
     const actual = a.kpis[kpi] ?? null;
-    return { kpi, target, actual, met: actual != null && actual >= target - 1e-9 };
+    return { kpi, target, actual, met: meets(actual, target) };
   });
 }
 
+/** How many of `targets` (the account's stage's) the account meets: accountTargets, counted. */
+export function targetsMet(a: PortfolioAccount, targets: readonly KpiTarget[]): number {
+  let met = 0;
+  for (const { kpi, target } of targets) if (meets(a.kpis[kpi] ?? null, target)) met++;
+  return met;
+}
+
+/** Met when the value written back is at least the target; an empty value is not met. */
+function meets(actual: number | null, target: number): boolean {
+  return actual != null && actual >= target - 1e-9;
+}
+
+/** Per KPI (its position in KPI_KEYS): accounts with the target, and of them how many meet it. */
+interface Tally {
+  accounts: number[];
+  met: number[];
+}
+
+function tally(): Tally {
+  return { accounts: KPI_KEYS.map(() => 0), met: KPI_KEYS.map(() => 0) };
+}
+
+/** One account with the target at `index`: met = 1 when it meets it, else 0. */
+function add(t: Tally, index: number, met: number): void {
+  t.accounts[index] = (t.accounts[index] as number) + 1;
+  t.met[index] = (t.met[index] as number) + met;
+}
+
 export function kpiRollup(view: PortfolioView, config: SalesProcessConfig): KpiRollup {
-  const computed = view.accounts.filter(isComputed);
   const slots = stageSlots(config);
-  // One pass: each account's targets tallied into the whole, its stage and its rep — per KPI (its
-  // index in KPI_KEYS), [accounts with the target, of them met].
-  type Tally = [number, number][];
-  const tally = (): Tally => KPI_KEYS.map(() => [0, 0]);
+  const slotConfig = slotConfigs(config);
+  // One pass: each computed account's targets tallied into the whole, its stage and its rep.
   const all = tally();
-  const byStage = new Map(slots.map((slot) => [slot, tally()]));
+  const byStage = new Map(slots.map((slot) => [slot, { accounts: 0, kpis: tally() }]));
   const byOwner = new Map<string | null, Tally>();
-  for (const a of computed) {
-    const mine = byOwner.get(a.ownerId) ?? (byOwner.set(a.ownerId, tally()).get(a.ownerId) as Tally);
-    const lists = [all, mine, byStage.get(a.stage as StageSlot) ?? tally()];
-    const targets = targetsOf(config, a.stage as StageSlot);
-    KPI_KEYS.forEach((k, i) => {
-      const target = targets[k];
-      if (target === undefined) return;
-      const met = (a.kpis[k] ?? -Infinity) >= target - 1e-9 ? 1 : 0;
-      for (const t of lists) {
-        const c = t[i] as [number, number];
-        c[0]++;
-        c[1] += met;
-      }
-    });
+  let computed = 0;
+  for (const a of view.accounts) {
+    if (!isComputed(a)) continue;
+    computed++;
+    let mine = byOwner.get(a.ownerId);
+    if (mine === undefined) {
+      mine = tally();
+      byOwner.set(a.ownerId, mine);
+    }
+    const stage = byStage.get(a.stage as StageSlot);
+    if (stage) stage.accounts++;
+    for (const { index, kpi, target } of slotConfig(a.stage as StageSlot).targets) {
+      const met = (a.kpis[kpi] ?? -Infinity) >= target - 1e-9 ? 1 : 0;
+      add(all, index, met);
+      add(mine, index, met);
+      if (stage) add(stage.kpis, index, met);
+    }
   }
-  const share = (kpi: KpiKey, [accounts, met]: [number, number]) => ({
-    kpi,
-    accounts,
-    met,
-    share: ratio(met, accounts),
-  });
+  const share = (kpi: KpiKey, t: Tally, index: number) => {
+    const accounts = t.accounts[index] as number;
+    const met = t.met[index] as number;
+    return { kpi, accounts, met, share: ratio(met, accounts) };
+  };
   const shares = (t: Tally): KpiShare[] =>
-    KPI_KEYS.flatMap((kpi, i) =>
-      (t[i] as [number, number])[0] > 0 ? [share(kpi, t[i] as [number, number])] : [],
-    );
+    KPI_KEYS.flatMap((kpi, i) => ((t.accounts[i] as number) > 0 ? [share(kpi, t, i)] : []));
   return {
-    computed: computed.length,
-    notComputed: view.accounts.length - computed.length,
+    computed,
+    notComputed: view.accounts.length - computed,
     byStage: slots.map((slot) => {
-      const targets = targetsOf(config, slot);
-      const t = byStage.get(slot) as Tally;
+      const s = byStage.get(slot) as { accounts: number; kpis: Tally };
       return {
         slot,
-        accounts: computed.filter((a) => a.stage === slot).length,
-        kpis: KPI_KEYS.flatMap((kpi, i) => {
-          const target = targets[kpi];
-          return target === undefined ? [] : [{ ...share(kpi, t[i] as [number, number]), target }];
-        }),
+        accounts: s.accounts,
+        kpis: slotConfig(slot).targets.map(({ index, kpi, target }) => ({
+          ...share(kpi, s.kpis, index),
+          target,
+        })),
       };
     }),
     byKpi: shares(all),

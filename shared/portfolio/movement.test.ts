@@ -1,6 +1,6 @@
-import type { Instant } from '../model/types';
+import type { Instant, LocalDate } from '../model/types';
 import { CONFIG, P_AS_OF, acct, change, viewOf } from '../testing/portfolio-builders';
-import { median, stageDwell, stageMovement, stalledAccounts } from './movement';
+import { median, stageDwell, stageMovement, stageStay, stageStays, stalledAccounts } from './movement';
 
 const Q_START = Date.parse('2026-10-01T00:00:00+09:00') as Instant;
 
@@ -132,5 +132,35 @@ describe('stalledAccounts', () => {
       ['a1', 209, 180],
     ]);
     expect(s[1]).toMatchObject({ progress: 0.5, missing: ['接触した人数（1 / 2）'], since: '2026-05-01' });
+  });
+});
+
+describe('stageStays', () => {
+  it("reads as stageStay account by account: days since, the stage's stallDays, stalled past them", () => {
+    const today = '2026-11-26' as LocalDate;
+    const accounts = viewOf({
+      accounts: [
+        acct({ id: 'a1', stage: '接点構築', since: '2026-11-26' }),
+        acct({ id: 'a2', stage: '接点構築', since: '2024-02-29' }),
+        acct({ id: 'a3', stage: '未着手', since: '2020-01-01' }),
+        acct({ id: 'a4', stage: '信頼定着' }),
+        acct({ id: 'a5', stage: null, since: '2026-01-01' }),
+        acct({ id: 'a6', stage: '共創提案', since: '2024-02-29' }),
+      ],
+    }).accounts;
+    const stayOf = stageStays(CONFIG, today);
+    const contact = CONFIG.stages.find((s) => s.key === 'contact')?.stallDays ?? null;
+    expect(accounts.map((a) => stayOf(a))).toEqual(accounts.map((a) => stageStay(a, CONFIG, today)));
+    expect(accounts.slice(0, 5).map((a) => stayOf(a))).toEqual([
+      { days: 0, stallDays: contact, stalled: false },
+      { days: 1001, stallDays: contact, stalled: true },
+      { days: 2521, stallDays: null, stalled: false },
+      {
+        days: null,
+        stallDays: CONFIG.stages.find((s) => s.key === 'trust')?.stallDays ?? null,
+        stalled: false,
+      },
+      { days: null, stallDays: null, stalled: false },
+    ]);
   });
 });

@@ -9,8 +9,9 @@ import type { Instant, LocalDate } from '../model/types';
 import type { PortfolioView } from './filter';
 import { NOT_STARTED, type PortfolioAccount, type StageSlot } from './model';
 import { compareIds } from './normalise';
-import { daysBetween } from './period';
-import { repsInView, slotIndex, stageSlots } from './reps';
+import { daysTo } from './period';
+import { repsInView, stageSlots } from './reps';
+import { slotConfigs } from './slot-config';
 
 export type MoveDirection = 'advance' | 'regression';
 
@@ -80,17 +81,20 @@ export function stageMovement(
   periodStart: Instant,
   asOf: Instant,
 ): StageMovement {
+  const slotConfig = slotConfigs(config);
   const moves: StageMove[] = [];
   let firstAssessments = 0;
   for (const a of view.accounts) {
-    for (const c of view.history.get(a.id) ?? []) {
+    const changes = view.history.get(a.id);
+    if (changes === undefined) continue;
+    for (const c of changes) {
       if (c.at <= periodStart || c.at > asOf) continue;
       if (c.from === null) {
         firstAssessments++;
         continue;
       }
       if (c.from === undefined || c.to === undefined) continue;
-      const delta = slotIndex(config, c.to) - slotIndex(config, c.from);
+      const delta = slotConfig(c.to).index - slotConfig(c.from).index;
       if (delta === 0) continue;
       moves.push({
         accountId: a.id,
@@ -104,27 +108,48 @@ export function stageMovement(
     }
   }
   moves.sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : compareIds(x.accountId, y.accountId)));
-  const tally = (pred: (m: StageMove) => boolean) => moves.filter(pred).length;
+  const into = countMoves(moves, (m) => m.to);
+  const from = countMoves(moves, (m) => m.from);
+  const byOwner = countMoves(moves, (m) => m.ownerId);
+  const n = (counts: MoveCounts, key: string | null, direction: MoveDirection) =>
+    counts.get(key)?.[direction] ?? 0;
   return {
-    advances: tally((m) => m.direction === 'advance'),
-    regressions: tally((m) => m.direction === 'regression'),
+    advances: moves.filter((m) => m.direction === 'advance').length,
+    regressions: moves.filter((m) => m.direction === 'regression').length,
     firstAssessments,
     moves,
     byStage: stageSlots(config).map((slot) => ({
       slot,
-      advancedInto: tally((m) => m.to === slot && m.direction === 'advance'),
-      regressedInto: tally((m) => m.to === slot && m.direction === 'regression'),
-      advancedFrom: tally((m) => m.from === slot && m.direction === 'advance'),
-      regressedFrom: tally((m) => m.from === slot && m.direction === 'regression'),
+      advancedInto: n(into, slot, 'advance'),
+      regressedInto: n(into, slot, 'regression'),
+      advancedFrom: n(from, slot, 'advance'),
+      regressedFrom: n(from, slot, 'regression'),
     })),
     perRep: repsInView(view).map((rep) => ({
       ownerId: rep.id,
-      advances: tally((m) => m.ownerId === rep.id && m.direction === 'advance'),
-      regressions: tally((m) => m.ownerId === rep.id && m.direction === 'regression'),
+      advances: n(byOwner, rep.id, 'advance'),
+      regressions: n(byOwner, rep.id, 'regression'),
     })),
     dwell: stageDwell(view, config, asOf),
     stalled: stalledAccounts(view, config, asOf),
   };
+}
+
+type MoveCounts = Map<string | null, Record<MoveDirection, number>>;
+
+/** Moves counted by direction per key (the stage moved into or from, the owner), in one pass. */
+function countMoves(moves: readonly StageMove[], key: (m: StageMove) => string | null): MoveCounts {
+  const counts: MoveCounts = new Map();
+  for (const m of moves) {
+    const k = key(m);
+    let c = counts.get(k);
+    if (c === undefined) {
+      c = { advance: 0, regression: 0 };
+      counts.set(k, c);
+    }
+    c[m.direction]++;
+  }
+  return counts;
 }
 
 /**
@@ -145,20 +170,28 @@ export function stageDwell(view: PortfolioView, config: SalesProcessConfig, asOf
       stays.set(c.to, list);
     });
   }
-  // days since each distinct date once (10,000 accounts share a few hundred)
-  const days = new Map<LocalDate, number>();
-  const daysTo = (d: LocalDate) => days.get(d) ?? (days.set(d, daysBetween(d, today)).get(d) as number);
+  // the accounts at each slot now, and the days each has been there (in account order)
+  const daysSince = daysTo(today);
+  const current = new Map<StageSlot, { accounts: number; days: number[] }>();
+  for (const a of view.accounts) {
+    if (a.stage == null) continue;
+    let here = current.get(a.stage);
+    if (here === undefined) {
+      here = { accounts: 0, days: [] };
+      current.set(a.stage, here);
+    }
+    here.accounts++;
+    if (a.since != null) here.days.push(daysSince(a.since));
+  }
   return stageSlots(config).map((slot) => {
     const done = stays.get(slot) ?? [];
-    const current = view.accounts
-      .filter((a) => a.stage === slot && a.since != null)
-      .map((a) => daysTo(a.since as LocalDate));
+    const now = current.get(slot);
     return {
       slot,
       completedStays: done.length,
       medianDays: roundOrNull(median(done)),
-      current: view.accounts.filter((a) => a.stage === slot).length,
-      currentMedianDays: roundOrNull(median(current)),
+      current: now?.accounts ?? 0,
+      currentMedianDays: roundOrNull(median(now?.days ?? [])),
     };
   });
 }
@@ -173,10 +206,18 @@ export interface StageStay {
 
 /** How long an account has been at its stage, and whether that is longer than the stage allows. */
 export function stageStay(a: PortfolioAccount, config: SalesProcessConfig, today: LocalDate): StageStay {
-  const days = a.since != null && a.stage != null ? daysBetween(a.since, today) : null;
-  const stallDays =
-    a.stage != null ? (config.stages.find((s) => s.key === a.stage)?.stallDays ?? null) : null;
-  return { days, stallDays, stalled: days != null && stallDays != null && days > stallDays };
+  return stageStays(config, today)(a);
+}
+
+/** stageStay for the accounts of one report: each stage's stallDays and each date's days found once. */
+export function stageStays(config: SalesProcessConfig, today: LocalDate): (a: PortfolioAccount) => StageStay {
+  const slotConfig = slotConfigs(config);
+  const daysSince = daysTo(today);
+  return (a) => {
+    const days = a.since != null && a.stage != null ? daysSince(a.since) : null;
+    const stallDays = a.stage != null ? slotConfig(a.stage).stallDays : null;
+    return { days, stallDays, stalled: days != null && stallDays != null && days > stallDays };
+  };
 }
 
 /** Accounts at a stage with `stallDays` whose Relationship_Stage_Since is more than that many days ago. */
@@ -185,10 +226,10 @@ export function stalledAccounts(
   config: SalesProcessConfig,
   asOf: Instant,
 ): StalledAccount[] {
-  const today = localDateOf(asOf, offsetMinutes(config.utcOffset));
+  const stayOf = stageStays(config, localDateOf(asOf, offsetMinutes(config.utcOffset)));
   const out: StalledAccount[] = [];
   for (const a of view.accounts) {
-    const { days, stallDays, stalled } = stageStay(a, config, today);
+    const { days, stallDays, stalled } = stayOf(a);
     if (!stalled || days == null || stallDays == null || a.stage == null || a.since == null) continue;
     out.push({
       accountId: a.id,

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import type { SalesProcessConfig } from '../config/schema';
 import type { Instant, LocalDate } from '../model/types';
 import { CONFIG } from '../testing/portfolio-builders';
-import { daysBetween, fiscalQuarterOf, fiscalQuarters, periodRange } from './period';
+import { daysBetween, daysTo, fiscalQuarterOf, fiscalQuarters, periodRange } from './period';
 
 const at = (iso: string) => Date.parse(iso) as Instant;
 const withFy = (month: number): SalesProcessConfig => ({ ...CONFIG, fiscalYearStartMonth: month });
@@ -62,5 +63,39 @@ describe('daysBetween', () => {
     ['2026-03-01', '2026-01-31', -29],
   ])('%s → %s = %i', (a, b, n) => {
     expect(daysBetween(a as LocalDate, b as LocalDate)).toBe(n);
+  });
+});
+
+describe('daysTo', () => {
+  const DAY = 86_400_000;
+  // calendar days 1999-01-01 … 2101-12-31: leap years (2000, 2024, 2028), a century that is not one
+  // (2100), month and year ends
+  const day = fc
+    .integer({ min: Date.UTC(1999, 0, 1) / DAY, max: Date.UTC(2101, 11, 31) / DAY })
+    .map((n) => new Date(n * DAY).toISOString().slice(0, 10) as LocalDate);
+
+  it('gives daysBetween(date, to) for every date, asked once or again', () => {
+    fc.assert(
+      fc.property(day, fc.array(day, { maxLength: 40 }), (to, dates) => {
+        const days = daysTo(to);
+        for (const date of [...dates, ...dates.slice().reverse()])
+          expect(days(date)).toBe(daysBetween(date, to));
+      }),
+    );
+  });
+
+  it.each([
+    ['2024-02-28', '2024-03-01', 2],
+    ['2100-02-28', '2100-03-01', 1],
+    ['2026-12-31', '2027-01-01', 1],
+    ['2027-01-01', '2026-12-31', -1],
+  ])('%s → %s: %i days', (from, to, n) => {
+    expect(daysTo(to as LocalDate)(from as LocalDate)).toBe(n);
+  });
+
+  it('an unreadable date stays unreadable (NaN), as daysBetween reads it', () => {
+    const days = daysTo('2026-11-26' as LocalDate);
+    expect(days('2026-13-01' as LocalDate)).toBeNaN();
+    expect(days('2026-13-01' as LocalDate)).toBeNaN();
   });
 });

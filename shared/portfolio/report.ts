@@ -86,9 +86,9 @@ export function computePortfolio(
     reps: repsInView(view),
     totals: {
       accounts: view.accounts.length,
-      assessed: view.accounts.filter((a) => a.stage != null).length,
-      computed: view.accounts.filter(isComputed).length,
-      openDeals: view.deals.filter((d) => d.status === 'open').length,
+      assessed: count(view.accounts, (a) => a.stage != null),
+      computed: count(view.accounts, isComputed),
+      openDeals: count(view.deals, (d) => d.status === 'open'),
       portfolio: portfolio.accounts.length,
     },
     distribution: stageDistribution(view, config, period.start),
@@ -102,4 +102,11 @@ export function computePortfolio(
     issues: portfolio.issues.slice(0, 50),
     issueCount: portfolio.issues.length,
   };
+}
+
+/** How many items hold `test` (a filter's length, without the list). */
+function count<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let n = 0;
+  for (const item of items) if (test(item)) n++;
+  return n;
 }
