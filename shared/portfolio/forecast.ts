@@ -10,6 +10,7 @@ import type { BuyingStageKey } from '../model/keys';
 import type { Instant, LocalDate } from '../model/types';
 import type { PortfolioView } from './filter';
 import type { PortfolioDeal } from './model';
+import { once } from './memo';
 import { compareIds } from './normalise';
 import { fiscalQuarters, type FiscalQuarter } from './period';
 import { repRef } from './reps';
@@ -98,19 +99,13 @@ export function forecastByQuarter(view: PortfolioView, config: SalesProcessConfi
   let undated = 0;
   let later = 0;
   // where each closing date falls, worked out once per distinct date (30,000 deals share a few hundred)
-  const places = new Map<LocalDate, 'before' | ForecastBucket | null>();
-  const placeOf = (date: LocalDate): 'before' | ForecastBucket | null => {
+  const placeOf = once((date: LocalDate): 'before' | ForecastBucket | null => {
     if (date < first) return 'before';
     if (date >= horizonEnd) return null;
     return buckets.get(quarters.find((q) => date >= q.start && date < q.end)?.key ?? '') ?? null;
-  };
+  });
   const bucketOf = (d: PortfolioDeal): ForecastBucket | null => {
-    const date = d.closingDate as LocalDate;
-    let place = places.get(date);
-    if (place === undefined) {
-      place = placeOf(date);
-      places.set(date, place);
-    }
+    const place = placeOf(d.closingDate as LocalDate);
     if (place === 'before') return d.status === 'open' ? overdue : null;
     return place;
   };

@@ -7,6 +7,7 @@ import type { Bilingual, SalesProcessConfig } from '../config/schema';
 import { DAY_MS, fiscalYearStart, localDateOf, offsetMinutes, startOfLocalDay } from '../model/time';
 import type { Instant, LocalDate } from '../model/types';
 import type { PeriodKey } from './model';
+import { once } from './memo';
 
 export interface PeriodRange {
   key: PeriodKey;
@@ -91,15 +92,7 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
  * use (10,000 accounts share a few hundred Relationship_Stage_Since dates).
  */
 export function daysTo(to: LocalDate): (date: LocalDate) => number {
-  const known = new Map<LocalDate, number>();
-  return (date) => {
-    let days = known.get(date);
-    if (days === undefined) {
-      days = daysBetween(date, to);
-      known.set(date, days);
-    }
-    return days;
-  };
+  return once((date: LocalDate) => daysBetween(date, to));
 }
 
 function monthIndex(date: LocalDate): number {

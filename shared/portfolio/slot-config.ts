@@ -7,6 +7,7 @@
 import type { SalesProcessConfig } from '../config/schema';
 import { KPI_KEYS, type KpiKey } from '../model/keys';
 import { NOT_STARTED, type StageSlot } from './model';
+import { once } from './memo';
 import { slotIndex } from './reps';
 
 /** The KPI targets of a slot: the stage's, or `notStarted`'s. */
@@ -61,13 +62,5 @@ export function slotConfigOf(config: SalesProcessConfig, slot: StageSlot): SlotC
  * global, so a reloaded config is never read through an old lookup.
  */
 export function slotConfigs(config: SalesProcessConfig): (slot: StageSlot) => SlotConfig {
-  const made = new Map<StageSlot, SlotConfig>();
-  return (slot) => {
-    let c = made.get(slot);
-    if (c === undefined) {
-      c = slotConfigOf(config, slot);
-      made.set(slot, c);
-    }
-    return c;
-  };
+  return once((slot: StageSlot) => slotConfigOf(config, slot));
 }
