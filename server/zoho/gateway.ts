@@ -186,18 +186,11 @@ export class ZohoGateway {
           );
           body.setTrigger([]);
           const ops = new ZOHOCRMSDK.Record.RecordOperations(module);
-          const res = op === 'update' ? await ops.updateRecords(body) : await ops.createRecords(body);
-          return read(
-            res,
-            (obj) => {
-              if (obj instanceof ZOHOCRMSDK.Record.ActionWrapper) {
-                const data = obj.getData() ?? [];
-                return records.map((r, i) => mapRecordResult(actionJson(data[i]), r.id));
-              }
-              return null;
-            },
-            [],
-          );
+          // No header is sent: the map only marks the call's answer to be read as Zoho's JSON.
+          const headers = readRaw(new ZOHOCRMSDK.HeaderMap());
+          const res =
+            op === 'update' ? await ops.updateRecords(body, headers) : await ops.createRecords(body, headers);
+          return writeResults(res, `${op} ${module}`, records);
         }),
     );
   }
@@ -423,36 +416,6 @@ function rawPage(
   });
 }
 
-/** An APIResponse → outcome: 204 is empty; an APIException is a failure with Zoho's code. */
-function read<T>(
-  res:
-    | ZOHOCRMSDK.APIResponse<unknown>
-    | { getStatusCode(): number; getObject(): unknown; getHeaders(): Map<string, string> },
-  pick: (obj: unknown) => T | null,
-  empty: T,
-): Outcome<T> {
-  const status = res.getStatusCode();
-  const creditsRemaining = remaining(res);
-  const obj = res.getObject();
-  if (status === 204 || obj == null) {
-    return status >= 200 && status < 300
-      ? { ok: true, value: empty, creditsRemaining }
-      : { ok: false, failure: mapZohoError({ status, creditsRemaining }), creditsRemaining };
-  }
-  const value = pick(obj);
-  if (value !== null) return { ok: true, value, creditsRemaining };
-  const ex = obj as { getCode?: () => { getValue(): string }; getMessage?: () => unknown };
-  const code = ex.getCode?.()?.getValue();
-  const msg = ex.getMessage?.();
-  const message =
-    msg instanceof ZOHOCRMSDK.Choice ? String(msg.getValue()) : typeof msg === 'string' ? msg : undefined;
-  return {
-    ok: false,
-    failure: mapZohoError({ status, code: code ?? null, message: message ?? null, creditsRemaining }),
-    creditsRemaining,
-  };
-}
-
 function remaining(res: { getHeaders(): Map<string, string> | Record<string, unknown> }): number | null {
   const h = res.getHeaders() as unknown;
   const v =
@@ -463,21 +426,23 @@ function remaining(res: { getHeaders(): Map<string, string> | Record<string, unk
   return v != null && Number.isFinite(n) ? n : null;
 }
 
-function actionJson(item: unknown): unknown {
-  if (item == null) return null;
-  const o = item as {
-    getStatus?: () => { getValue(): string };
-    getCode?: () => { getValue(): string };
-    getMessage?: () => unknown;
-    getDetails?: () => Map<string, unknown>;
-  };
-  const msg = o.getMessage?.();
-  const details: Record<string, unknown> = {};
-  for (const [k, v] of o.getDetails?.() ?? new Map()) details[k] = typeof v === 'bigint' ? v.toString() : v;
+/**
+ * A record write's answer, read as Zoho's JSON (sdk-raw.ts): `{ data: [...] }` holds one result per
+ * record, in the order sent, whatever the HTTP status — 207 when some failed, 400 when all of them
+ * did. Without it the answer is the whole call's: Zoho's error (its code and message), empty (204),
+ * or a clear failure naming the call.
+ */
+function writeResults(
+  res: { getStatusCode(): number; getHeaders(): Map<string, string>; getObject(): unknown },
+  label: string,
+  records: readonly { id: string | null }[],
+): Outcome<RecordResult[]> {
+  const { json } = rawJsonOf(res);
+  const data = typeof json === 'object' && json !== null ? (json as { data?: unknown }).data : undefined;
+  if (!Array.isArray(data)) return rawAnswer(res, label, [], () => malformed('the answer has no data array'));
   return {
-    status: o.getStatus?.()?.getValue(),
-    code: o.getCode?.()?.getValue(),
-    message: msg instanceof ZOHOCRMSDK.Choice ? msg.getValue() : msg,
-    details,
+    ok: true,
+    value: records.map((r, i) => mapRecordResult(data[i], r.id)),
+    creditsRemaining: remaining(res),
   };
 }

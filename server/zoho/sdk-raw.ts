@@ -9,8 +9,11 @@
  *   the parsed body as a `RawJson` instead of building objects. The request, the OAuth token and its
  *   refresh, headers and timeouts stay the SDK's. Our own reads of field metadata and users are read
  *   raw too (`readRaw` marks their parameters): the SDK builds an object, and requires a module, for
- *   every field, picklist value and user in them — a tenth of a small sync's CPU. The SDK's own
- *   metadata reads (before a write) and the answers to writes are decoded by the SDK as before.
+ *   every field, picklist value and user in them — a tenth of a small sync's CPU. So are the answers
+ *   to our record writes (`readRaw` marks their headers): the SDK matched each result against its
+ *   answer classes by key similarity and built an object per result and per detail. The SDK's own
+ *   metadata reads (before a write) are decoded by the SDK as before, and so is every write's
+ *   request: the SDK types the values it sends.
  * - **Parse the field-details file once**, not once per record and lookup the SDK converts (writes):
  *   `Initializer.getJSON` answers from memory while the file's size and modification time are
  *   unchanged; the SDK rewrites the file when it learns a module's fields, and then it is read again.
@@ -60,21 +63,26 @@ export class RawJson {
   constructor(readonly json: unknown) {}
 }
 
-/** Requests whose answers are read raw whatever their kind, by the ParameterMap they were given. */
+/** Requests whose answers are read raw whatever their kind, by the ParameterMap or HeaderMap they were given. */
 const rawRequests = new WeakSet<object>();
 
 /**
- * Mark a request's parameters so its answer is read raw (`rawJsonOf`) — for our own calls only: the
- * SDK makes the same kinds of calls itself (field metadata before a write) and needs its objects.
+ * Mark a request's parameters (or, for a call that takes none, such as a record write, its headers)
+ * so its answer is read raw (`rawJsonOf`) — for our own calls only: the SDK makes the same kinds of
+ * calls itself (field metadata before a write) and needs its objects.
  */
 export function readRaw<T extends object>(params: T): T {
   rawRequests.add(params);
   return params;
 }
 
-/** The parameters of the request a converter decodes the answer of (the SDK's CommonAPIHandler). */
-function requestParams(converter: unknown): unknown {
-  return (converter as { commonAPIHandler?: { param?: unknown } }).commonAPIHandler?.param;
+/** Whether the request a converter decodes the answer of (the SDK's CommonAPIHandler) was marked `readRaw`. */
+function markedRaw(converter: unknown): boolean {
+  const request = (converter as { commonAPIHandler?: { param?: unknown; headers?: unknown } })
+    .commonAPIHandler;
+  return [request?.param, request?.headers].some(
+    (m) => typeof m === 'object' && m !== null && rawRequests.has(m),
+  );
 }
 
 let installed = false;
@@ -91,11 +99,7 @@ export function installRawReader(): void {
     pack: string,
   ): Promise<object | null> {
     if (sdkObjects > 0) return decode.call(this, response, pack);
-    if (!RAW_ANSWERS.has(pack)) {
-      const params = requestParams(this);
-      if (typeof params !== 'object' || params === null || !rawRequests.has(params))
-        return decode.call(this, response, pack);
-    }
+    if (!RAW_ANSWERS.has(pack) && !markedRaw(this)) return decode.call(this, response, pack);
     const body = response.body ?? '';
     return Promise.resolve(new RawJson(body.length === 0 ? null : (JSON.parse(String(body)) as unknown)));
   };

@@ -75,6 +75,21 @@ test('the installed SDK is the release the raw reader wraps, and its decoding st
       ].join('\\s+'),
     ),
   );
+  // A record write's answer is read raw by its headers (`readRaw` on the HeaderMap the gateway passes):
+  // the SDK keeps the map as the handler's `headers`, which the wrap looks at.
+  for (const method of ['createRecords', 'updateRecords'])
+    expect(records).toMatch(
+      new RegExp(
+        `async ${method}\\(request, headerInstance\\) \\{[\\s\\S]{0,600}?handlerInstance\\.setHeader\\(headerInstance\\);[\\s\\S]{0,400}?action_handler`,
+      ),
+    );
+  const handler = readFileSync(
+    require.resolve('@zohocrm/typescript-sdk-6.0/dist/routes/middlewares/common_api_handler'),
+    'utf8',
+  );
+  // A handler's headers start empty (constructor), so the map given is kept as the handler's own.
+  expect(handler).toContain('this.headers = new header_map_1.HeaderMap();');
+  expect(handler).toMatch(/setHeader\(header\) \{[\s\S]{0,400}else \{\s+this\.headers = header;/);
   // The requires cacheRequires answers: a model class required by a path relative to the SDK's files,
   // per object converted (the answer's records; each value of a record written).
   expect(source).toContain('Promise.resolve().then(() => __importStar(require(_a))))).MasterModel;');

@@ -248,6 +248,67 @@ test('an update answered 207: a result per record, in order; trigger [] sent; id
   ]);
 });
 
+test('an update where every record failed, answered 400 with a result per record: each record its own failure', async () => {
+  api(TOKEN_2)
+    .put('/crm/v6/Deals')
+    .reply(400, {
+      data: [
+        {
+          code: 'INVALID_DATA',
+          details: {
+            expected_data_type: 'picklist',
+            api_name: 'Buying_Stage',
+            json_path: '$.data[0].Buying_Stage',
+          },
+          message: 'invalid data',
+          status: 'error',
+        },
+        {
+          code: 'DUPLICATE_DATA',
+          details: { api_name: 'Deal_Name', id: '4876876000000200009' },
+          message: 'duplicate data',
+          status: 'error',
+        },
+      ],
+    });
+  const results = await service.gateway.updateRecords('Deals', [
+    { id: '4876876000000200001', fields: { Buying_Stage: '発注' } },
+    { id: '4876876000000200002', fields: { Deal_Priority: 'high' } },
+  ]);
+  expect(results.map((r) => [r.id, r.ok, r.code, r.field, r.message])).toEqual([
+    ['4876876000000200001', false, 'INVALID_DATA', 'Buying_Stage', 'invalid data'],
+    ['4876876000000200009', false, 'DUPLICATE_DATA', 'Deal_Name', 'duplicate data'],
+  ]);
+});
+
+test("an insert refused as a whole (400 with Zoho's code, no per-record results) fails the call with it", async () => {
+  api(TOKEN_2).post('/crm/v6/Deals').reply(400, {
+    code: 'INVALID_MODULE',
+    details: {},
+    message: 'the module name given seems to be invalid',
+    status: 'error',
+  });
+  await expect(
+    service.gateway.insertRecords('Deals', [{ fields: { Deal_Name: 'x' } }]),
+  ).rejects.toMatchObject({ message: expect.stringMatching(/module name given seems to be invalid/) });
+});
+
+test.each([
+  ['no data array', { info: {} }],
+  ['an empty object', {}],
+  ['a data array that is not one', { data: 'oops' }],
+])('an update answered 200 with %s is a clear error for that call, naming it', async (_what, body) => {
+  api(TOKEN_2).put('/crm/v6/Deals').reply(200, body);
+  await expect(
+    service.gateway.updateRecords('Deals', [
+      { id: '4876876000000200001', fields: { Deal_Priority: 'high' } },
+    ]),
+  ).rejects.toMatchObject({
+    code: 'ZOHO_REJECTED',
+    message: expect.stringMatching(/update Deals: the answer has no data array/),
+  });
+});
+
 describe('malformed answers are a clear error for that call, decoded at the gateway (zod), not a crash', () => {
   test.each([
     [
