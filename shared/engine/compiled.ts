@@ -33,7 +33,8 @@ export interface CompiledConfig {
   memo: {
     kindOfSubject: Map<string, ActivityKind | null>;
     executiveTitle: Map<string, boolean>;
-    labels: WeakMap<object, Map<number, unknown>>;
+    /** Per stage criterion (shared/engine/stage.ts): its id, label and metric spec. */
+    criteria: WeakMap<object, unknown>;
   };
 }
 
@@ -83,7 +84,7 @@ export function compileConfig(config: SalesProcessConfig): CompiledConfig {
     won: new Set(config.dealOutcomes.won),
     lost: new Set(config.dealOutcomes.lost),
     keyRoles: new Set(config.buyerMap.keyRoles),
-    memo: { kindOfSubject: new Map(), executiveTitle: new Map(), labels: new WeakMap() },
+    memo: { kindOfSubject: new Map(), executiveTitle: new Map(), criteria: new WeakMap() },
   };
   cache.set(config, compiled);
   return compiled;

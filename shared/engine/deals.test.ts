@@ -1,6 +1,7 @@
 import { account, contact, dataset, deal, task } from '../testing/zoho-builders';
 import { CONFIG, insightOf } from '../testing/engine-harness';
-import { formatAmount } from './deals';
+import fc from 'fast-check';
+import { formatAmount, groupDigits, wholeAmountShape } from './deals';
 
 /** Buying_Evidence that verifies the deal is at `stage`: every exit criterion of the stages before it. */
 function evidenceAt(stage: string): string {
@@ -249,6 +250,62 @@ describe('support rationale', () => {
   it('formats amounts per language and says when there is none', () => {
     expect(formatAmount(1234567, 'JPY', 'en')).toBe('¥1,234,567');
     expect(formatAmount(null, 'JPY', 'ja')).toBe('金額未定');
+  });
+});
+
+describe('formatAmount writes whole amounts itself, exactly as Intl.NumberFormat does', () => {
+  const intl = (amount: number, currency: string, lang: 'ja' | 'en') =>
+    new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 0,
+    }).format(amount);
+  const currencies = ['JPY', 'USD', 'EUR', 'GBP', 'INR', 'CHF', 'KRW', 'BHD'];
+
+  it('on any amount, currency and language', () => {
+    const amount = fc.oneof(
+      fc.integer({ min: 0, max: 10_000_000_000 }),
+      fc.maxSafeInteger(),
+      fc.double({ noNaN: true }),
+      fc.constantFrom(-0, 0, 0.5, 999.5, 1e21, -1234, Number.MAX_SAFE_INTEGER + 2),
+    );
+    fc.assert(
+      fc.property(
+        amount,
+        fc.constantFrom(...currencies),
+        fc.constantFrom('ja' as const, 'en' as const),
+        (n, c, l) => {
+          expect(formatAmount(n, c, l)).toBe(intl(n, c, l));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('groups digits in threes', () => {
+    expect([0, 12, 123, 1234, 123456, 1234567].map((n) => groupDigits(n, ','))).toEqual([
+      '0',
+      '12',
+      '123',
+      '1,234',
+      '123,456',
+      '1,234,567',
+    ]);
+  });
+
+  it('leaves to Intl the formats that are not a prefix, groups of three and a suffix', () => {
+    const shape = (locale: string, options: Intl.NumberFormatOptions = {}) =>
+      wholeAmountShape(new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', ...options }));
+    expect(shape('en-US', { maximumFractionDigits: 0 })).toEqual({ prefix: '€', group: ',', suffix: '' });
+    expect(shape('de-DE', { maximumFractionDigits: 0 })).toEqual({
+      prefix: '',
+      group: '.',
+      suffix: '\u00a0€',
+    });
+    expect(shape('en-US')).toBeNull(); // cents written
+    expect(shape('en-IN', { maximumFractionDigits: 0 })).toBeNull(); // 12,34,567
+    expect(shape('es-ES', { maximumFractionDigits: 0 })).toBeNull(); // 1234 without a separator
+    expect(shape('ar-EG', { maximumFractionDigits: 0 })).toBeNull(); // other digits
   });
 });
 

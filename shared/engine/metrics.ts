@@ -3,6 +3,7 @@
  * shares are 0..1 (written to Zoho as percent by the write-back); money is in the deal currency.
  */
 import {
+  KPI_KEYS,
   PLAN_SECTIONS,
   type ActivityKind,
   type KgiKey,
@@ -13,6 +14,7 @@ import {
 import { dateInWindow, fiscalYearStart, inWindow } from '../model/time';
 import type { AccountPlan, ZohoId } from '../model/types';
 import { stageKeyFromCrmValue } from '../config/picklists';
+import type { CompiledConfig } from './compiled';
 import type { AccountContext, ClassifiedActivity, DealView, WindowSummary } from './context';
 
 export interface MetricSpec {
@@ -23,13 +25,21 @@ export interface MetricSpec {
   sections?: readonly PlanSection[] | undefined;
 }
 
-/** The value of one metric for the account, memoised per spec. `null` = not measurable. */
-export function metricValue(ctx: AccountContext, spec: MetricSpec): number | null {
-  const key = `${spec.metric}|${spec.windowDays}|${spec.kinds?.join(',') ?? ''}|${spec.sections?.join(',') ?? ''}`;
-  if (ctx.memo.has(key)) return ctx.memo.get(key) ?? null;
+/**
+ * The value of one metric for the account, memoised per spec. `null` = not measurable. `key` is
+ * `metricKey(spec)`, passed by callers that asked the same spec before (criteria, the KPIs).
+ */
+export function metricValue(ctx: AccountContext, spec: MetricSpec, key = metricKey(spec)): number | null {
+  const hit = ctx.memo.get(key);
+  if (hit !== undefined) return hit;
   const value = compute(ctx, spec);
   ctx.memo.set(key, value);
   return value;
+}
+
+/** The memo key of a spec: equal for specs that ask the same question. */
+export function metricKey(spec: MetricSpec): string {
+  return `${spec.metric}|${spec.windowDays}|${spec.kinds?.join(',') ?? ''}|${spec.sections?.join(',') ?? ''}`;
 }
 
 function compute(ctx: AccountContext, spec: MetricSpec): number | null {
@@ -270,8 +280,8 @@ export function sectionFilled(ctx: AccountContext, section: PlanSection): boolea
 
 /** All KPIs over the config's KPI window. */
 export function computeKpis(ctx: AccountContext): Record<KpiKey, number | null> {
-  const w = ctx.cc.config.windows.kpiWindowDays;
-  const v = (metric: KpiKey) => metricValue(ctx, { metric, windowDays: w });
+  const specs = kpiSpecsOf(ctx.cc);
+  const v = (metric: KpiKey) => metricValue(ctx, specs[metric].spec, specs[metric].key);
   return {
     contacts_reached: v('contacts_reached'),
     departments_reached: v('departments_reached'),
@@ -289,6 +299,26 @@ export function computeKpis(ctx: AccountContext): Record<KpiKey, number | null> 
     relationship_activity_share: v('relationship_activity_share'),
     csat: v('csat'),
   };
+}
+
+type KpiSpecs = Record<KpiKey, { spec: MetricSpec; key: string }>;
+
+const kpiSpecsByConfig = new WeakMap<CompiledConfig, KpiSpecs>();
+
+/** Each KPI's spec over the config's KPI window, with its memo key: once per config, not per account. */
+function kpiSpecsOf(cc: CompiledConfig): KpiSpecs {
+  let specs = kpiSpecsByConfig.get(cc);
+  if (!specs) {
+    const windowDays = cc.config.windows.kpiWindowDays;
+    specs = Object.fromEntries(
+      KPI_KEYS.map((metric) => {
+        const spec: MetricSpec = { metric, windowDays };
+        return [metric, { spec, key: metricKey(spec) }];
+      }),
+    ) as KpiSpecs;
+    kpiSpecsByConfig.set(cc, specs);
+  }
+  return specs;
 }
 
 /** The KGIs the config enables (a team may switch off what it cannot measure yet). */

@@ -23,8 +23,9 @@ import { stageKeyFromCrmValue } from '../config/picklists';
 import { WINDOWED_METRICS } from '../model/keys';
 import { inWindow } from '../model/time';
 import { METRIC_LABELS, PLAN_SECTION_LABELS } from '../i18n/labels';
+import type { CompiledConfig } from './compiled';
 import type { AccountContext } from './context';
-import { metricValue } from './metrics';
+import { metricKey, metricValue, type MetricSpec } from './metrics';
 
 export interface CriterionResult {
   /** A stable id, e.g. `key_person_meetings≥2/365d` or `anyOf(customer_consultations≥1/365d|…)`. */
@@ -64,10 +65,13 @@ export function evaluateStages(ctx: AccountContext): StageEvaluation {
   const reached = reachedStage(ctx);
   const regression = reached.index >= 0 ? regressionOf(ctx) : null;
   let index = regression ? -1 : reached.index;
-  const results = stages.map((stage) => stage.criteria.map((c) => evaluateCriterion(ctx, c)));
+  // Each stage's criteria evaluated when first needed: the stages above the next one never are.
+  const results: CriterionResult[][] = [];
+  const resultsOf = (i: number) =>
+    (results[i] ??= (stages[i] as StageConfig).criteria.map((c) => evaluateCriterion(ctx, c)));
   let next: StageEvaluation['next'] = null;
   for (let i = index + 1; i < stages.length; i++) {
-    const r = results[i] ?? [];
+    const r = resultsOf(i);
     const stage = stages[i] as StageConfig;
     if (!r.every((x) => x.met)) {
       const progress = r.reduce((s, x) => s + x.progress, 0) / r.length;
@@ -80,7 +84,7 @@ export function evaluateStages(ctx: AccountContext): StageEvaluation {
   const atRisk: StaleStage[] = [];
   for (let i = 0; i <= index; i++) {
     const key = (stages[i] as StageConfig).key;
-    const r = results[i] ?? [];
+    const r = resultsOf(i);
     evidence.push(...r.filter((x) => x.met).map((x) => ({ ...x, stage: key })));
     const stale = r.filter((x) => !x.met);
     if (stale.length > 0) atRisk.push({ stage: key, stale });
@@ -138,12 +142,10 @@ export function evaluateCriterion(ctx: AccountContext, c: Criterion): CriterionR
   if ('anyOf' in c) {
     const alternatives = c.anyOf.map((alt) => evaluateMetricCriterion(ctx, alt));
     const best = alternatives.reduce((a, b) => (b.progress > a.progress ? b : a));
+    const { id, label } = describeAnyOf(ctx.cc, c, alternatives);
     return {
-      criterion: `anyOf(${alternatives.map((a) => a.criterion).join('|')})`,
-      label: c.label ?? {
-        ja: `いずれか: ${alternatives.map((a) => a.label.ja).join(' / ')}`,
-        en: `Any of: ${alternatives.map((a) => a.label.en).join(' / ')}`,
-      },
+      criterion: id,
+      label,
       actual: best.actual,
       required: best.required,
       met: alternatives.some((a) => a.met),
@@ -154,33 +156,54 @@ export function evaluateCriterion(ctx: AccountContext, c: Criterion): CriterionR
 }
 
 function evaluateMetricCriterion(ctx: AccountContext, c: MetricCriterion): CriterionResult {
-  const windowDays = c.windowDays ?? ctx.cc.config.windows.stageCriteriaDays;
-  const actual = metricValue(ctx, { metric: c.metric, windowDays, kinds: c.kinds, sections: c.sections });
+  const { id, label, spec, key } = prepareCriterion(ctx.cc, c);
+  const actual = metricValue(ctx, spec, key);
   const met = actual != null && actual >= c.min;
   const progress = met ? 1 : actual == null || c.min <= 0 ? 0 : Math.min(1, Math.max(0, actual / c.min));
-  const { id, label } = describeCriterion(ctx, c, windowDays);
   return { criterion: id, label, actual, required: c.min, met, progress };
 }
 
-/** A criterion's id and label depend only on the config: built once per criterion and window. */
-function describeCriterion(
-  ctx: AccountContext,
-  c: MetricCriterion,
-  windowDays: number,
-): { id: string; label: Bilingual } {
-  const memo = ctx.cc.memo.labels;
-  let byWindow = memo.get(c) as Map<number, { id: string; label: Bilingual }> | undefined;
-  if (!byWindow) {
-    byWindow = new Map();
-    memo.set(c, byWindow);
+/** A metric criterion as the config states it: the metric it asks (and its memo key), its id and label. */
+interface PreparedCriterion {
+  id: string;
+  label: Bilingual;
+  spec: MetricSpec;
+  key: string;
+}
+
+/** A criterion's id, label and metric depend only on the config: worked out once per criterion. */
+function prepareCriterion(cc: CompiledConfig, c: MetricCriterion): PreparedCriterion {
+  let p = cc.memo.criteria.get(c) as PreparedCriterion | undefined;
+  if (!p) {
+    const windowDays = c.windowDays ?? cc.config.windows.stageCriteriaDays;
+    const spec: MetricSpec = { metric: c.metric, windowDays, kinds: c.kinds, sections: c.sections };
+    p = {
+      id: criterionId(c, windowDays),
+      label: c.label ?? criterionLabel(cc.kindConfig, c, windowDays),
+      spec,
+      key: metricKey(spec),
+    };
+    cc.memo.criteria.set(c, p);
   }
-  let d = byWindow.get(windowDays);
+  return p;
+}
+
+/** An anyOf criterion's id and label, from its alternatives' (once per criterion: they depend only on the config). */
+function describeAnyOf(
+  cc: CompiledConfig,
+  c: Exclude<Criterion, MetricCriterion>,
+  alternatives: readonly CriterionResult[],
+): { id: string; label: Bilingual } {
+  let d = cc.memo.criteria.get(c) as { id: string; label: Bilingual } | undefined;
   if (!d) {
     d = {
-      id: criterionId(c, windowDays),
-      label: c.label ?? criterionLabel(ctx.cc.kindConfig, c, windowDays),
+      id: `anyOf(${alternatives.map((a) => a.criterion).join('|')})`,
+      label: c.label ?? {
+        ja: `いずれか: ${alternatives.map((a) => a.label.ja).join(' / ')}`,
+        en: `Any of: ${alternatives.map((a) => a.label.en).join(' / ')}`,
+      },
     };
-    byWindow.set(windowDays, d);
+    cc.memo.criteria.set(c, d);
   }
   return d;
 }

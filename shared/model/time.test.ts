@@ -170,3 +170,118 @@ describe('utcSecondsText (toISOString to the second, without a Date)', () => {
     expect(utcSecondsText(t)).toBe(new Date(t).toISOString().slice(0, 19));
   });
 });
+
+describe('calendar days read by position agree with the pattern and Date.parse', () => {
+  // The readings before the positional ones, kept here as the reference.
+  const referenceDate = (value: string): string | null => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+    if (!m) return null;
+    const back = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+    return back.getUTCFullYear() === +m[1]! &&
+      back.getUTCMonth() === +m[2]! - 1 &&
+      back.getUTCDate() === +m[3]!
+      ? value.trim()
+      : null;
+  };
+  const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+  const dateShaped = fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+      two(13),
+      two(32),
+    )
+    .map(([y, mo, dd]) => `${y}-${mo}-${dd}`);
+  const anyDateText = fc.oneof(
+    dateShaped,
+    dateShaped.map((s) => ` ${s}`),
+    dateShaped.map((s) => s.replace(/\d/, 'x')),
+    fc.string({ maxLength: 12 }),
+  );
+
+  it('parseLocalDate on every value of that shape, valid or not, and on others', () => {
+    fc.assert(
+      fc.property(anyDateText, (v) => {
+        expect(parseLocalDate(v)).toBe(referenceDate(v));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('startOfLocalDay and addDays as Date.parse read the day (invalid days roll over as it does)', () => {
+    fc.assert(
+      fc.property(anyDateText, fc.integer({ min: -900, max: 900 }), (v, offset) => {
+        const midnight = Date.parse(`${v}T00:00:00Z`);
+        expect(startOfLocalDay(d(v), offset)).toBe(midnight - offset * 60_000);
+        if (Number.isFinite(midnight) && Math.abs(midnight) < 8e15)
+          expect(addDays(d(v), 3)).toBe(new Date(midnight + 3 * 86_400_000).toISOString().slice(0, 10));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    '0050-01-01',
+    '0100-02-29',
+    '2028-02-29',
+    '2026-02-29',
+    '2026-00-10',
+    ' 2026-01-01',
+    '2026-01-01 ',
+  ])('%j', (v) => {
+    expect(parseLocalDate(v)).toBe(referenceDate(v));
+    expect(startOfLocalDay(d(v), 540)).toBe(Date.parse(`${v}T00:00:00Z`) - 540 * 60_000);
+  });
+});
+
+describe("parseInstant reads toISOString's shape (…SS.sssZ) by position as the pattern did", () => {
+  const reference = (value: string): number | null => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z$/.exec(value);
+    if (!m) return null;
+    const [y, mo, dd, h, mi, s] = m.slice(1, 7).map(Number) as number[];
+    const utc = Date.UTC(y!, mo! - 1, dd!, h!, mi!, s!, Math.round(Number(`0.${m[7]}`) * 1000));
+    const back = new Date(utc);
+    if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo! - 1 || back.getUTCDate() !== dd)
+      return null;
+    return h! > 23 || mi! > 59 || s! > 59 ? null : utc;
+  };
+
+  it('equals it for every instant Date writes, and for invalid times of that shape', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const shaped = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+        two(13),
+        two(32),
+        two(25),
+        two(60),
+        two(60),
+        fc.integer({ min: 0, max: 999 }).map((n) => String(n).padStart(3, '0')),
+      )
+      .map(([y, mo, dd, h, mi, s, ms]) => `${y}-${mo}-${dd}T${h}:${mi}:${s}.${ms}Z`);
+    const written = fc
+      .integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 })
+      .map((t) => new Date(t).toISOString());
+    fc.assert(
+      fc.property(fc.oneof(shaped, written), (v) => {
+        expect(parseInstant(v)).toBe(reference(v));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('every millisecond value', () => {
+    for (let ms = 0; ms < 1000; ms++) {
+      const v = `2026-11-26T03:00:00.${String(ms).padStart(3, '0')}Z`;
+      expect(parseInstant(v)).toBe(reference(v));
+    }
+  });
+
+  it.each([
+    ['2026-11-26T03:00:00.1234', at('2026-11-25T18:00:00.123Z')], // no offset: the default (540)
+    ['2026-11-26T03:00:00.12Z', at('2026-11-26T03:00:00.120Z')],
+    ['2026-11-26T03:00:00.1x3Z', null],
+    ['0050-01-01T00:00:00.000Z', null], // a year Date.UTC reads as 19xx
+  ])('%j as before', (v, expected) => {
+    expect(parseInstant(v, 540)).toBe(expected);
+  });
+});

@@ -46,17 +46,40 @@ export function parseInstant(value: string, defaultOffset = 0): Instant | null {
 
 /** `YYYY-MM-DD` that names a real day → itself, branded; anything else → null. */
 export function parseLocalDate(value: string): LocalDate | null {
+  // Zoho's shape read by position (a full sync reads tens of thousands); anything else (spaces
+  // around it, another shape, a year before 100) goes through the pattern below.
+  const fast = utcMidnight(value);
+  if (fast !== undefined) return fast === null ? null : (value as LocalDate);
   const m = DATE.exec(value.trim());
   if (!m) return null;
   const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return sameCalendar(utc, Number(m[1]), Number(m[2]), Number(m[3])) ? (value.trim() as LocalDate) : null;
 }
 
-/** `YYYY-MM-DDTHH:MM:SS±HH:MM` or `…SSZ` → instant (null when no such time); undefined: another shape. */
+/**
+ * `YYYY-MM-DD` → 00:00 UTC of that day, read by position: null when there is no such day,
+ * undefined for another shape or a year before 100 (which `Date.UTC` reads as 19xx).
+ */
+function utcMidnight(v: string): number | null | undefined {
+  if (v.length !== 10 || v[4] !== '-' || v[7] !== '-') return undefined;
+  const y1 = digits2(v, 0);
+  const y2 = digits2(v, 2);
+  const mo = digits2(v, 5);
+  const d = digits2(v, 8);
+  if (y1 < 1 || y2 < 0 || mo < 0 || d < 0) return undefined;
+  const y = y1 * 100 + y2;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return Date.UTC(y, mo - 1, d);
+}
+
+/**
+ * `YYYY-MM-DDTHH:MM:SS±HH:MM`, `…SSZ` or `toISOString`'s `…SS.sssZ` → instant (null when no such
+ * time); undefined: another shape.
+ */
 function zohoInstant(v: string): Instant | null | undefined {
   const n = v.length;
   if (
-    (n !== 25 && n !== 20) ||
+    (n !== 25 && n !== 20 && n !== 24) ||
     v[4] !== '-' ||
     v[7] !== '-' ||
     v[10] !== 'T' ||
@@ -72,20 +95,27 @@ function zohoInstant(v: string): Instant | null | undefined {
   const mi = digits2(v, 14);
   const s = digits2(v, 17);
   const y = y1 * 100 + y2;
-  let offset: number;
+  let offset = 0;
+  let ms = 0;
   if (n === 20) {
     if (v[19] !== 'Z') return undefined;
-    offset = 0;
+  } else if (n === 24) {
+    // milliseconds: three digits
+    const first = digits2(v, 20);
+    const last = v.charCodeAt(22) - 48;
+    if (v[19] !== '.' || v[23] !== 'Z' || first < 0 || last < 0 || last > 9) return undefined;
+    ms = first * 10 + last;
   } else {
     const sign = v[19] === '+' ? 1 : v[19] === '-' ? -1 : 0;
-    const [oh, om] = [digits2(v, 20), digits2(v, 23)];
+    const oh = digits2(v, 20);
+    const om = digits2(v, 23);
     if (sign === 0 || v[22] !== ':' || oh < 0 || om < 0) return undefined;
     offset = sign * (oh * 60 + om);
   }
   // a digit missing, or a year Date.UTC would read as 19xx: the pattern's path decides
   if (y1 < 1 || y2 < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return undefined;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
-  return (Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000) as Instant;
+  return (Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset * 60_000) as Instant;
 }
 
 /**
@@ -145,11 +175,16 @@ export function localDateOf(t: Instant, offset: number): LocalDate {
 
 /** 00:00 of a calendar day at the given offset. */
 export function startOfLocalDay(date: LocalDate, offset: number): Instant {
-  return (Date.parse(`${date}T00:00:00Z`) - offset * 60_000) as Instant;
+  return (midnightOf(date) - offset * 60_000) as Instant;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10) as LocalDate;
+  return new Date(midnightOf(date) + days * DAY_MS).toISOString().slice(0, 10) as LocalDate;
+}
+
+/** `Date.parse(`${date}T00:00:00Z`)`, by position when the date is a real day (most are). */
+function midnightOf(date: string): number {
+  return utcMidnight(date) ?? Date.parse(`${date}T00:00:00Z`);
 }
 
 /**

@@ -16,8 +16,9 @@ export class RecordReader {
     private readonly module: string,
     private readonly issues: DataIssue[],
     private readonly offset: number,
+    id: string | null = asId(record.id),
   ) {
-    this.id = asId(record.id) as ZohoId;
+    this.id = id as ZohoId;
   }
 
   /** The record if it is an object with an id, else null (and an issue). */
@@ -37,7 +38,7 @@ export class RecordReader {
       issues.push({ code: 'INVALID_RECORD', message: ISSUE_TEXT.noId(module, index) });
       return null;
     }
-    return new RecordReader(raw as Json, module, issues, offset);
+    return new RecordReader(raw as Json, module, issues, offset, id);
   }
 
   has(field: string): boolean {
@@ -158,7 +159,21 @@ export class RecordReader {
 }
 
 function asId(v: unknown): string | null {
-  if (typeof v === 'string' && /^\w[\w-]*$/.test(v)) return v;
+  if (typeof v === 'string' && isIdText(v)) return v;
   if (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) return String(v);
   return null;
+}
+
+/**
+ * `/^\w[\w-]*$/.test(v)` without a RegExp (every record's id and every lookup's is checked): a
+ * letter, digit or underscore, then those or hyphens.
+ */
+export function isIdText(v: string): boolean {
+  if (v.length === 0) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!word && (c !== 45 || i === 0)) return false;
+  }
+  return true;
 }

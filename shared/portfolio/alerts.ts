@@ -58,8 +58,14 @@ type Check = (rule: AlertRule, s: AccountSignals, c: Ctx) => Bilingual | null;
 interface Ctx {
   config: SalesProcessConfig;
   asOf: Instant;
+  offset: number;
   date(at: Instant): string;
+  /** The premature-action rules' messages by code. */
+  premature: ReadonlyMap<string, Bilingual>;
 }
+
+/** `localeCompare(…, 'ja')` with one collator (localeCompare with a locale builds one per call). */
+const compareJa = new Intl.Collator('ja').compare;
 
 const CHECKS: Record<AlertKind, Check> = {
   stale_plan(_rule, s, c) {
@@ -80,7 +86,7 @@ const CHECKS: Record<AlertKind, Check> = {
     if (quiet.length === 0) return null;
     const list = (lang: 'ja' | 'en') =>
       [...quiet]
-        .sort((a, b) => a.name.localeCompare(b.name, 'ja') || a.id.localeCompare(b.id))
+        .sort((a, b) => compareJa(a.name, b.name) || a.id.localeCompare(b.id))
         .map(
           (p) =>
             `${p.name}（${p.lastContactAt == null ? (lang === 'ja' ? '接点なし' : 'never') : c.date(p.lastContactAt)}）`,
@@ -96,7 +102,7 @@ const CHECKS: Record<AlertKind, Check> = {
     if (!stage?.stallDays || s.stageSince == null) return null;
     const since = parseLocalDate(s.stageSince);
     if (!since) return null;
-    const days = Math.floor((c.asOf - startOfLocalDay(since, offsetMinutes(c.config.utcOffset))) / DAY);
+    const days = Math.floor((c.asOf - startOfLocalDay(since, c.offset)) / DAY);
     if (days < stage.stallDays) return null;
     return {
       ja: `「${stage.label.ja}」に ${s.stageSince} から（基準 ${stage.stallDays} 日）`,
@@ -105,7 +111,7 @@ const CHECKS: Record<AlertKind, Check> = {
   },
   premature_large_deal(rule, s, c) {
     const min = rule.minAmount ?? c.config.dealPriority.largeAmount;
-    const premature = new Map<string, Bilingual>(c.config.prematureActions.map((p) => [p.code, p.message]));
+    const { premature } = c;
     const hits = s.openDeals
       .filter((d) => (d.amount ?? 0) >= min && d.flags.some((f) => premature.has(f)))
       .sort((a, b) => a.id.localeCompare(b.id));
@@ -140,11 +146,10 @@ const CHECKS: Record<AlertKind, Check> = {
 /** The alerts that hold for the account now (empty when alerts are off or it is not assessed). */
 export function accountAlerts(s: AccountSignals, config: SalesProcessConfig, asOf: Instant): AlertFinding[] {
   if (!config.alerts.enabled || s.stageIndex < 0) return [];
-  const offset = offsetMinutes(config.utcOffset);
-  const c: Ctx = { config, asOf, date: (at) => localDateOf(at, offset) };
-  return config.alerts.rules.flatMap((rule) => {
-    const from = rule.fromStage == null ? 0 : config.stages.findIndex((x) => x.key === rule.fromStage);
-    if (s.stageIndex < from) return [];
+  const { offset, premature, fromIndex } = alertConfigOf(config);
+  const c: Ctx = { config, asOf, offset, date: (at) => localDateOf(at, offset), premature };
+  return config.alerts.rules.flatMap((rule, i) => {
+    if (s.stageIndex < (fromIndex[i] as number)) return [];
     const detail = CHECKS[rule.kind](rule, s, c);
     if (!detail) return [];
     return [
@@ -159,4 +164,29 @@ export function accountAlerts(s: AccountSignals, config: SalesProcessConfig, asO
       },
     ];
   });
+}
+
+interface AlertConfig {
+  offset: number;
+  premature: Map<string, Bilingual>;
+  /** Per rule (in config order): the stage index it applies from (fromStage; 0 without one). */
+  fromIndex: number[];
+}
+
+const alertConfigs = new WeakMap<SalesProcessConfig, AlertConfig>();
+
+/** What every account's alerts look up in the config, once per config. */
+function alertConfigOf(config: SalesProcessConfig): AlertConfig {
+  let a = alertConfigs.get(config);
+  if (!a) {
+    a = {
+      offset: offsetMinutes(config.utcOffset),
+      premature: new Map(config.prematureActions.map((p) => [p.code, p.message])),
+      fromIndex: config.alerts.rules.map((rule) =>
+        rule.fromStage == null ? 0 : config.stages.findIndex((x) => x.key === rule.fromStage),
+      ),
+    };
+    alertConfigs.set(config, a);
+  }
+  return a;
 }

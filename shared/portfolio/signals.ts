@@ -11,7 +11,7 @@ import { accountContext } from '../engine/context';
 import type { AccountInsight } from '../engine/insight';
 import { metricValue } from '../engine/metrics';
 import { PLAN_SECTIONS } from '../model/keys';
-import { parseLocalDate, startOfLocalDay, offsetMinutes } from '../model/time';
+import { parseLocalDate, startOfLocalDay } from '../model/time';
 import type { AccountBundle, Instant, LocalDate } from '../model/types';
 
 export interface PersonSignal {
@@ -57,12 +57,11 @@ export function accountSignals(
 ): AccountSignals {
   const cc = compileConfig(config);
   const ctx = accountContext(bundle, cc, asOf);
-  const offset = offsetMinutes(config.utcOffset);
-  const happened = ctx.activities.filter((a) => a.happened && a.activity.at != null);
   const lastWith = new Map<string, Instant>();
   let lastEvidenceAt: Instant | null = null;
-  for (const a of happened) {
-    const at = a.activity.at as Instant;
+  for (const a of ctx.activities) {
+    const at = a.activity.at;
+    if (!a.happened || at == null) continue;
     if (lastEvidenceAt == null || at > lastEvidenceAt) lastEvidenceAt = at;
     for (const id of a.activity.contactIds) if ((lastWith.get(id) ?? -Infinity) < at) lastWith.set(id, at);
   }
@@ -73,10 +72,12 @@ export function accountSignals(
     lastContactAt: lastWith.get(v.contact.id) ?? null,
   });
   const plan = bundle.plan;
-  const planDates = [
-    ...(plan?.updates ?? []).map((u) => startOfLocalDay(u.date, offset)),
-    ...(plan?.modifiedTime != null ? [plan.modifiedTime] : []),
-  ];
+  // The latest of the plan's update days (their start) and its Modified_Time.
+  let planUpdatedAt: number | null = plan?.modifiedTime ?? null;
+  for (const u of plan?.updates ?? []) {
+    const t = startOfLocalDay(u.date, cc.offset);
+    planUpdatedAt = planUpdatedAt == null ? t : Math.max(planUpdatedAt, t);
+  }
   const sinceDate = stageSince ? parseLocalDate(stageSince) : null;
   return {
     accountId: bundle.account.id,
@@ -91,7 +92,7 @@ export function accountSignals(
       exists: plan != null,
       sectionsFilled: metricValue(ctx, { metric: 'plan_sections_filled', windowDays: 0 }) ?? 0,
       sections: PLAN_SECTIONS.length,
-      updatedAt: planDates.length === 0 ? null : (Math.max(...planDates) as Instant),
+      updatedAt: planUpdatedAt as Instant | null,
     },
     keyPeople: people.filter((v) => v.key).map(person),
     decisionMakers: people.filter((v) => v.decisionMaker).map(person),

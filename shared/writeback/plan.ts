@@ -38,7 +38,8 @@ export function planWriteBack(records: readonly PlannedRecord[]): WriteBackPlan 
 /** The desired fields whose value is not equal to the current one (see `sameValue`). */
 export function diffFields(current: Record<string, unknown>, desired: FieldValues): FieldValues {
   const out: FieldValues = {};
-  for (const [field, value] of Object.entries(desired)) {
+  for (const field of Object.keys(desired)) {
+    const value = desired[field] as FieldValues[string];
     if (!sameValue(current[field], value)) out[field] = value;
   }
   return out;
@@ -60,6 +61,7 @@ export function sameValue(current: unknown, desired: unknown): boolean {
   }
   if (typeof a === 'boolean' || typeof b === 'boolean') return String(a) === String(b);
   if (typeof a === 'string' && typeof b === 'string') {
+    if (a === b) return true; // most values are unchanged: no need to normalise them
     const x = normaliseText(a);
     const y = normaliseText(b);
     if (x === y) return true;

@@ -5,7 +5,7 @@
  */
 import { stageKeyFromCrmValue } from '../config/picklists';
 import type { SalesProcessConfig } from '../config/schema';
-import { KPI_KEYS, RATIO_KPIS, kgiFieldName, kpiFieldName } from '../model/keys';
+import { KPI_KEYS, RATIO_KPIS, kgiFieldName, kpiFieldName, type KgiKey, type KpiKey } from '../model/keys';
 import { formatInstant, localDateOf, offsetMinutes, parseInstant } from '../model/time';
 import type { Instant } from '../model/types';
 import type { DealInsight } from '../engine/deals';
@@ -31,7 +31,7 @@ export function projectAccount(
 ): AccountProjection {
   const f = config.fields.account;
   const lang = config.writeBackLanguage;
-  const offset = offsetMinutes(config.utcOffset);
+  const { offset, kpiFields, kgiFields } = accountFieldsOf(config);
   const asOf = parseInstant(insight.asOf) as Instant;
   const stageLabel = (insight.stage?.label ?? config.notStarted.label)[lang];
   const previousKey = stageKeyFromCrmValue(config, current[f.relationshipStage]);
@@ -49,14 +49,13 @@ export function projectAccount(
   };
   const unclassified = insight.activityMix.unclassifiedShare;
   fields[f.unclassifiedShare] = unclassified == null ? null : round(unclassified * 100, 1);
-  for (const key of KPI_KEYS) {
+  for (const [key, field] of kpiFields) {
     const v = insight.kpis[key];
-    fields[kpiFieldName(key, f.kpiPrefix)] = v == null ? null : RATIO_KPIS.has(key) ? round(v * 100, 1) : v;
+    fields[field] = v == null ? null : RATIO_KPIS.has(key) ? round(v * 100, 1) : v;
   }
-  for (const key of config.kgis) {
+  for (const [key, field] of kgiFields) {
     const v = insight.kgis[key] ?? null;
-    fields[kgiFieldName(key, f)] =
-      v == null ? null : key === 'share_of_wallet' ? round(v * 100, 1) : round(v, 2);
+    fields[field] = v == null ? null : key === 'share_of_wallet' ? round(v * 100, 1) : round(v, 2);
   }
   const currentLabel =
     typeof current[f.relationshipStage] === 'string' ? (current[f.relationshipStage] as string) : null;
@@ -71,7 +70,31 @@ export function projectAccount(
 /** The field written alongside any change to an account (never on its own: that would rewrite every account every run). */
 export function insightTimestampField(insight: AccountInsight, config: SalesProcessConfig): FieldValues {
   const asOf = parseInstant(insight.asOf) as Instant;
-  return { [config.fields.account.insightUpdatedAt]: formatInstant(asOf, offsetMinutes(config.utcOffset)) };
+  return { [config.fields.account.insightUpdatedAt]: formatInstant(asOf, accountFieldsOf(config).offset) };
+}
+
+interface AccountFields {
+  offset: number;
+  /** Each KPI with its Accounts field, in KPI_KEYS order; each KGI the config keeps with its field. */
+  kpiFields: [KpiKey, string][];
+  kgiFields: [KgiKey, string][];
+}
+
+const accountFieldsByConfig = new WeakMap<SalesProcessConfig, AccountFields>();
+
+/** What the account projection needs from the config, worked out once per config (every account asks). */
+function accountFieldsOf(config: SalesProcessConfig): AccountFields {
+  let fields = accountFieldsByConfig.get(config);
+  if (!fields) {
+    const f = config.fields.account;
+    fields = {
+      offset: offsetMinutes(config.utcOffset),
+      kpiFields: KPI_KEYS.map((key) => [key, kpiFieldName(key, f.kpiPrefix)]),
+      kgiFields: config.kgis.map((key) => [key, kgiFieldName(key, f)]),
+    };
+    accountFieldsByConfig.set(config, fields);
+  }
+  return fields;
 }
 
 /** A deal's service-owned fields. */
