@@ -5,7 +5,7 @@
  * file) can throw out of the watcher: the service stays up on the last good config and says so —
  * `/readyz` (no token) without any detail, `/api/sync/status` with the problems, file names only.
  */
-import { unwatchFile, watchFile } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { formatConfigProblem, type ConfigProblem } from '../../shared/config/load';
@@ -18,6 +18,7 @@ export class ConfigHolder {
   /** The refused file's problems, one per line, as config:check prints them (for the log and tests). */
   lastError: string | null = null;
   private lastProblems: ConfigProblem[] = [];
+  private poll: NodeJS.Timeout | null = null;
 
   private constructor(
     readonly file: string,
@@ -92,14 +93,27 @@ export class ConfigHolder {
     return false;
   }
 
+  /**
+   * Poll the file every `intervalMs` and reload it when it changed. The first look is taken now, not
+   * at the first poll (fs.watchFile's is asynchronous: a save made right after `watch` returned could
+   * become its starting point and never count as a change).
+   */
   watch(intervalMs = 2000): void {
-    watchFile(this.file, { interval: intervalMs }, (cur, prev) => {
-      if (fileChanged(cur, prev)) this.reload();
-    });
+    this.unwatch();
+    let seen = statOf(this.file);
+    this.poll = setInterval(() => {
+      const cur = statOf(this.file);
+      if (cur === seen || (cur && seen && !fileChanged(cur, seen))) return;
+      seen = cur;
+      // A file gone is a change too: the reload says it cannot be read, and the last good config stays.
+      this.reload();
+    }, intervalMs);
+    this.poll.unref();
   }
 
   unwatch(): void {
-    unwatchFile(this.file);
+    if (this.poll) clearInterval(this.poll);
+    this.poll = null;
   }
 }
 
@@ -113,4 +127,13 @@ export function fileChanged(
   prev: { mtimeMs: number; size: number; ino: number },
 ): boolean {
   return cur.mtimeMs !== prev.mtimeMs || cur.size !== prev.size || cur.ino !== prev.ino;
+}
+
+/** The file's stat, or null when it is gone or cannot be read. */
+function statOf(file: string): Stats | null {
+  try {
+    return statSync(file, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
 }

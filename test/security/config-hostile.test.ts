@@ -36,6 +36,23 @@ it('a save within the same modification time still counts as a change (its size 
   expect(fileChanged({ ...before, mtimeMs: 1_004 }, before)).toBe(true);
 });
 
+it('a save made right after the watcher starts counts: its first look is taken when watch() returns', async () => {
+  const file = path.join(dir, 'early.yaml');
+  copyFileSync(DEFAULT_CONFIG_PATH, file);
+  const { stream, capture } = captureLogs();
+  const holder = ConfigHolder.load(file, createLogger({ destination: stream }));
+  holder.watch(20);
+  try {
+    // In the same tick as watch(): fs.watchFile took its first look later, with this save in it.
+    writeFileSync(file, bomb());
+    for (let i = 0; i < 500 && !holder.refused; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(holder.lastError).toMatch(/aliases expand too much/);
+    expect(capture.text()).toContain('config change refused');
+  } finally {
+    holder.unwatch();
+  }
+});
+
 it('the file watcher refuses an alias bomb and a 2 MB file; the last good config stays', async () => {
   const file = path.join(dir, 'live.yaml');
   copyFileSync(DEFAULT_CONFIG_PATH, file);
