@@ -13,6 +13,10 @@ import {
   utcSecondsText,
 } from './time';
 
+/** Digit strings for property tests: two digits 00..max, a four-digit year 0000..9999. */
+const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+const year = fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0'));
+
 const at = (iso: string) => Date.parse(iso) as Instant;
 const d = (s: string) => s as LocalDate;
 
@@ -120,10 +124,9 @@ describe("parseInstant's positional reading of Zoho's shape agrees with the patt
       !off || off === 'Z' ? 0 : (off[0] === '-' ? -1 : 1) * (+off.slice(1, 3) * 60 + +off.slice(-2));
     return utc - offset * 60_000;
   };
-  const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
   const zohoShaped = fc
     .tuple(
-      fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+      year,
       two(13),
       two(32),
       two(25),
@@ -183,14 +186,7 @@ describe('calendar days read by position agree with the pattern and Date.parse',
       ? value.trim()
       : null;
   };
-  const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
-  const dateShaped = fc
-    .tuple(
-      fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
-      two(13),
-      two(32),
-    )
-    .map(([y, mo, dd]) => `${y}-${mo}-${dd}`);
+  const dateShaped = fc.tuple(year, two(13), two(32)).map(([y, mo, dd]) => `${y}-${mo}-${dd}`);
   const anyDateText = fc.oneof(
     dateShaped,
     dateShaped.map((s) => ` ${s}`),
@@ -246,10 +242,9 @@ describe("parseInstant reads toISOString's shape (…SS.sssZ) by position as the
   };
 
   it('equals it for every instant Date writes, and for invalid times of that shape', () => {
-    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
     const shaped = fc
       .tuple(
-        fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+        year,
         two(13),
         two(32),
         two(25),
