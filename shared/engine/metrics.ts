@@ -11,6 +11,7 @@ import {
   type MetricKey,
   type PlanSection,
 } from '../model/keys';
+import { once } from '../model/once';
 import { dateInWindow, fiscalYearStart, inWindow } from '../model/time';
 import type { AccountPlan, ZohoId } from '../model/types';
 import { stageKeyFromCrmValue } from '../config/picklists';
@@ -303,23 +304,16 @@ export function computeKpis(ctx: AccountContext): Record<KpiKey, number | null> 
 
 type KpiSpecs = Record<KpiKey, { spec: MetricSpec; key: string }>;
 
-const kpiSpecsByConfig = new WeakMap<CompiledConfig, KpiSpecs>();
-
 /** Each KPI's spec over the config's KPI window, with its memo key: once per config, not per account. */
-function kpiSpecsOf(cc: CompiledConfig): KpiSpecs {
-  let specs = kpiSpecsByConfig.get(cc);
-  if (!specs) {
-    const windowDays = cc.config.windows.kpiWindowDays;
-    specs = Object.fromEntries(
-      KPI_KEYS.map((metric) => {
-        const spec: MetricSpec = { metric, windowDays };
-        return [metric, { spec, key: metricKey(spec) }];
-      }),
-    ) as KpiSpecs;
-    kpiSpecsByConfig.set(cc, specs);
-  }
-  return specs;
-}
+const kpiSpecsOf = once((cc: CompiledConfig): KpiSpecs => {
+  const windowDays = cc.config.windows.kpiWindowDays;
+  return Object.fromEntries(
+    KPI_KEYS.map((metric) => {
+      const spec: MetricSpec = { metric, windowDays };
+      return [metric, { spec, key: metricKey(spec) }];
+    }),
+  ) as KpiSpecs;
+}, new WeakMap());
 
 /** The KGIs the config enables (a team may switch off what it cannot measure yet). */
 export function computeKgis(ctx: AccountContext): Partial<Record<KgiKey, number | null>> {

@@ -5,6 +5,7 @@
  */
 import type { Bilingual, SalesProcessConfig } from '../config/schema';
 import type { AlertKind, AlertRule } from '../config/portfolio-schema';
+import { once } from '../model/once';
 import { localDateOf, offsetMinutes, parseLocalDate, startOfLocalDay } from '../model/time';
 import type { Instant } from '../model/types';
 import type { AccountSignals } from './signals';
@@ -173,20 +174,14 @@ interface AlertConfig {
   fromIndex: number[];
 }
 
-const alertConfigs = new WeakMap<SalesProcessConfig, AlertConfig>();
-
 /** What every account's alerts look up in the config, once per config. */
-function alertConfigOf(config: SalesProcessConfig): AlertConfig {
-  let a = alertConfigs.get(config);
-  if (!a) {
-    a = {
-      offset: offsetMinutes(config.utcOffset),
-      premature: new Map(config.prematureActions.map((p) => [p.code, p.message])),
-      fromIndex: config.alerts.rules.map((rule) =>
-        rule.fromStage == null ? 0 : config.stages.findIndex((x) => x.key === rule.fromStage),
-      ),
-    };
-    alertConfigs.set(config, a);
-  }
-  return a;
-}
+const alertConfigOf = once(
+  (config: SalesProcessConfig): AlertConfig => ({
+    offset: offsetMinutes(config.utcOffset),
+    premature: new Map(config.prematureActions.map((p) => [p.code, p.message])),
+    fromIndex: config.alerts.rules.map((rule) =>
+      rule.fromStage == null ? 0 : config.stages.findIndex((x) => x.key === rule.fromStage),
+    ),
+  }),
+  new WeakMap(),
+);

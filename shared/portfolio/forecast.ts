@@ -10,7 +10,7 @@ import type { BuyingStageKey } from '../model/keys';
 import type { Instant, LocalDate } from '../model/types';
 import type { PortfolioView } from './filter';
 import type { PortfolioDeal } from './model';
-import { once } from './memo';
+import { once } from '../model/once';
 import { compareIds } from './normalise';
 import { fiscalQuarters, type FiscalQuarter } from './period';
 import { repRef } from './reps';

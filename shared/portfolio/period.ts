@@ -7,7 +7,7 @@ import type { Bilingual, SalesProcessConfig } from '../config/schema';
 import { DAY_MS, fiscalYearStart, localDateOf, offsetMinutes, startOfLocalDay } from '../model/time';
 import type { Instant, LocalDate } from '../model/types';
 import type { PeriodKey } from './model';
-import { once } from './memo';
+import { once } from '../model/once';
 
 export interface PeriodRange {
   key: PeriodKey;

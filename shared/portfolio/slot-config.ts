@@ -7,7 +7,7 @@
 import type { SalesProcessConfig } from '../config/schema';
 import { KPI_KEYS, type KpiKey } from '../model/keys';
 import { NOT_STARTED, type StageSlot } from './model';
-import { once } from './memo';
+import { once } from '../model/once';
 import { slotIndex } from './reps';
 
 /** The KPI targets of a slot: the stage's, or `notStarted`'s. */

@@ -6,6 +6,7 @@
 import { stageKeyFromCrmValue } from '../config/picklists';
 import type { SalesProcessConfig } from '../config/schema';
 import { KPI_KEYS, RATIO_KPIS, kgiFieldName, kpiFieldName, type KgiKey, type KpiKey } from '../model/keys';
+import { once } from '../model/once';
 import { formatInstant, localDateOf, offsetMinutes, parseInstant } from '../model/time';
 import type { Instant } from '../model/types';
 import type { DealInsight } from '../engine/deals';
@@ -80,22 +81,15 @@ interface AccountFields {
   kgiFields: [KgiKey, string][];
 }
 
-const accountFieldsByConfig = new WeakMap<SalesProcessConfig, AccountFields>();
-
 /** What the account projection needs from the config, worked out once per config (every account asks). */
-function accountFieldsOf(config: SalesProcessConfig): AccountFields {
-  let fields = accountFieldsByConfig.get(config);
-  if (!fields) {
-    const f = config.fields.account;
-    fields = {
-      offset: offsetMinutes(config.utcOffset),
-      kpiFields: KPI_KEYS.map((key) => [key, kpiFieldName(key, f.kpiPrefix)]),
-      kgiFields: config.kgis.map((key) => [key, kgiFieldName(key, f)]),
-    };
-    accountFieldsByConfig.set(config, fields);
-  }
-  return fields;
-}
+const accountFieldsOf = once((config: SalesProcessConfig): AccountFields => {
+  const f = config.fields.account;
+  return {
+    offset: offsetMinutes(config.utcOffset),
+    kpiFields: KPI_KEYS.map((key) => [key, kpiFieldName(key, f.kpiPrefix)]),
+    kgiFields: config.kgis.map((key) => [key, kgiFieldName(key, f)]),
+  };
+}, new WeakMap());
 
 /** A deal's service-owned fields. */
 export function projectDeal(deal: DealInsight, config: SalesProcessConfig): FieldValues {
