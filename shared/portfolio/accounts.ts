@@ -13,7 +13,7 @@ import { healthBand, type HealthBand } from './health';
 import { targetsMet } from './kpis';
 import { isComputed, type StageSlot } from './model';
 import { stageStays } from './movement';
-import { repName } from './reps';
+import { repRef } from './reps';
 import { slotConfigs, type SlotConfig } from './slot-config';
 
 export interface AccountRow {
@@ -69,7 +69,7 @@ export function accountRows(
       id: a.id,
       name: a.name,
       ownerId: a.ownerId,
-      ownerName: repName(view, a.ownerId),
+      ownerName: repRef(view, a.ownerId).name,
       industry: a.industry,
       stage: a.stage,
       since: a.since,

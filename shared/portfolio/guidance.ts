@@ -10,7 +10,7 @@ import type { ActivityBalance } from './activity';
 import { slotLabel } from './labels';
 import type { PortfolioView } from './filter';
 import type { PortfolioAccount, StageSlot } from './model';
-import { repKind, repRef, slotIndex } from './reps';
+import { repRef, slotIndex } from './reps';
 import { slotConfigs, type SlotConfig } from './slot-config';
 
 export type OwnerReason = 'no_owner' | 'owner_unknown' | 'owner_not_field' | 'split_deals';
@@ -62,7 +62,7 @@ const FIND: { [K in GuidanceKind]: (rule: RuleOf<K>, c: RuleContext) => Finding[
   /** Accounts up to upToStage whose owner is a field rep. */
   early_stage_field_owned(rule, c) {
     const upTo = slotIndex(c.config, rule.upToStage);
-    const early = c.assessed.filter((a) => c.at(a) <= upTo && repKind(c.view, a.ownerId) === 'field');
+    const early = c.assessed.filter((a) => c.at(a) <= upTo && repRef(c.view, a.ownerId).kind === 'field');
     return found(early.map(ref), { stage: slotLabel(rule.upToStage, c.config) });
   },
   /** Accounts at fromStage or beyond with an owner problem (see ownerProblem). */

@@ -45,20 +45,6 @@ export function repRef(view: PortfolioView, id: string | null): RepRef {
   return u ? { id, name: u.name, kind: u.kind, known: true } : { id, name: id, kind: 'other', known: false };
 }
 
-/** repRef(view, id).name, without making the ref (the account table asks once per account). */
-export function repName(view: PortfolioView, id: string | null): string {
-  if (id === null) return '—';
-  const u = view.users.get(id);
-  return u ? u.name : id;
-}
-
-/** repRef(view, id).kind, without making the ref. */
-export function repKind(view: PortfolioView, id: string | null): UserKind {
-  if (id === null) return 'other';
-  const u = view.users.get(id);
-  return u ? u.kind : 'other';
-}
-
 /** Code-point order: the same in every JavaScript engine and locale (no ICU collation). */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
