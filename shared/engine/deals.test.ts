@@ -1,7 +1,7 @@
 import { account, contact, dataset, deal, task } from '../testing/zoho-builders';
 import { CONFIG, insightOf } from '../testing/engine-harness';
 import fc from 'fast-check';
-import { formatAmount, groupDigits, wholeAmountShape } from './deals';
+import { formatAmount } from './deals';
 
 /** Buying_Evidence that verifies the deal is at `stage`: every exit criterion of the stages before it. */
 function evidenceAt(stage: string): string {
@@ -253,7 +253,7 @@ describe('support rationale', () => {
   });
 });
 
-describe('formatAmount writes whole amounts itself, exactly as Intl.NumberFormat does', () => {
+describe('formatAmount writes amounts as Intl.NumberFormat does', () => {
   const intl = (amount: number, currency: string, lang: 'ja' | 'en') =>
     new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', {
       style: 'currency',
@@ -278,34 +278,8 @@ describe('formatAmount writes whole amounts itself, exactly as Intl.NumberFormat
           expect(formatAmount(n, c, l)).toBe(intl(n, c, l));
         },
       ),
-      { numRuns: 20_000 },
+      { numRuns: 1_000 },
     );
-  });
-
-  it('groups digits in threes', () => {
-    expect([0, 12, 123, 1234, 123456, 1234567].map((n) => groupDigits(n, ','))).toEqual([
-      '0',
-      '12',
-      '123',
-      '1,234',
-      '123,456',
-      '1,234,567',
-    ]);
-  });
-
-  it('leaves to Intl the formats that are not a prefix, groups of three and a suffix', () => {
-    const shape = (locale: string, options: Intl.NumberFormatOptions = {}) =>
-      wholeAmountShape(new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', ...options }));
-    expect(shape('en-US', { maximumFractionDigits: 0 })).toEqual({ prefix: '€', group: ',', suffix: '' });
-    expect(shape('de-DE', { maximumFractionDigits: 0 })).toEqual({
-      prefix: '',
-      group: '.',
-      suffix: '\u00a0€',
-    });
-    expect(shape('en-US')).toBeNull(); // cents written
-    expect(shape('en-IN', { maximumFractionDigits: 0 })).toBeNull(); // 12,34,567
-    expect(shape('es-ES', { maximumFractionDigits: 0 })).toBeNull(); // 1234 without a separator
-    expect(shape('ar-EG', { maximumFractionDigits: 0 })).toBeNull(); // other digits
   });
 });
 

@@ -300,82 +300,20 @@ function rationaleOf(
   return { ja: fill('ja'), en: fill('en') };
 }
 
+/** Building an Intl.NumberFormat costs more than a whole insight: keep one per language and currency. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatAmount(amount: number | null, currency: string, lang: 'ja' | 'en'): string {
   if (amount == null) return lang === 'ja' ? '金額未定' : 'amount not set';
-  const format = amountFormat(currency, lang);
-  // Whole amounts (nearly all) without Intl: the same text, a tenth of the time (every deal's rationale).
-  return format.whole && Number.isSafeInteger(amount) && amount >= 0 && !Object.is(amount, -0)
-    ? format.whole.prefix + groupDigits(amount, format.whole.group) + format.whole.suffix
-    : format.intl.format(amount);
-}
-
-interface AmountFormat {
-  intl: Intl.NumberFormat;
-  /** What Intl writes around a whole amount and between its groups of three digits; null: not that shape. */
-  whole: { prefix: string; group: string; suffix: string } | null;
-}
-
-/** Building an Intl.NumberFormat costs more than a whole insight: keep one per language and currency. */
-const amountFormats = new Map<string, AmountFormat>();
-
-function amountFormat(currency: string, lang: 'ja' | 'en'): AmountFormat {
   const key = `${lang}|${currency}`;
-  let format = amountFormats.get(key);
+  let format = numberFormats.get(key);
   if (!format) {
-    const intl = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', {
+    format = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', {
       style: 'currency',
       currency,
       maximumFractionDigits: 0,
     });
-    format = { intl, whole: wholeAmountShape(intl) };
-    amountFormats.set(key, format);
+    numberFormats.set(key, format);
   }
-  return format;
-}
-
-/**
- * How `intl` writes whole amounts, read from its own output for 1234567 (currency and literals
- * around three groups of digits), then checked against it on amounts of every length: null (always
- * ask Intl) unless the shape is exactly that.
- */
-export function wholeAmountShape(intl: Intl.NumberFormat): AmountFormat['whole'] {
-  const parts = intl.formatToParts(1234567);
-  const digits = parts.filter((p) => p.type === 'integer' || p.type === 'group');
-  const first = parts.findIndex((p) => p.type === 'integer');
-  const last = parts.findLastIndex((p) => p.type === 'integer');
-  const [a, g1, b, g2, c] = digits;
-  if (
-    digits.length !== 5 ||
-    last - first !== 4 ||
-    a?.value !== '1' ||
-    b?.value !== '234' ||
-    c?.value !== '567' ||
-    g1?.type !== 'group' ||
-    g1.value !== g2?.value ||
-    parts.some(
-      (p) => p.type !== 'integer' && p.type !== 'group' && p.type !== 'currency' && p.type !== 'literal',
-    )
-  )
-    return null;
-  const text = (ps: Intl.NumberFormatPart[]) => ps.map((p) => p.value).join('');
-  const shape = { prefix: text(parts.slice(0, first)), group: g1.value, suffix: text(parts.slice(last + 1)) };
-  for (const probe of WHOLE_PROBES)
-    if (shape.prefix + groupDigits(probe, shape.group) + shape.suffix !== intl.format(probe)) return null;
-  return shape;
-}
-
-/** 0, 1, 12, 123, … 1234567890123456 and the largest safe integer: whole amounts of every length. */
-const WHOLE_PROBES = [
-  0,
-  ...Array.from({ length: 16 }, (_, i) => Number('1234567890123456'.slice(0, i + 1))),
-  Number.MAX_SAFE_INTEGER,
-];
-
-/** A non-negative whole number with `group` between groups of three digits (1234567 → 1,234,567). */
-export function groupDigits(n: number, group: string): string {
-  const s = String(n);
-  const head = ((s.length - 1) % 3) + 1;
-  let out = s.slice(0, head);
-  for (let i = head; i < s.length; i += 3) out += group + s.slice(i, i + 3);
-  return out;
+  return format.format(amount);
 }
