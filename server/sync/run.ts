@@ -189,7 +189,6 @@ async function recomputeDirty(
     const round = deps.state.dirtyAccounts().filter((id) => !failed.has(id) && (done.get(id) ?? 0) < 2);
     if (round.length === 0) return;
     let pending = emptyPlan();
-    let sinceCheck = 0;
     for (let i = 0; i < round.length; i += batchSize) {
       const batch = round.slice(i, i + batchSize);
       for (const id of batch) done.set(id, (done.get(id) ?? 0) + 1);
@@ -198,9 +197,9 @@ async function recomputeDirty(
       summary.unchanged += plan.unchangedAccounts;
       pending = mergePlans(pending, plan);
       const last = i + batchSize >= round.length;
-      sinceCheck += batch.length;
-      const check = sinceCheck >= WRITE_CHECK_ACCOUNTS;
-      if (check) sinceCheck = 0;
+      // this batch took the count of accounts computed past a multiple of WRITE_CHECK_ACCOUNTS
+      const check =
+        Math.floor((i + batch.length) / WRITE_CHECK_ACCOUNTS) > Math.floor(i / WRITE_CHECK_ACCOUNTS);
       if (last || (check && pending.accountUpdates.length + pending.dealUpdates.length >= WRITE_AFTER)) {
         await flush(pending);
         pending = emptyPlan();
