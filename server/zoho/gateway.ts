@@ -428,8 +428,8 @@ function remaining(res: { getHeaders(): Map<string, string> | Record<string, unk
 
 /**
  * A record write's answer, read as Zoho's JSON (sdk-raw.ts): `{ data: [...] }` holds one result per
- * record, in the order sent, whatever the HTTP status — 207 when some failed, 400 when all of them
- * did. Without it the answer is the whole call's: Zoho's error (its code and message), empty (204),
+ * record, in the order sent, whatever the HTTP status (200/201/202, 207 when some failed; an error
+ * status that still carries them is read the same way). Without it the answer is the whole call's: Zoho's error (its code and message), empty (204),
  * or a clear failure naming the call.
  */
 function writeResults(

@@ -248,7 +248,7 @@ test('an update answered 207: a result per record, in order; trigger [] sent; id
   ]);
 });
 
-test('an update where every record failed, answered 400 with a result per record: each record its own failure', async () => {
+test('an update answered 400 that still carries a result per record: each record its own failure', async () => {
   api(TOKEN_2)
     .put('/crm/v6/Deals')
     .reply(400, {
