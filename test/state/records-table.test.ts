@@ -43,11 +43,11 @@ test('a new state database has 16 KB pages and a rowid records table with its in
   }
 });
 
-test('the state database is read through 64 MB of page cache and its first 256 MB memory-mapped', () => {
+test('the state database has 8 MB of page cache and its first 256 MB memory-mapped', () => {
   const dir = tempDir('records-table-');
   try {
     const db = openStateDb(dir);
-    expect(db.pragma('cache_size', { simple: true })).toBe(-65_536);
+    expect(db.pragma('cache_size', { simple: true })).toBe(-8_192);
     expect(db.pragma('mmap_size', { simple: true })).toBe(268_435_456);
     db.close();
   } finally {
