@@ -24,6 +24,7 @@ import {
   type PortfolioCpu,
   type SyncCpu,
 } from './cpu';
+import { quietestCpu, referenceMs } from './reference-loop';
 
 const SEED = 'bench';
 
@@ -44,6 +45,8 @@ export interface OurRun {
   peakRssMb: number;
   /** CPU time of the sync process's run (user + system). */
   cpuMs: number;
+  /** The reference loop's CPU ms on the run's CPU before and after it (reference-loop.ts; null: not pinned). */
+  reference: { beforeMs: number; afterMs: number } | null;
   status: string;
   recordsRead: number;
   recomputed: number;
@@ -99,7 +102,15 @@ export async function benchSize(
     change: null,
     ours: [],
     naive: [],
-    syncCpu: { cpuMs: [], records: [], recordsRead: 0, usPerRecord: 0 },
+    syncCpu: {
+      cpuMs: [],
+      records: [],
+      recordsRead: 0,
+      usPerRecord: 0,
+      referenceMs: [],
+      fastestReferenceMs: null,
+      remeasured: [],
+    },
     portfolio: null,
   };
   o.log(`${accounts} accounts: CRM ready in ${(result.emulatorStartMs / 1000).toFixed(1)} s`);
@@ -124,7 +135,8 @@ export async function benchSize(
       o.log(`${accounts} accounts, GET /api/portfolio: ${JSON.stringify(result.portfolio)}`);
     }
     const full = result.ours[0] as OurRun;
-    const more = await measureSyncCpu(crm, Math.max(0, (o.cpuRuns ?? 1) - 1));
+    const fastestBefore = full.reference ? Math.min(full.reference.beforeMs, full.reference.afterMs) : null;
+    const more = await measureSyncCpu(crm, Math.max(0, (o.cpuRuns ?? 1) - 1), fastestBefore);
     const cpuMs = [full.cpuMs, ...more.cpuMs];
     const records = [full.recordsRead, ...more.records];
     const perRun = usPerRecordOf({ cpuMs, records });
@@ -133,8 +145,17 @@ export async function benchSize(
       records,
       recordsRead: full.recordsRead,
       usPerRecord: Math.round(median(perRun)),
+      referenceMs: [full.reference?.afterMs ?? null, ...more.referenceMs],
+      fastestReferenceMs: more.fastestReferenceMs ?? fastestBefore,
+      remeasured: more.remeasured,
     };
-    o.log(`${accounts} accounts, full sync CPU: ${perRun.join(' / ')} µs per record read`);
+    const loop = (ms: number | null) => (ms === null ? '—' : ms.toFixed(1));
+    o.log(
+      `${accounts} accounts, full sync CPU: ${perRun.join(' / ')} µs per record read; reference loop after each ${result.syncCpu.referenceMs.map(loop).join(' / ')} ms (fastest ${loop(result.syncCpu.fastestReferenceMs)})` +
+        (more.remeasured.length
+          ? `; measured again after a slowed CPU: ${more.remeasured.map((r) => `${r.usPerRecord} µs (loop ${loop(r.referenceMs)} ms)`).join(', ')}`
+          : ''),
+    );
   } finally {
     await crm.stop();
     rmSync(stateDir, { recursive: true, force: true });
@@ -204,7 +225,16 @@ async function measureOurRun(
   await crm.admin('POST', '/writes/reset');
   const before = await readServiceFields(crm.url, config);
   await crm.admin('POST', '/credits/reset');
-  const res = await runSyncCli({ stateDir, crmUrl: crm.url, asOf: RUN_AS_OF_ISO, full: kind === 'full' });
+  // On the quietest CPU, as the CPU runs (cpu.ts); the loop's time on it after the run is kept.
+  const pin = quietestCpu();
+  const res = await runSyncCli({
+    stateDir,
+    crmUrl: crm.url,
+    asOf: RUN_AS_OF_ISO,
+    full: kind === 'full',
+    ...(pin ? { cpu: pin.cpu } : {}),
+  });
+  const reference = pin ? { beforeMs: pin.ms, afterMs: referenceMs(pin.cpu) } : null;
   if (res.code !== 0 || !res.summary)
     throw new Error(`sync (${kind}) exited ${res.code}: ${res.stderr.slice(0, 2000)}`);
   const snapshot = await crm.credits();
@@ -228,6 +258,7 @@ async function measureOurRun(
     runMs: s.durationMs,
     peakRssMb: s.process.peakRssMb,
     cpuMs: s.process.cpuMs,
+    reference,
     status: s.status,
     recordsRead: Object.values(s.recordsRead).reduce((a, b) => a + b, 0),
     recomputed: s.recomputed,

@@ -20,6 +20,8 @@ export interface SyncCliOptions {
   env?: Record<string, string>;
   /** Node options (e.g. `--cpu-prof`): then node runs the CLI itself, with tsx as its loader. */
   nodeArgs?: string[];
+  /** Run on this CPU only (`taskset -c`): the bench pins the runs whose CPU time it measures. */
+  cpu?: number;
 }
 
 export type CliSummary = RunSummary & { process: { peakRssMb: number; cpuMs: number } };
@@ -46,9 +48,11 @@ export function startSyncCli(o: SyncCliOptions): ChildProcessWithoutNullStreams 
   const args = [...SYNC_NODE_FLAGS, path.join(ROOT, 'server/cli/sync.ts'), '--once', '--json'];
   if (o.asOf) args.push('--as-of', o.asOf);
   if (o.full) args.push('--full');
-  const [command, argv] = o.nodeArgs
+  const [node, nodeArgv] = o.nodeArgs
     ? [process.execPath, [...o.nodeArgs, '--import', 'tsx', ...args]] // args start with the flags
     : [path.join(ROOT, 'node_modules/.bin/tsx'), args];
+  const [command, argv] =
+    o.cpu === undefined ? [node, nodeArgv] : ['taskset', ['-c', String(o.cpu), node, ...nodeArgv]];
   return spawn(command, argv, {
     cwd: ROOT,
     env: {
