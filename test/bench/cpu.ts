@@ -34,8 +34,14 @@ export interface SyncCpu {
   remeasured: { usPerRecord: number; referenceMs: number }[];
 }
 
-/** Runs measured again at most, per size: each fresh run takes an access token, and Zoho mints 10 in 10 minutes. */
+/** Runs measured again at most, per size. */
 const MAX_REMEASURES = 3;
+
+/**
+ * Each fresh run takes an access token, and Zoho mints 10 in 10 minutes per refresh token (the local
+ * CRM too): the sequence's runs share one, so 9 are left for the fresh runs and those measured again.
+ */
+const FRESH_RUN_TOKENS = 9;
 
 /** µs of CPU per record read, one per run. */
 export function usPerRecordOf(c: Pick<SyncCpu, 'cpuMs' | 'records'>): number[] {
@@ -71,7 +77,8 @@ export function median(xs: number[]): number {
  * `runs` full syncs, each with a fresh state directory, against the same CRM, each on the CPU the
  * reference loop found quietest just before; a run after which the loop on its CPU was slowed
  * (`slowedRun`, against the fastest time seen here or `fastestMs`) is measured again, up to
- * MAX_REMEASURES times in all, and what it read is kept in `remeasured`.
+ * MAX_REMEASURES times in all (fewer when the access tokens would run out), and what it read is kept
+ * in `remeasured`.
  */
 export async function measureSyncCpu(
   crm: Crm,
@@ -83,6 +90,7 @@ export async function measureSyncCpu(
   const referenceAfter: (number | null)[] = [];
   const remeasured: SyncCpu['remeasured'] = [];
   let fastest = fastestMs ?? Infinity;
+  const remeasures = Math.min(MAX_REMEASURES, Math.max(0, FRESH_RUN_TOKENS - runs));
   while (cpuMs.length < runs) {
     const pin = quietestCpu();
     if (pin) fastest = Math.min(fastest, pin.ms);
@@ -90,7 +98,7 @@ export async function measureSyncCpu(
     const after = pin ? referenceMs(pin.cpu) : null;
     if (after !== null) fastest = Math.min(fastest, after);
     const us = usPerRecordOf({ cpuMs: [run.cpuMs], records: [run.records] })[0] as number;
-    if (after !== null && slowedRun(after, fastest) && remeasured.length < MAX_REMEASURES) {
+    if (after !== null && slowedRun(after, fastest) && remeasured.length < remeasures) {
       remeasured.push({ usPerRecord: us, referenceMs: after });
       continue;
     }

@@ -31,9 +31,12 @@ process.stdout.write(String(ms[2]));
 /** A run is measured again when the loop after it took more than this × the fastest time seen. */
 export const SLOWED = 1.15;
 
+let pinnable: boolean | null = null;
+
 /** Whether the bench can pin processes to one CPU: `taskset` (util-linux) and at least two CPUs. */
 export function canPin(): boolean {
-  return os.cpus().length >= 2 && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+  pinnable ??= os.cpus().length >= 2 && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+  return pinnable;
 }
 
 /** CPU ms of the reference loop (median of 5), on `cpu` when given. */
