@@ -96,7 +96,8 @@ export function openStateDb(stateDir: string, file = 'service.sqlite'): Db {
     // JSON) before its commit. Reads go through the memory map below. A larger cache only held copies
     // of pages the map already gives, and each new 4 KB of them was a page fault for the process —
     // ≈ 10 µs each on the bench machine (issue 14: 64 MB → 8 MB, 1,000 accounts 41,000 → 35,000 faults
-    // a first sync, peak RSS 20–40 MB lower at 1,000 and 10,000 accounts, CPU no higher at either).
+    // a first sync; peak RSS 20–40 MB lower at 1,000 accounts, 731–763 → 641–670 MB at 10,000; CPU no
+    // higher at either).
     db.pragma(`cache_size = -${CACHE_KB}`);
     // The first 256 MB of the file read in place (memory-mapped) rather than copied page by page into
     // the cache: a recompute reads each account's records by index from all over the file, and a page

@@ -15,7 +15,7 @@ import { Mirror } from '../../server/state/mirror';
 import { SyncState } from '../../server/state/sync-state';
 import { RUN_AS_OF, RUN_AS_OF_ISO, tempDir, type Crm } from '../support/crm-harness';
 import { runSyncCli } from '../support/sync-cli';
-import { quietestCpu, referenceMs, slowedRun } from './reference-loop';
+import { onQuietestCpu, slowedRun } from './reference-loop';
 
 export interface SyncCpu {
   /** CPU ms of each fresh full sync (the sync process, its run only). */
@@ -92,11 +92,9 @@ export async function measureSyncCpu(
   let fastest = fastestMs ?? Infinity;
   const remeasures = Math.min(MAX_REMEASURES, Math.max(0, FRESH_RUN_TOKENS - runs));
   while (cpuMs.length < runs) {
-    const pin = quietestCpu();
-    if (pin) fastest = Math.min(fastest, pin.ms);
-    const run = await freshFullSync(crm, pin?.cpu);
-    const after = pin ? referenceMs(pin.cpu) : null;
-    if (after !== null) fastest = Math.min(fastest, after);
+    const { value: run, reference } = await onQuietestCpu((cpu) => freshFullSync(crm, cpu));
+    const after = reference?.afterMs ?? null;
+    if (reference) fastest = Math.min(fastest, reference.beforeMs, reference.afterMs);
     const us = usPerRecordOf({ cpuMs: [run.cpuMs], records: [run.records] })[0] as number;
     if (after !== null && slowedRun(after, fastest) && remeasured.length < remeasures) {
       remeasured.push({ usPerRecord: us, referenceMs: after });

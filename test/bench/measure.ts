@@ -24,7 +24,7 @@ import {
   type PortfolioCpu,
   type SyncCpu,
 } from './cpu';
-import { quietestCpu, referenceMs } from './reference-loop';
+import { loopText, onQuietestCpu } from './reference-loop';
 
 const SEED = 'bench';
 
@@ -149,11 +149,10 @@ export async function benchSize(
       fastestReferenceMs: more.fastestReferenceMs ?? fastestBefore,
       remeasured: more.remeasured,
     };
-    const loop = (ms: number | null) => (ms === null ? '—' : ms.toFixed(1));
     o.log(
-      `${accounts} accounts, full sync CPU: ${perRun.join(' / ')} µs per record read; reference loop after each ${result.syncCpu.referenceMs.map(loop).join(' / ')} ms (fastest ${loop(result.syncCpu.fastestReferenceMs)})` +
+      `${accounts} accounts, full sync CPU: ${perRun.join(' / ')} µs per record read; reference loop after each ${result.syncCpu.referenceMs.map(loopText).join(' / ')} ms (fastest ${loopText(result.syncCpu.fastestReferenceMs)})` +
         (more.remeasured.length
-          ? `; measured again after a slowed CPU: ${more.remeasured.map((r) => `${r.usPerRecord} µs (loop ${loop(r.referenceMs)} ms)`).join(', ')}`
+          ? `; measured again after a slowed CPU: ${more.remeasured.map((r) => `${r.usPerRecord} µs (loop ${loopText(r.referenceMs)} ms)`).join(', ')}`
           : ''),
     );
   } finally {
@@ -226,15 +225,15 @@ async function measureOurRun(
   const before = await readServiceFields(crm.url, config);
   await crm.admin('POST', '/credits/reset');
   // On the quietest CPU, as the CPU runs (cpu.ts); the loop's time on it after the run is kept.
-  const pin = quietestCpu();
-  const res = await runSyncCli({
-    stateDir,
-    crmUrl: crm.url,
-    asOf: RUN_AS_OF_ISO,
-    full: kind === 'full',
-    ...(pin ? { cpu: pin.cpu } : {}),
-  });
-  const reference = pin ? { beforeMs: pin.ms, afterMs: referenceMs(pin.cpu) } : null;
+  const { value: res, reference } = await onQuietestCpu((cpu) =>
+    runSyncCli({
+      stateDir,
+      crmUrl: crm.url,
+      asOf: RUN_AS_OF_ISO,
+      full: kind === 'full',
+      ...(cpu === undefined ? {} : { cpu }),
+    }),
+  );
   if (res.code !== 0 || !res.summary)
     throw new Error(`sync (${kind}) exited ${res.code}: ${res.stderr.slice(0, 2000)}`);
   const snapshot = await crm.credits();

@@ -67,3 +67,20 @@ export function quietestCpu(): { cpu: number; ms: number } | null {
 export function slowedRun(afterMs: number, fastestMs: number): boolean {
   return afterMs > SLOWED * fastestMs;
 }
+
+/**
+ * `run` on the quietest CPU (its argument; undefined when the bench cannot pin), with the loop's time on
+ * that CPU just before and right after it (null when not pinned).
+ */
+export async function onQuietestCpu<T>(
+  run: (cpu: number | undefined) => Promise<T>,
+): Promise<{ value: T; reference: { beforeMs: number; afterMs: number } | null }> {
+  const pin = quietestCpu();
+  const value = await run(pin?.cpu);
+  return { value, reference: pin ? { beforeMs: pin.ms, afterMs: referenceMs(pin.cpu) } : null };
+}
+
+/** A loop time as the bench prints it (— when not measured). */
+export function loopText(ms: number | null): string {
+  return ms === null ? '—' : ms.toFixed(1);
+}

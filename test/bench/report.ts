@@ -3,7 +3,7 @@
  * checks of DESIGN §9, and the Markdown tables `npm run bench` prints (the README quotes one run).
  */
 import { usPerRecordOf } from './cpu';
-import { SLOWED } from './reference-loop';
+import { SLOWED, loopText } from './reference-loop';
 import type { EngineBench } from './engine-bench';
 import type { NaiveRun, OurRun, RunKind, SizeResult } from './measure';
 import { WIDGET_BUDGET, type WidgetBudgetResult } from './widget-budget';
@@ -194,11 +194,10 @@ export function formatSize(s: SizeResult): string {
     '',
     `Full sync, CPU of the sync process per record read: **${s.syncCpu.usPerRecord} µs** (median of ${s.syncCpu.cpuMs.length} fresh full syncs: ${usPerRecordOf(s.syncCpu).join(' / ')} µs; ${s.syncCpu.records.map((n) => n.toLocaleString('en-US')).join(' / ')} records: the first run's writes are read by the later ones).`,
   );
-  const loop = (ms: number | null) => (ms === null ? '—' : ms.toFixed(1));
   if (s.syncCpu.fastestReferenceMs !== null)
     parts.push(
       '',
-      `Each run on the CPU where the reference loop ran fastest just before; the loop on that CPU right after each run: ${s.syncCpu.referenceMs.map(loop).join(' / ')} ms (fastest seen ${loop(s.syncCpu.fastestReferenceMs)} ms; a run after which it took over ${SLOWED} × that is measured again${s.syncCpu.remeasured.length ? ` — measured again: ${s.syncCpu.remeasured.map((r) => `${r.usPerRecord} µs with the loop at ${loop(r.referenceMs)} ms`).join(', ')}` : ': none was'}).`,
+      `Each run on the CPU where the reference loop ran fastest just before; the loop on that CPU right after each run: ${s.syncCpu.referenceMs.map(loopText).join(' / ')} ms (fastest seen ${loopText(s.syncCpu.fastestReferenceMs)} ms; a run after which it took over ${SLOWED} × that is measured again${s.syncCpu.remeasured.length ? ` — measured again: ${s.syncCpu.remeasured.map((r) => `${r.usPerRecord} µs with the loop at ${loopText(r.referenceMs)} ms`).join(', ')}` : ': none was'}).`,
     );
   if (s.portfolio)
     parts.push(
